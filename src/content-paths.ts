@@ -1,0 +1,18 @@
+/**
+ * Where each content collection is read from. Tests and benchmarks point
+ * CONTENT_DIR at a fixture folder so real content never sees fixture posts;
+ * a collection folder missing there falls back to the real one.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const REAL_CONTENT_DIR = 'src/content';
+
+export function collectionDir(collection: 'posts' | 'authors' | 'categories' | 'surveys'): string {
+  const override = process.env.CONTENT_DIR;
+  if (override) {
+    const candidate = join(override, collection);
+    if (collection === 'posts' || existsSync(resolve(candidate))) return candidate;
+  }
+  return join(REAL_CONTENT_DIR, collection);
+}

@@ -1,0 +1,87 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { defineCollection, reference } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+import { collectionDir } from './content-paths';
+import { surveySchema } from './lib/survey-schema';
+
+/**
+ * A reference that must name an existing entry. Astro's reference() accepts any
+ * id; checking the file exists here makes a typo fail content sync with the
+ * post's path and the field name, in `astro build` and in the dev overlay.
+ */
+function existingEntry(collection: 'authors' | 'categories') {
+  const dir = collectionDir(collection);
+  return z
+    .string()
+    .trim()
+    .min(1)
+    .refine((id) => existsSync(resolve(join(dir, `${id}.json`))), {
+      error: (issue) => `unknown ${collection === 'authors' ? 'author' : 'category'} "${String(issue.input)}" (no file ${dir}/${String(issue.input)}.json)`,
+    })
+    .pipe(reference(collection));
+}
+
+const nonEmpty = (field: string) => z.string().trim().min(1, `${field} must not be empty`);
+
+const posts = defineCollection({
+  loader: glob({ pattern: '**/[^_]*.{md,mdx}', base: collectionDir('posts') }),
+  schema: ({ image }) =>
+    z
+      .object({
+        title: nonEmpty('title').max(300, 'title must be at most 300 characters'),
+        description: nonEmpty('description'),
+        pubDate: z.coerce.date({ error: 'pubDate must be a date such as 2024-03-12' }),
+        updatedDate: z.coerce.date({ error: 'updatedDate must be a date such as 2024-03-12' }).optional(),
+        category: existingEntry('categories'),
+        author: existingEntry('authors'),
+        tags: z.array(nonEmpty('tag')).default([]),
+        heroImage: z
+          .object({
+            src: image(),
+            alt: nonEmpty('heroImage.alt (alt text describes the image for readers who cannot see it)'),
+          })
+          .strict()
+          .optional(),
+        draft: z.boolean().default(false),
+        faq: z
+          .array(z.object({ question: nonEmpty('faq question'), answer: nonEmpty('faq answer') }).strict())
+          .default([]),
+      })
+      // Unknown keys fail: a misspelt field must not be dropped silently.
+      .strict()
+      .refine((post) => !post.updatedDate || post.updatedDate >= post.pubDate, {
+        error: 'updatedDate must not be earlier than pubDate',
+        path: ['updatedDate'],
+      }),
+});
+
+const authors = defineCollection({
+  loader: glob({ pattern: '*.json', base: collectionDir('authors') }),
+  schema: z
+    .object({
+      name: nonEmpty('name'),
+      role: z.string().trim().optional(),
+      bio: nonEmpty('bio'),
+    })
+    .strict(),
+});
+
+const categories = defineCollection({
+  loader: glob({ pattern: '*.json', base: collectionDir('categories') }),
+  schema: z
+    .object({
+      name: nonEmpty('name'),
+      description: nonEmpty('description'),
+      disclaimer: nonEmpty('disclaimer'),
+    })
+    .strict(),
+});
+
+const surveys = defineCollection({
+  loader: glob({ pattern: '*.json', base: collectionDir('surveys') }),
+  schema: surveySchema,
+});
+
+export const collections = { posts, authors, categories, surveys };

@@ -1,0 +1,15 @@
+const dateFormatter = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+
+/** "March 12, 2024"; always UTC so the page does not depend on the build machine's zone. */
+export function formatDate(date: Date): string {
+  return dateFormatter.format(date);
+}
+
+/** "2024-03-12" for <time datetime>. */
+export function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+export function formatMinutes(minutes: number): string {
+  return `${minutes} min read`;
+}

@@ -1,0 +1,93 @@
+import { z } from 'astro/zod';
+
+/** Shares are compared in tenths of a percent so 30.2 + 18.8 never drifts. */
+export const toTenths = (share: number): number => Math.round(share * 10);
+
+const entrySchema = z
+  .object({
+    name: z.string().trim().min(1),
+    label: z.string().trim().min(1).optional(),
+    share: z
+      .number()
+      .min(0, 'share must be between 0 and 100')
+      .max(100, 'share must be between 0 and 100'),
+    rank: z.number().int().positive(),
+    section: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/, 'section must be a heading id such as "data-availability"'),
+  })
+  .strict();
+
+export const surveySchema = z
+  .object({
+    title: z.string().trim().min(1),
+    question: z.string().trim().min(1),
+    year: z.number().int().min(2000).max(2100),
+    source: z.object({ name: z.string().trim().min(1), url: z.url().optional() }).strict(),
+    /** id of the post whose sections the entries link to */
+    article: z.string().trim().min(1),
+    /** what the leftover share is called; it is derived, never typed in */
+    remainderLabel: z.string().trim().min(1).default('Not listed'),
+    entries: z.array(entrySchema).min(1),
+  })
+  .strict()
+  .superRefine((survey, ctx) => {
+    const { entries } = survey;
+    const seen = new Map<number, string>();
+    entries.forEach((entry, index) => {
+      const other = seen.get(entry.rank);
+      if (other !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['entries', index, 'rank'],
+          message: `entry "${entry.name}" repeats rank ${entry.rank}, already held by "${other}"`,
+        });
+      }
+      seen.set(entry.rank, entry.name);
+    });
+    const ranks = [...seen.keys()].sort((a, b) => a - b);
+    ranks.forEach((rank, i) => {
+      if (rank !== i + 1) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['entries'],
+          message: `ranks must run 1..${entries.length} without gaps; rank ${i + 1} is missing (found ${rank})`,
+        });
+      }
+    });
+    const byRank = [...entries].sort((a, b) => a.rank - b.rank);
+    for (let i = 1; i < byRank.length; i++) {
+      const higher = byRank[i - 1]!;
+      const lower = byRank[i]!;
+      if (toTenths(lower.share) > toTenths(higher.share)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['entries', entries.indexOf(lower), 'rank'],
+          message: `entry "${lower.name}" has rank ${lower.rank} but a larger share (${lower.share}%) than rank ${higher.rank} "${higher.name}" (${higher.share}%)`,
+        });
+      }
+    }
+    const totalTenths = entries.reduce((sum, e) => sum + toTenths(e.share), 0);
+    if (totalTenths > 1000) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['entries'],
+        message: `shares add up to ${(totalTenths / 10).toFixed(1)}%, more than 100%`,
+      });
+    }
+    const sections = new Map<string, string>();
+    entries.forEach((entry, index) => {
+      const prior = sections.get(entry.section);
+      if (prior !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['entries', index, 'section'],
+          message: `entry "${entry.name}" links to section "${entry.section}", already used by "${prior}"`,
+        });
+      }
+      sections.set(entry.section, entry.name);
+    });
+  });
+
+export type SurveyData = z.output<typeof surveySchema>;
+export type SurveyEntry = SurveyData['entries'][number];

@@ -1,0 +1,72 @@
+/**
+ * Site identity and knobs. Everything that names the publication, says where it
+ * lives, or tunes its outputs is read from here and nowhere else.
+ *
+ * SITE and BASE come from the environment so that one build can target a custom
+ * domain, a GitHub Pages project site (`/<repo>/`) or a preview host.
+ */
+
+const env = typeof process === 'undefined' ? {} : process.env;
+
+function normaliseBase(raw: string | undefined): string {
+  const trimmed = (raw ?? '/').trim();
+  if (trimmed === '' || trimmed === '/') return '/';
+  return `/${trimmed.replace(/^\/+|\/+$/g, '')}/`;
+}
+
+export const SITE = {
+  name: 'Token Metrics Research',
+  shortName: 'TM Research',
+  tagline: 'Independent crypto research, ratings and engineering notes.',
+  /** Absolute origin the site is published at; feeds, canonicals and the sitemap use it. */
+  url: (env.SITE ?? 'https://research.example.com').replace(/\/+$/, ''),
+  /** Path prefix, always with leading and trailing slash. */
+  base: normaliseBase(env.BASE),
+  lang: 'en',
+  locale: 'en_US',
+  defaultAuthor: 'token-metrics-team',
+  /** Posts on the home page besides the featured one. */
+  homeLatestCount: 6,
+  /** Posts per page of every paginated listing (all posts, category, tag, author). */
+  pageSize: 10,
+  /** Recent Posts under an article. */
+  recentPostsCount: 3,
+  /** Items in each RSS feed; feeds carry full content, so they stay bounded. */
+  feedSize: Number(env.FEED_SIZE ?? 20),
+  newsletter: {
+    /**
+     * Form action for sign-ups. The form POSTs here without JavaScript and via
+     * fetch with it. Leave empty and the box says sign-up is not set up yet.
+     */
+    endpoint: env.NEWSLETTER_ENDPOINT ?? '',
+    heading: 'Sharper crypto picks, free in your inbox',
+    pitch: 'Independent Token Metrics ratings for BTC, ETH and the leading altcoins, sent with our daily briefing.',
+    fineprint: ['No credit card', '1-click unsubscribe'],
+  },
+  publisher: {
+    name: 'Token Metrics',
+    summary:
+      'Token Metrics is a crypto research and ratings platform. Analysts and machine-learning models turn thousands of market and on-chain data points into plain scores, trend calls and editor-picked shortlists.',
+    facts: [
+      { figure: '30 employees', detail: 'analysts, data scientists and crypto engineers' },
+      { figure: 'Daily briefings', detail: 'short market notes and top picks every trading day' },
+      { figure: 'Independent ratings', detail: 'sponsorship never buys a rating; research stays separate' },
+    ],
+  },
+  social: {
+    twitter: '@tokenmetricsinc',
+  },
+} as const;
+
+export type SiteConfig = typeof SITE;
+
+/** Absolute URL for a site path, honouring the base path. */
+export function absoluteUrl(path: string): string {
+  return new URL(withBase(path), `${SITE.url}/`).toString();
+}
+
+/** Site-relative href with the base path, e.g. withBase('posts/') -> '/blog/posts/'. */
+export function withBase(path: string): string {
+  if (/^[a-z]+:/i.test(path)) return path;
+  return SITE.base + path.replace(/^\/+/, '');
+}

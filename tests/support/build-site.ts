@@ -1,0 +1,50 @@
+/**
+ * Runs the real production build (`astro build`, as `npm run build` does) into a
+ * temporary folder with a given environment. Tests read what it wrote.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const TMP_ROOT = join(ROOT, 'node_modules/.tmp-tests');
+/** Fixed clock so the publishing rule and every printed date are reproducible in tests. */
+export const TEST_EPOCH = String(Date.UTC(2026, 0, 15) / 1000);
+
+export interface BuildResult {
+  ok: boolean;
+  code: number | null;
+  output: string;
+  distDir: string;
+}
+
+export function buildSite(name: string, env: Record<string, string> = {}, args: string[] = []): Promise<BuildResult> {
+  const workDir = join(TMP_ROOT, name);
+  rmSync(workDir, { recursive: true, force: true });
+  mkdirSync(workDir, { recursive: true });
+  const distDir = join(workDir, 'dist');
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', distDir, ...args], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        SOURCE_DATE_EPOCH: TEST_EPOCH,
+        ASTRO_CACHE_DIR: join(workDir, 'cache'),
+        FORCE_COLOR: '0',
+        NO_COLOR: '1',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolvePromise({ ok: code === 0, code, output, distDir }));
+  });
+}
+
+/** The default build most tests read: real content, default config. */
+export const MAIN_BUILD = 'main';
+export const mainDistDir = join(TMP_ROOT, MAIN_BUILD, 'dist');

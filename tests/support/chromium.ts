@@ -1,0 +1,31 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const chromiumAvailable = existsSync(CHROMIUM_PATH);
+
+export const CHROMIUM_MISSING_MESSAGE =
+  `Browser gates were NOT run: no Chromium at ${CHROMIUM_PATH}. ` +
+  'Install it with `apt-get install -y chromium` (Debian) or set CHROMIUM_PATH.';
+
+/** In CI a missing browser is a failure, never a silent skip. */
+export function assertBrowserPolicy(): void {
+  if (!chromiumAvailable && process.env.CI) throw new Error(`${CHROMIUM_MISSING_MESSAGE} CI=true requires it.`);
+}
+
+export function launchChromium(options: { javaScriptEnabled?: boolean } = {}): Promise<Browser> {
+  void options;
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-quic',
+      '--disable-sync',
+    ],
+  });
+}

@@ -1,0 +1,87 @@
+/**
+ * Serves a built dist/ the way a CDN would: files from disk, 404.html for
+ * misses, and the response headers that public/_headers (Netlify / Cloudflare
+ * Pages format) assigns to each path. Tests see exactly what readers get.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import sirv from 'sirv';
+import { parseAllHeaders, type Header } from '@netlify/headers-parser';
+
+export interface StaticServer {
+  origin: string;
+  /** Origin plus the base path, with trailing slash. */
+  url: string;
+  close(): Promise<void>;
+  /** Requests seen, for asserting what a page fetched. */
+  requests: { path: string; bytes: number; status: number }[];
+}
+
+export interface StaticServerOptions {
+  base?: string;
+  /** Extra handler tried before the files, e.g. a fake newsletter endpoint. */
+  handle?: (req: IncomingMessage, res: ServerResponse) => boolean;
+  withHeaders?: boolean;
+}
+
+export async function startStaticServer(distDir: string, options: StaticServerOptions = {}): Promise<StaticServer> {
+  const base = options.base ?? '/';
+  const headersFile = join(distDir, '_headers');
+  let rules: Header[] = [];
+  if (options.withHeaders !== false && existsSync(headersFile)) {
+    const parsed = await parseAllHeaders({ headersFiles: [headersFile], configHeaders: undefined, minimal: false });
+    if (parsed.errors.length > 0) throw new Error(`_headers: ${parsed.errors.map((e) => e.message).join('; ')}`);
+    rules = parsed.headers as Header[];
+  }
+  const notFound = existsSync(join(distDir, '404.html')) ? readFileSync(join(distDir, '404.html')) : Buffer.from('Not found');
+  const files = sirv(distDir, { dev: true, etag: false, dotfiles: false, extensions: ['html'] });
+  const requests: StaticServer['requests'] = [];
+
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const record = { path: url.pathname, bytes: 0, status: 0 };
+    requests.push(record);
+    const write = res.write.bind(res);
+    const end = res.end.bind(res);
+    res.write = ((chunk: unknown, ...rest: unknown[]) => {
+      if (chunk) record.bytes += Buffer.byteLength(chunk as Buffer);
+      return (write as (...a: unknown[]) => boolean)(chunk, ...rest);
+    }) as typeof res.write;
+    res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+      if (chunk && typeof chunk !== 'function') record.bytes += Buffer.byteLength(chunk as Buffer);
+      record.status = res.statusCode;
+      return (end as (...a: unknown[]) => ServerResponse)(chunk, ...rest);
+    }) as typeof res.end;
+
+    if (options.handle?.(req, res)) return;
+    if (!url.pathname.startsWith(base)) {
+      res.statusCode = 404;
+      res.end(notFound);
+      return;
+    }
+    // sirv resolves paths below dist/; strip the base the way a CDN mount would.
+    req.url = '/' + url.pathname.slice(base.length) + url.search;
+    const sitePath = req.url.split('?')[0]!;
+    for (const rule of rules) {
+      if (rule.forRegExp.test(sitePath)) {
+        for (const [name, value] of Object.entries(rule.values)) res.setHeader(name, value);
+      }
+    }
+    files(req, res, () => {
+      res.statusCode = 404;
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      res.end(notFound);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    url: origin + base,
+    requests,
+    close: () => new Promise((resolve, reject) => server.close((err) => (err ? reject(err) : resolve()))),
+  };
+}
