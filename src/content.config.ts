@@ -45,6 +45,8 @@ const posts = defineCollection({
           .strict()
           .optional(),
         draft: z.boolean().default(false),
+        /** Pin to the home page's featured slot; the newest pinned post wins. */
+        featured: z.boolean().default(false),
         faq: z
           .array(z.object({ question: nonEmpty('faq question'), answer: nonEmpty('faq answer') }).strict())
           .default([]),

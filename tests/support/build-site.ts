@@ -18,6 +18,17 @@ export interface BuildResult {
   distDir: string;
 }
 
+/**
+ * The parent's environment minus what vitest injects (NODE_ENV=test, DEV=1,
+ * MODE, SITE, ...): left in, they make `astro build` render in dev mode.
+ */
+const VITEST_INJECTED = new Set(['NODE_ENV', 'TEST', 'DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL', 'SITE', 'BASE', 'FORCE_TTY']);
+function inheritedEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) if (VITEST_INJECTED.has(key) || key.startsWith('VITEST')) delete env[key];
+  return env;
+}
+
 export function buildSite(name: string, env: Record<string, string> = {}, args: string[] = []): Promise<BuildResult> {
   const workDir = join(TMP_ROOT, name);
   rmSync(workDir, { recursive: true, force: true });
@@ -27,7 +38,7 @@ export function buildSite(name: string, env: Record<string, string> = {}, args: 
     const child = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', distDir, ...args], {
       cwd: ROOT,
       env: {
-        ...process.env,
+        ...inheritedEnv(),
         ASTRO_TELEMETRY_DISABLED: '1',
         SOURCE_DATE_EPOCH: TEST_EPOCH,
         ASTRO_CACHE_DIR: join(workDir, 'cache'),

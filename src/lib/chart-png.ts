@@ -1,0 +1,81 @@
+/**
+ * The chart card as PNG: sharp (libvips → librsvg → Pango → fontconfig) renders
+ * the build-time card SVG. The font is pinned: the project ships DejaVu Sans
+ * through the `dejavu-fonts-ttf` npm package, and FONTCONFIG_FILE points
+ * fontconfig at a config that knows only those files, so the card looks the
+ * same on every machine. A missing font file is an error, never a fallback.
+ */
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { CARD_FONT_FAMILY, renderChartCardSvg } from './chart-svg';
+import { CARD_HEIGHT, CARD_WIDTH, type SurveyView } from './survey';
+
+export const CARD_FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'] as const;
+const FONT_PACKAGE = 'dejavu-fonts-ttf';
+
+export class ChartFontError extends Error {
+  override name = 'ChartFontError';
+}
+
+/** Folder holding the shipped TTFs; `fontDir` overrides it (tests use this to prove a missing font fails). */
+export function shippedFontDir(root = process.cwd()): string {
+  try {
+    const pkg = createRequire(join(root, 'package.json')).resolve(`${FONT_PACKAGE}/package.json`);
+    return join(dirname(pkg), 'ttf');
+  } catch {
+    throw new ChartFontError(
+      `chart PNG: the font package "${FONT_PACKAGE}" is not installed (needed for ${CARD_FONT_FAMILY}). Run npm ci.`,
+    );
+  }
+}
+
+let configured: string | undefined;
+
+/**
+ * Writes a fontconfig setup that sees only the pinned TTFs and points
+ * FONTCONFIG_FILE at it. Must run before the first text is rendered in this
+ * process, since fontconfig reads its configuration once.
+ */
+export function pinChartFont(fontDir = shippedFontDir()): string {
+  const missing = CARD_FONT_FILES.filter((file) => !existsSync(join(fontDir, file)));
+  if (missing.length > 0) {
+    throw new ChartFontError(
+      `chart PNG: font file${missing.length > 1 ? 's' : ''} ${missing.join(', ')} not found in ${fontDir}. ` +
+        `The card is drawn in ${CARD_FONT_FAMILY} from the "${FONT_PACKAGE}" package; run npm ci.`,
+    );
+  }
+  if (configured) return configured;
+  const home = join(tmpdir(), `moon-research-chart-fonts-${process.pid}`);
+  const fonts = join(home, 'fonts');
+  mkdirSync(fonts, { recursive: true });
+  for (const file of CARD_FONT_FILES) copyFileSync(join(fontDir, file), join(fonts, file));
+  const configFile = join(home, 'fonts.conf');
+  writeFileSync(
+    configFile,
+    `<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
+<fontconfig>
+  <dir>${fonts}</dir>
+  <cachedir>${join(home, 'cache')}</cachedir>
+  <alias binding="strong"><family>sans-serif</family><prefer><family>${CARD_FONT_FAMILY}</family></prefer></alias>
+</fontconfig>
+`,
+  );
+  process.env.FONTCONFIG_FILE = configFile;
+  configured = configFile;
+  return configFile;
+}
+
+/** 1200×630 PNG of the survey chart. */
+export async function renderChartPng(view: SurveyView, options: { siteName: string; fontDir?: string }): Promise<Buffer> {
+  pinChartFont(options.fontDir);
+  const { default: sharp } = await import('sharp');
+  const svg = renderChartCardSvg(view, { siteName: options.siteName });
+  const png = await sharp(Buffer.from(svg), { density: 72 })
+    .resize(CARD_WIDTH, CARD_HEIGHT)
+    .png({ compressionLevel: 9, palette: true, quality: 90, effort: 10 })
+    .toBuffer();
+  return png;
+}

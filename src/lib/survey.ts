@@ -1,0 +1,195 @@
+/**
+ * Everything derived from one survey entry, with no I/O: the ranked rows, the
+ * "Not listed" remainder, the takeaway caption, the downloads and the check
+ * that each entry's section exists in the article. The inline SVG, the table,
+ * the Chart.js island, the PNG card and the CSV/JSON files all read a
+ * SurveyView, so they cannot disagree.
+ */
+import type { SurveyData } from './survey-schema';
+import { toTenths } from './survey-schema';
+
+export interface SurveyRow {
+  /** Short name used on the chart, e.g. "DePIN". */
+  name: string;
+  /** Long name, e.g. "Decentralized Physical Infrastructure Networks". Equals name when none is given. */
+  label: string;
+  /** Share of votes in percent, as typed in the data. */
+  share: number;
+  /** Share in tenths of a percent, the unit all arithmetic uses. */
+  tenths: number;
+  /** 1-based rank; null for the derived remainder. */
+  rank: number | null;
+  /** Heading id in the article; null for the remainder. */
+  section: string | null;
+  remainder: boolean;
+}
+
+export interface SurveyView {
+  id: string;
+  title: string;
+  question: string;
+  year: number;
+  source: { name: string; url?: string | undefined };
+  article: string;
+  /** Listed entries, rank 1 first. */
+  ranked: SurveyRow[];
+  /** 100 − the listed shares, derived, never typed in. Share 0 when the entries add up to 100. */
+  remainder: SurveyRow;
+  /** Ranked rows followed by the remainder when it is above zero: what every output shows. */
+  rows: SurveyRow[];
+  /** "DePIN leads with 30.2%, ahead of AI at 18.8%" */
+  takeaway: string;
+}
+
+/** Where a survey's card image is emitted, relative to the base (see src/pages/og/[survey].png.ts). */
+export const surveyPngPath = (id: string): string => `og/${id}.png`;
+export const CARD_WIDTH = 1200;
+export const CARD_HEIGHT = 630;
+
+/** "30.2%": always one decimal, so the columns of a table line up. */
+export function formatShare(tenths: number): string {
+  return `${(tenths / 10).toFixed(1)}%`;
+}
+
+export function sortByRank<T extends { rank: number }>(entries: readonly T[]): T[] {
+  return [...entries].sort((a, b) => a.rank - b.rank);
+}
+
+/** Tenths of a percent the listed entries leave over (never negative: the schema rejects totals above 100%). */
+export function remainderTenths(entries: readonly { share: number }[]): number {
+  return Math.max(0, 1000 - entries.reduce((sum, e) => sum + toTenths(e.share), 0));
+}
+
+export function takeawayCaption(ranked: readonly Pick<SurveyRow, 'name' | 'tenths'>[]): string {
+  const [first, second] = ranked;
+  if (!first) return '';
+  if (!second) return `${first.name} leads with ${formatShare(first.tenths)}`;
+  if (first.tenths === second.tenths) {
+    return `${first.name} and ${second.name} share the lead with ${formatShare(first.tenths)} each`;
+  }
+  return `${first.name} leads with ${formatShare(first.tenths)}, ahead of ${second.name} at ${formatShare(second.tenths)}`;
+}
+
+export function deriveSurvey(id: string, data: SurveyData): SurveyView {
+  const ranked: SurveyRow[] = sortByRank(data.entries).map((e) => ({
+    name: e.name,
+    label: e.label ?? e.name,
+    share: e.share,
+    tenths: toTenths(e.share),
+    rank: e.rank,
+    section: e.section,
+    remainder: false,
+  }));
+  const rest = remainderTenths(data.entries);
+  const remainder: SurveyRow = {
+    name: data.remainderLabel,
+    label: data.remainderLabel,
+    share: rest / 10,
+    tenths: rest,
+    rank: null,
+    section: null,
+    remainder: true,
+  };
+  return {
+    id,
+    title: data.title,
+    question: data.question,
+    year: data.year,
+    source: { name: data.source.name, url: data.source.url },
+    article: data.article,
+    ranked,
+    remainder,
+    rows: rest > 0 ? [...ranked, remainder] : ranked,
+    takeaway: takeawayCaption(ranked),
+  };
+}
+
+/** What the live region says for a row: "DePIN: 30.2% of votes, rank 1 of 8". */
+export function announceRow(row: SurveyRow, rankedCount: number): string {
+  const rank = row.rank === null ? 'not one of the listed narratives' : `rank ${row.rank} of ${rankedCount}`;
+  return `${row.name}: ${formatShare(row.tenths)} of votes, ${rank}`;
+}
+
+/** Text alternative for the chart image (PNG card, RSS, og:image:alt). */
+export function chartAltText(view: SurveyView): string {
+  const list = view.rows.map((r) => `${r.name} ${formatShare(r.tenths)}`).join(', ');
+  return `Bar chart of ${view.question.replace(/\?$/, '')} (${view.source.name}, ${view.year}). ${view.takeaway}. Shares of votes: ${list}.`;
+}
+
+// ---------------------------------------------------------------- downloads
+
+const CSV_HEADER = ['rank', 'narrative', 'label', 'share_percent', 'section'] as const;
+
+/** RFC 4180 field: quoted when it holds a comma, quote or line break. */
+function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/**
+ * One line per listed entry in rank order, then the derived remainder with an
+ * empty rank and section. CRLF line ends, as RFC 4180 and spreadsheets expect.
+ */
+export function surveyToCsv(view: SurveyView): string {
+  const lines = [CSV_HEADER.join(',')];
+  for (const row of view.rows) {
+    lines.push(
+      [row.rank === null ? '' : String(row.rank), row.name, row.label, (row.tenths / 10).toFixed(1), row.section ?? '']
+        .map(csvField)
+        .join(','),
+    );
+  }
+  return lines.join('\r\n') + '\r\n';
+}
+
+export interface SurveyJson {
+  id: string;
+  title: string;
+  question: string;
+  year: number;
+  source: { name: string; url?: string };
+  article: string;
+  entries: { rank: number; name: string; label: string; share: number; section: string }[];
+  remainder: { name: string; share: number; derived: true };
+}
+
+export function surveyToJson(view: SurveyView): SurveyJson {
+  return {
+    id: view.id,
+    title: view.title,
+    question: view.question,
+    year: view.year,
+    source: view.source.url ? { name: view.source.name, url: view.source.url } : { name: view.source.name },
+    article: view.article,
+    entries: view.ranked.map((r) => ({ rank: r.rank!, name: r.name, label: r.label, share: r.tenths / 10, section: r.section! })),
+    remainder: { name: view.remainder.name, share: view.remainder.tenths / 10, derived: true },
+  };
+}
+
+// ---------------------------------------------------------------- validation
+
+export class SurveySectionError extends Error {
+  override name = 'SurveySectionError';
+}
+
+/**
+ * Every entry must link to a heading of its article. Throws one error listing
+ * each bad entry with the survey file, the entry's index and name, and the
+ * headings that do exist.
+ */
+export function assertSectionsExist(
+  survey: { file: string; article: string; entries: readonly { name: string; section: string }[] },
+  headingSlugs: readonly string[],
+): void {
+  const known = new Set(headingSlugs);
+  const problems = survey.entries.flatMap((entry, index) =>
+    known.has(entry.section)
+      ? []
+      : [`  entries[${index}] "${entry.name}": section "${entry.section}" is not a heading id in post "${survey.article}"`],
+  );
+  if (problems.length === 0) return;
+  throw new SurveySectionError(
+    `${survey.file}: ${problems.length === 1 ? 'an entry links' : `${problems.length} entries link`} to a missing section\n` +
+      problems.join('\n') +
+      `\n  headings in "${survey.article}": ${headingSlugs.join(', ') || '(none)'}`,
+  );
+}

@@ -1,0 +1,10 @@
+/** /data/<survey>.csv: the survey as CSV, derived from the same SurveyView as the chart. */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { publishedSurveys } from '../../lib/survey-content';
+import { surveyToCsv, type SurveyView } from '../../lib/survey';
+
+export const getStaticPaths = (async () =>
+  (await publishedSurveys()).map((survey) => ({ params: { survey: survey.id }, props: { survey } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ survey: SurveyView }> = ({ props }) =>
+  new Response(surveyToCsv(props.survey), { headers: { 'content-type': 'text/csv; charset=utf-8' } });

@@ -1,0 +1,12 @@
+/** /data/<survey>.json: the survey as JSON, derived from the same SurveyView as the chart. */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { publishedSurveys } from '../../lib/survey-content';
+import { surveyToJson, type SurveyView } from '../../lib/survey';
+
+export const getStaticPaths = (async () =>
+  (await publishedSurveys()).map((survey) => ({ params: { survey: survey.id }, props: { survey } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ survey: SurveyView }> = ({ props }) =>
+  new Response(`${JSON.stringify(surveyToJson(props.survey), null, 2)}\n`, {
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+  });

@@ -1,0 +1,17 @@
+/**
+ * /og/<survey>.png: the 1200×630 chart card (og:image, twitter:image, RSS).
+ * Rendered by sharp from the build-time card SVG in the pinned font.
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { SITE } from '../../site.config';
+import { publishedSurveys } from '../../lib/survey-content';
+import { renderChartPng } from '../../lib/chart-png';
+import type { SurveyView } from '../../lib/survey';
+
+export const getStaticPaths = (async () =>
+  (await publishedSurveys()).map((survey) => ({ params: { survey: survey.id }, props: { survey } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ survey: SurveyView }> = async ({ props }) => {
+  const png = await renderChartPng(props.survey, { siteName: SITE.name });
+  return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png' } });
+};

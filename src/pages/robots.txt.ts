@@ -1,0 +1,7 @@
+import { absoluteUrl } from '../site.config';
+import { paths } from '../lib/urls';
+
+export function GET(): Response {
+  const body = ['User-agent: *', 'Allow: /', '', `Sitemap: ${absoluteUrl(paths.sitemap())}`, ''].join('\n');
+  return new Response(body, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+}

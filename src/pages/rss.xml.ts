@@ -1,0 +1,9 @@
+import { SITE } from '../site.config';
+import { paths } from '../lib/urls';
+import { feedResponse } from '../lib/feed';
+import { getSiteContent } from '../lib/content';
+
+export async function GET(): Promise<Response> {
+  const { posts } = await getSiteContent();
+  return feedResponse({ title: SITE.name, description: SITE.tagline, selfPath: paths.feed(), posts });
+}

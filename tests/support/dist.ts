@@ -1,0 +1,105 @@
+/** Reading a built dist/: files, pages, links and fragments. */
+import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { ELEMENT_NODE, parse, walkSync, type ElementNode } from 'ultrahtml';
+
+export function listFiles(dir: string, filter: (path: string) => boolean = () => true): string[] {
+  const out: string[] = [];
+  const visit = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const full = join(d, entry.name);
+      if (entry.isDirectory()) visit(full);
+      else if (filter(full)) out.push(full);
+    }
+  };
+  visit(dir);
+  return out.sort();
+}
+
+export const htmlFiles = (dist: string) => listFiles(dist, (p) => p.endsWith('.html'));
+
+/** Site path ("/base/posts/x/") for a dist file. */
+export function pagePath(dist: string, file: string, base = '/'): string {
+  const rel = relative(dist, file).split('\\').join('/');
+  return base + rel.replace(/(^|\/)index\.html$/, '$1');
+}
+
+export function elements(html: string): ElementNode[] {
+  const found: ElementNode[] = [];
+  walkSync(parse(html), (node) => {
+    if (node.type === ELEMENT_NODE) found.push(node as ElementNode);
+  });
+  return found;
+}
+
+export function ids(html: string): Set<string> {
+  return new Set(elements(html).map((e) => e.attributes.id).filter((id): id is string => Boolean(id)));
+}
+
+/** Map a same-site URL path to the dist file that serves it, or undefined. */
+export function resolveToFile(dist: string, pathname: string, base: string): string | undefined {
+  if (!pathname.startsWith(base)) return undefined;
+  const rel = decodeURIComponent(pathname.slice(base.length));
+  const candidates = rel === '' || rel.endsWith('/') ? [join(dist, rel, 'index.html')] : [join(dist, rel), join(dist, rel, 'index.html'), join(dist, `${rel}.html`)];
+  return candidates.find((c) => existsSync(c) && statSync(c).isFile());
+}
+
+export interface LinkProblem {
+  page: string;
+  url: string;
+  problem: string;
+}
+
+const URL_ATTRS = ['href', 'src', 'poster', 'action'];
+
+/**
+ * Every same-origin href, src, srcset and #fragment in every page must resolve
+ * to a file in dist (and a fragment to an id in that file).
+ */
+export function checkInternalLinks(dist: string, options: { site: string; base: string }): { checked: number; problems: LinkProblem[] } {
+  const { site, base } = options;
+  const origin = new URL(site).origin;
+  const idCache = new Map<string, Set<string>>();
+  const idsOf = (file: string) => {
+    let set = idCache.get(file);
+    if (!set) idCache.set(file, (set = ids(readFileSync(file, 'utf8'))));
+    return set;
+  };
+  const problems: LinkProblem[] = [];
+  let checked = 0;
+  for (const file of htmlFiles(dist)) {
+    const page = pagePath(dist, file, base);
+    const pageUrl = new URL(page, `${origin}/`);
+    const html = readFileSync(file, 'utf8');
+    for (const element of elements(html)) {
+      const urls: string[] = [];
+      for (const attr of URL_ATTRS) if (element.attributes[attr] !== undefined) urls.push(element.attributes[attr]!);
+      for (const attr of ['srcset', 'imagesrcset']) {
+        const srcset = element.attributes[attr];
+        if (srcset) urls.push(...srcset.split(',').map((c) => c.trim().split(/\s+/)[0]!).filter(Boolean));
+      }
+      for (const raw of urls) {
+        if (element.name === 'form' && raw === '') continue;
+        let target: URL;
+        try {
+          target = new URL(raw, pageUrl);
+        } catch {
+          problems.push({ page, url: raw, problem: 'unparseable URL' });
+          continue;
+        }
+        if (target.origin !== origin || !/^https?:$/.test(target.protocol)) continue;
+        checked++;
+        const targetFile = resolveToFile(dist, target.pathname, base);
+        if (!targetFile) {
+          problems.push({ page, url: raw, problem: `no file for ${target.pathname}` });
+          continue;
+        }
+        const fragment = decodeURIComponent(target.hash.slice(1));
+        if (fragment && targetFile.endsWith('.html') && !idsOf(targetFile).has(fragment)) {
+          problems.push({ page, url: raw, problem: `no element with id "${fragment}"` });
+        }
+      }
+    }
+  }
+  return { checked, problems };
+}

@@ -1,0 +1,54 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import NewsletterBox from '../../src/components/NewsletterBox.astro';
+import Faq from '../../src/components/Faq.astro';
+import Disclaimer from '../../src/components/Disclaimer.astro';
+import AboutPublisher from '../../src/components/AboutPublisher.astro';
+import FormattedDate from '../../src/components/FormattedDate.astro';
+
+let container: AstroContainer;
+beforeAll(async () => {
+  container = await AstroContainer.create();
+});
+
+describe('NewsletterBox', () => {
+  it('renders a real form that POSTs to the configured endpoint, with a labelled email input', async () => {
+    const html = await container.renderToString(NewsletterBox, { props: { endpoint: 'https://list.example.com/subscribe' } });
+    expect(html).toMatch(/<form[^>]*action="https:\/\/list\.example\.com\/subscribe"[^>]*method="post"/);
+    expect(html).toMatch(/<label[^>]*for="newsletter-email"[^>]*>Email address<\/label>/);
+    expect(html).toMatch(/<input[^>]*id="newsletter-email"[^>]*type="email"[^>]*required/);
+    expect(html).toContain('role="status"');
+    expect(html).toContain('No credit card | 1-click unsubscribe');
+  });
+  it('says sign-up is not set up when no endpoint is configured, instead of a dead form', async () => {
+    const html = await container.renderToString(NewsletterBox, { props: { endpoint: '' } });
+    expect(html).not.toContain('<form');
+    expect(html).toContain('Sign-up is not set up yet');
+  });
+});
+
+describe('Faq', () => {
+  it('renders questions as headings inside <details>, escaping text', async () => {
+    const html = await container.renderToString(Faq, { props: { items: [{ question: 'Is <b>this</b> safe?', answer: 'Yes & no.' }] } });
+    expect(html).toMatch(/<details[^>]*><summary[^>]*><h3[^>]*>Is &lt;b&gt;this&lt;\/b&gt; safe\?<\/h3><\/summary><p[^>]*>Yes &amp; no\.<\/p><\/details>/);
+  });
+  it('renders nothing without items', async () => {
+    expect((await container.renderToString(Faq, { props: { items: [] } })).trim()).toBe('');
+  });
+});
+
+describe('publisher blocks', () => {
+  it('shows the disclaimer text given', async () => {
+    expect(await container.renderToString(Disclaimer, { props: { text: 'Not advice.' } })).toMatch(/<p[^>]*>Not advice\.<\/p>/);
+  });
+  it('lists the publisher facts from site config', async () => {
+    const html = await container.renderToString(AboutPublisher);
+    expect(html).toContain('30 employees');
+    expect(html).toContain('Daily briefings');
+    expect(html).toMatch(/sponsorship never buys a rating/);
+  });
+  it('formats dates in UTC with a machine-readable datetime', async () => {
+    const html = await container.renderToString(FormattedDate, { props: { date: new Date('2024-03-12T00:00:00Z') } });
+    expect(html).toMatch(/<time datetime="2024-03-12"[^>]*>March 12, 2024<\/time>/);
+  });
+});
