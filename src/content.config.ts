@@ -5,6 +5,8 @@ import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { collectionDir } from './content-paths';
 import { surveySchema } from './lib/survey-schema';
+import { strictGlob } from './lib/strict-glob';
+import { globWithDevErrors } from './lib/dev-glob';
 
 /**
  * A reference that must name an existing entry. Astro's reference() accepts any
@@ -26,7 +28,7 @@ function existingEntry(collection: 'authors' | 'categories') {
 const nonEmpty = (field: string) => z.string().trim().min(1, `${field} must not be empty`);
 
 const posts = defineCollection({
-  loader: glob({ pattern: '**/[^_]*.{md,mdx}', base: collectionDir('posts') }),
+  loader: strictGlob({ pattern: '**/[^_]*.{md,mdx}', base: collectionDir('posts'), dateFields: ['pubDate', 'updatedDate'] }),
   schema: ({ image }) =>
     z
       .object({
@@ -60,7 +62,7 @@ const posts = defineCollection({
 });
 
 const authors = defineCollection({
-  loader: glob({ pattern: '*.json', base: collectionDir('authors') }),
+  loader: globWithDevErrors({ pattern: '*.json', base: collectionDir('authors') }),
   schema: z
     .object({
       name: nonEmpty('name'),
@@ -71,7 +73,7 @@ const authors = defineCollection({
 });
 
 const categories = defineCollection({
-  loader: glob({ pattern: '*.json', base: collectionDir('categories') }),
+  loader: globWithDevErrors({ pattern: '*.json', base: collectionDir('categories') }),
   schema: z
     .object({
       name: nonEmpty('name'),

@@ -56,15 +56,16 @@ export interface InlineChartOptions {
 
 /** Geometry of the inline chart, shared with the island so the canvas fills the same box. */
 export const INLINE_LAYOUT = {
-  width: 420,
-  rowHeight: 42,
-  top: 4,
-  axisHeight: 26,
-  left: 2,
-  right: 52,
-  nameSize: 14,
-  valueSize: 13,
-  barHeight: 16,
+  width: 380,
+  rowHeight: 44,
+  top: 2,
+  axisHeight: 24,
+  left: 1,
+  right: 54,
+  nameSize: 15,
+  valueSize: 14,
+  tickSize: 13,
+  barHeight: 17,
 } as const;
 
 export function inlineChartHeight(rowCount: number): number {
@@ -99,18 +100,19 @@ export function renderChartSvg(view: SurveyView, options: InlineChartOptions = {
     `<title id="${id}-title">${esc(view.question)}</title>`,
     `<desc id="${id}-desc">${esc(describe(view))}</desc>`,
   );
-  // Grid and tick labels first so bars paint over them.
-  parts.push('<g class="vc-grid" stroke="' + LIGHT_COLOURS.grid + '" stroke-width="1">');
-  for (const t of axisTicks(max)) {
-    if (t === 0) continue;
-    parts.push(`<line x1="${n(x(t))}" x2="${n(x(t))}" y1="${L.top}" y2="${plotBottom}"/>`);
-  }
-  parts.push('</g>');
+  // Grid lines run only beside the bars, never through the names above them.
+  const bands = rows.map((_, i) => [L.top + i * L.rowHeight + 20 - 3, L.top + i * L.rowHeight + 20 + L.barHeight + 3] as const);
+  const segments = (atX: number) => bands.map(([y1, y2]) => `M${n(atX)} ${n(y1)}V${n(y2)}`).join('');
+  const gridPath = axisTicks(max)
+    .filter((t) => t > 0)
+    .map((t) => segments(x(t)))
+    .join('');
+  parts.push(`<path class="vc-grid" d="${gridPath}" stroke="${LIGHT_COLOURS.grid}" stroke-width="1" fill="none"/>`);
   parts.push(
-    `<g class="vc-muted" fill="${LIGHT_COLOURS.textMuted}" font-size="12" aria-hidden="true">`,
+    `<g class="vc-muted" fill="${LIGHT_COLOURS.textMuted}" font-size="${L.tickSize}" aria-hidden="true">`,
     ...axisTicks(max).map((t) => {
       const anchor = t === 0 ? 'start' : t === max ? 'end' : 'middle';
-      return `<text x="${n(x(t))}" y="${plotBottom + 18}" text-anchor="${anchor}">${t}%</text>`;
+      return `<text x="${n(x(t))}" y="${plotBottom + 17}" text-anchor="${anchor}">${t}%</text>`;
     }),
     '</g>',
   );
@@ -123,16 +125,16 @@ export function renderChartSvg(view: SurveyView, options: InlineChartOptions = {
     const barClass = row.remainder ? 'vc-bar vc-bar--muted' : 'vc-bar';
     const fill = row.remainder ? LIGHT_COLOURS.barMuted : LIGHT_COLOURS.bar;
     parts.push(
-      `<g class="vc-row" data-index="${i}">`,
-      `<text class="vc-text vc-name" x="${L.left}" y="${y + 15}" font-size="${L.nameSize}" fill="${LIGHT_COLOURS.text}">${esc(name)}</text>`,
+      '<g>',
+      `<text class="vc-text vc-name" x="${L.left}" y="${y + 15.5}" font-size="${L.nameSize}" fill="${LIGHT_COLOURS.text}">${esc(name)}</text>`,
       `<rect class="${barClass}" x="${L.left}" y="${barY}" width="${n(w)}" height="${L.barHeight}" rx="2" fill="${fill}"/>`,
-      `<text class="vc-text vc-value" x="${n(L.left + w + 6)}" y="${barY + 12.5}" font-size="${L.valueSize}" font-weight="700" fill="${LIGHT_COLOURS.text}">${esc(formatShare(row.tenths))}</text>`,
+      `<text class="vc-text vc-value" x="${n(L.left + w + 6)}" y="${barY + 13.5}" font-size="${L.valueSize}" font-weight="700" fill="${LIGHT_COLOURS.text}">${esc(formatShare(row.tenths))}</text>`,
       '</g>',
     );
   });
   parts.push('</g>');
-  // The zero line: the axis starts here.
-  parts.push(`<line class="vc-axis" x1="${L.left}" x2="${L.left}" y1="${L.top}" y2="${plotBottom}" stroke="${LIGHT_COLOURS.text}" stroke-width="1.5"/>`);
+  // The zero line: every bar starts on it.
+  parts.push(`<path class="vc-axis" d="${segments(L.left)}" stroke="${LIGHT_COLOURS.text}" stroke-width="1.5" fill="none"/>`);
   parts.push('</svg>');
   return parts.join('');
 }
@@ -157,7 +159,7 @@ export function renderChartCardSvg(view: SurveyView, options: CardOptions): stri
   const pad = 56;
   const rows = view.rows;
   const max = axisMax(rows);
-  const labelWidth = 300;
+  const labelWidth = 330;
   const plotLeft = pad + labelWidth;
   const plotRight = W - pad - 110;
   const plotTop = 178;

@@ -76,8 +76,14 @@ function lookup<T>(map: Map<string, T>, id: string, field: string, post: Post): 
 
 export const defaultAuthorId = SITE.defaultAuthor;
 
-/** Copyright year from content, not the clock, so a rebuild of the same commit is byte-identical. */
-export async function latestYear(): Promise<number> {
-  const { posts } = await getSiteContent();
-  return (latestDate(posts) ?? new Date(0)).getUTCFullYear();
+let yearMemo: Promise<number> | undefined;
+
+/**
+ * Copyright year from content, not the clock, so a rebuild of the same commit is byte-identical.
+ * Every page's footer asks; memoised so the build scans the posts once, not once per page.
+ */
+export function latestYear(): Promise<number> {
+  const compute = async () => (latestDate((await getSiteContent()).posts) ?? new Date(0)).getUTCFullYear();
+  if (import.meta.env.DEV) return compute();
+  return (yearMemo ??= compute());
 }

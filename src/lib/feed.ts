@@ -16,6 +16,7 @@ import { mdxComponents } from '../components/mdx';
 import FeedExtras from '../components/FeedExtras.astro';
 import { authorOf, categoryOf, getSiteContent, type Post } from './content';
 import { latestDate } from './posts';
+import { keepRenamedGuids } from '../redirects';
 
 let containerPromise: Promise<AstroContainer> | undefined;
 const htmlCache = new Map<string, Promise<string>>();
@@ -78,6 +79,8 @@ export async function feedResponse({ title, description, selfPath, posts }: Feed
       `<atom:link href="${selfUrl}" rel="self" type="application/rss+xml"/>`,
     ].join(''),
   });
-  response.headers.set('Content-Type', 'application/rss+xml; charset=utf-8');
-  return response;
+  // A renamed post keeps the guid of its first URL (src/redirects.ts), so readers never see it twice.
+  return new Response(keepRenamedGuids(await response.text(), absoluteUrl), {
+    headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' },
+  });
 }

@@ -113,7 +113,7 @@ export function announceRow(row: SurveyRow, rankedCount: number): string {
 /** Text alternative for the chart image (PNG card, RSS, og:image:alt). */
 export function chartAltText(view: SurveyView): string {
   const list = view.rows.map((r) => `${r.name} ${formatShare(r.tenths)}`).join(', ');
-  return `Bar chart of ${view.question.replace(/\?$/, '')} (${view.source.name}, ${view.year}). ${view.takeaway}. Shares of votes: ${list}.`;
+  return `Bar chart: ${view.question} ${view.takeaway}. Shares of votes: ${list}. Source: ${view.source.name}, ${view.year}.`;
 }
 
 // ---------------------------------------------------------------- downloads

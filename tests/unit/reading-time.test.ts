@@ -24,3 +24,28 @@ describe('reading time', () => {
     expect(computeReadingTime(words(150), words(100)).minutes).toBe(2);
   });
 });
+
+describe('countWords', () => {
+  it('counts exactly as the reading-time package does', async () => {
+    const { default: readingTime } = await import('reading-time');
+    const { countWords } = await import('../../src/lib/reading-time');
+    const samples = [
+      '',
+      '   \n\t ',
+      'one',
+      '  leading and trailing  ',
+      'Markdown **bold**, [a link](https://example.org/x) and `code()`; 3.5% - done.',
+      '日本語のテキスト、句読点。そして English words 混在。',
+      '한국어 문장입니다. Mixed 中文，标点！ end',
+      'emoji 🚀 rocket ——  dashes… and\r\nwindows lines',
+      'ひらがな、「かぎ」。 ok',
+    ];
+    // Plus a long, varied body like a real post.
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const pieces = ['crypto', 'market,', '(test)', '—', '**x**', '市場', '。', ' ', '\n', '\t', '42%', 'a.b', 'ハ', '、'];
+    samples.push(Array.from({ length: 5000 }, () => pieces[Math.floor(rnd() * pieces.length)]).join(' '));
+    samples.push(Array.from({ length: 5000 }, () => pieces[Math.floor(rnd() * pieces.length)]).join(''));
+    for (const text of samples) expect(countWords(text), JSON.stringify(text.slice(0, 40))).toBe(readingTime(text).words);
+  });
+});

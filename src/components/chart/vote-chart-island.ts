@@ -118,7 +118,7 @@ export async function mountVoteChart(host: HTMLElement): Promise<VoteChartIsland
 
   const fontFamily = getComputedStyle(host).fontFamily;
   Chart.defaults.font.family = fontFamily;
-  Chart.defaults.font.size = 13;
+  Chart.defaults.font.size = 14;
 
   /** % labels at the bar ends, and the active share in the doughnut's hole. */
   const labels: Plugin = {
@@ -130,7 +130,7 @@ export async function mountVoteChart(host: HTMLElement): Promise<VoteChartIsland
       ctx.save();
       ctx.fillStyle = colours.text;
       if (view === 'bar') {
-        ctx.font = `700 13px ${fontFamily}`;
+        ctx.font = `700 14px ${fontFamily}`;
         ctx.textBaseline = 'middle';
         meta.data.forEach((el, i) => {
           const { x, y } = el.getProps(['x', 'y'], true) as { x: number; y: number };
@@ -150,12 +150,6 @@ export async function mountVoteChart(host: HTMLElement): Promise<VoteChartIsland
         }
       }
       ctx.restore();
-    },
-    afterEvent(chart) {
-      // Mirror the tooltip into the DOM for tests and debugging.
-      const tip = chart.tooltip;
-      const visible = tip && tip.opacity > 0 && tip.getActiveElements().length > 0;
-      host.dataset.tooltip = visible ? tip.title.join(' ') : '';
     },
   };
 
@@ -246,7 +240,7 @@ export async function mountVoteChart(host: HTMLElement): Promise<VoteChartIsland
           y: {
             grid: { display: false },
             border: { color: colours.text, width: 1.5 },
-            ticks: { color: colours.text, font: { size: 13 } },
+            ticks: { color: colours.text },
           },
         },
         onClick,
@@ -290,7 +284,6 @@ export async function mountVoteChart(host: HTMLElement): Promise<VoteChartIsland
     chart.tooltip?.setActiveElements([], { x: 0, y: 0 });
     chart.update();
     delete host.dataset.active;
-    host.dataset.tooltip = '';
   }
 
   function jumpTo(index: number): void {
@@ -356,9 +349,7 @@ export async function mountVoteChart(host: HTMLElement): Promise<VoteChartIsland
   const recolour = (): void => {
     colours = readColours(host);
     rebuild();
-    host.dataset.colourBar = colours.bar;
   };
-  host.dataset.colourBar = colours.bar;
   const themeObserver = new MutationObserver(recolour);
   themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'class', 'style'] });
   darkScheme.addEventListener('change', recolour);

@@ -1,0 +1,114 @@
+#!/usr/bin/env node
+/**
+ * `npm run build`: runs `astro build` with the same arguments and output, and
+ * turns an out-of-memory death into a message that says what to raise.
+ *
+ *   npm run build -- --outDir dist-x        (arguments are forwarded as they are)
+ *
+ * A V8 heap exhaustion ("JavaScript heap out of memory", exit 134 / SIGABRT)
+ * means the heap limit is too low: raise NODE_OPTIONS=--max-old-space-size.
+ * A SIGKILL with no message is usually the kernel's OOM killer: the machine
+ * or container has too little memory for the heap that was allowed.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { getHeapStatistics } from 'node:v8';
+
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+
+/**
+ * Peak memory per 1,000 MDX posts, measured by `npm run bench` (docs/benchmarks.md):
+ * the heap to allow, with headroom, for N posts is BASE + N/1000 * PER_1000.
+ */
+export const MEMORY_MODEL_MB = { base: 700, per1000Posts: 150 };
+
+/** Suggested --max-old-space-size (MB) for a post count. */
+export function suggestedHeapMb(posts, model = MEMORY_MODEL_MB) {
+  const need = model.base + (posts / 1000) * model.per1000Posts;
+  return Math.ceil((need * 1.5) / 512) * 512;
+}
+
+const OOM_PATTERNS = [/JavaScript heap out of memory/, /Reached heap limit/, /FATAL ERROR: .*Allocation failed/, /ERR_WORKER_OUT_OF_MEMORY/, /RangeError: Array buffer allocation failed/];
+
+/** 'heap' for a V8 heap exhaustion, 'killed' for a SIGKILL (likely the OS OOM killer), else undefined. */
+export function diagnoseExit({ code, signal, stderr }) {
+  if (OOM_PATTERNS.some((re) => re.test(stderr))) return 'heap';
+  if (signal === 'SIGKILL' || code === 137) return 'killed';
+  return undefined;
+}
+
+function countPosts() {
+  const dir = process.env.CONTENT_DIR ? join(process.env.CONTENT_DIR, 'posts') : join(ROOT, 'src/content/posts');
+  let count = 0;
+  const visit = (d) => {
+    if (!existsSync(d)) return;
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) visit(join(d, e.name));
+      else if (/\.mdx?$/.test(e.name)) count++;
+    }
+  };
+  visit(resolve(ROOT, dir));
+  return count;
+}
+
+/** The memory this process may use: a cgroup (container) limit if set, else physical RAM. */
+function availableMb() {
+  try {
+    const raw = readFileSync('/sys/fs/cgroup/memory.max', 'utf8').trim();
+    if (raw !== 'max') return Math.min(Number(raw), totalmem()) / 1024 ** 2;
+  } catch {
+    // not cgroup v2, or not Linux
+  }
+  return totalmem() / 1024 ** 2;
+}
+
+export function guidance(kind, { posts, heapLimitMb, machineMb }) {
+  const suggested = suggestedHeapMb(posts);
+  const lines = [
+    '',
+    '✖ The build ran out of memory.',
+    kind === 'heap'
+      ? `  Node's JavaScript heap hit its limit (--max-old-space-size ≈ ${heapLimitMb} MB) while building ${posts.toLocaleString('en')} posts.`
+      : `  The process was killed (SIGKILL), most likely by the operating system's out-of-memory killer, while building ${posts.toLocaleString('en')} posts.`,
+    `  Measured need: about ${MEMORY_MODEL_MB.per1000Posts} MB per 1,000 posts on top of ${MEMORY_MODEL_MB.base} MB (see docs/benchmarks.md).`,
+  ];
+  if (kind === 'heap') {
+    lines.push(`  Raise the heap limit, e.g.:`, `    NODE_OPTIONS=--max-old-space-size=${suggested} npm run build`);
+    if (suggested > machineMb * 0.9) lines.push(`  This machine has ${Math.round(machineMb)} MB; use a runner with at least ${Math.ceil((suggested * 1.2) / 1024)} GB of memory.`);
+  } else {
+    lines.push(
+      `  This machine/container allows ${Math.round(machineMb)} MB. Raise the container's or runner's memory limit to at least ${Math.ceil((suggested * 1.2) / 1024)} GB,`,
+      `  or cap Node's heap below it so the failure is reported cleanly: NODE_OPTIONS=--max-old-space-size=${Math.max(512, Math.floor((machineMb * 0.75) / 256) * 256)}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+function main() {
+  const astro = join(ROOT, 'node_modules/astro/bin/astro.mjs');
+  const child = spawn(process.execPath, [astro, 'build', ...process.argv.slice(2)], { stdio: ['inherit', 'inherit', 'pipe'] });
+  // Keep only the tail of stderr for diagnosis; pass everything through unchanged.
+  let tail = '';
+  child.stderr.on('data', (chunk) => {
+    process.stderr.write(chunk);
+    tail = (tail + chunk.toString()).slice(-16_384);
+  });
+  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+  child.on('close', (code, signal) => {
+    const kind = code === 0 ? undefined : diagnoseExit({ code, signal, stderr: tail });
+    if (kind) {
+      // The child ran with the same NODE_OPTIONS, so its limit is ours.
+      const flag = /--max-old-space-size=(\d+)/.exec(`${process.env.NODE_OPTIONS ?? ''} ${process.execArgv.join(' ')}`);
+      const heapLimitMb = flag ? Number(flag[1]) : Math.round(getHeapStatistics().heap_size_limit / 1024 ** 2);
+      process.stderr.write(`${guidance(kind, { posts: countPosts(), heapLimitMb, machineMb: availableMb() })}\n`);
+      process.exit(code && code !== 0 ? code : 1);
+    }
+    if (signal) process.kill(process.pid, signal);
+    process.exit(code ?? 1);
+  });
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

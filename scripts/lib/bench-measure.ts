@@ -1,0 +1,149 @@
+/**
+ * What the benchmark reads from a built dist/: sizes, the feed, one article's
+ * gzip weight, the search index, and the bytes a first search fetches.
+ */
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { startStaticServer } from '../../tests/support/static-server';
+import { launchChromium, chromiumAvailable } from '../../tests/support/chromium';
+
+export interface DirStats {
+  bytes: number;
+  files: number;
+}
+
+export function dirStats(dir: string): DirStats {
+  let bytes = 0;
+  let files = 0;
+  const visit = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const full = join(d, entry.name);
+      if (entry.isDirectory()) visit(full);
+      else {
+        files++;
+        bytes += statSync(full).size;
+      }
+    }
+  };
+  if (existsSync(dir)) visit(dir);
+  return { bytes, files };
+}
+
+export interface ArticleWeight {
+  page: string;
+  htmlGzip: number;
+  cssGzip: number;
+  cssFiles: number;
+}
+
+/** Gzip size of one article page's HTML and of the stylesheets it links. */
+export function articleWeight(dist: string): ArticleWeight | undefined {
+  const postsDir = join(dist, 'posts');
+  if (!existsSync(postsDir)) return undefined;
+  // The first article directory (page-number directories of the listing are numeric).
+  const slug = readdirSync(postsDir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && !/^\d+$/.test(e.name))
+    .map((e) => e.name)
+    .sort()[0];
+  if (!slug) return undefined;
+  const htmlFile = join(postsDir, slug, 'index.html');
+  const html = readFileSync(htmlFile);
+  let cssGzip = 0;
+  let cssFiles = 0;
+  for (const match of html.toString('utf8').matchAll(/<link\b[^>]*rel="stylesheet"[^>]*>/g)) {
+    const href = /href="([^"]+)"/.exec(match[0])?.[1];
+    if (!href || /^[a-z]+:/i.test(href)) continue;
+    const file = join(dist, href.replace(/^\/+/, ''));
+    if (!existsSync(file)) continue;
+    cssGzip += gzipSync(readFileSync(file), { level: 9 }).length;
+    cssFiles++;
+  }
+  return { page: `/posts/${slug}/`, htmlGzip: gzipSync(html, { level: 9 }).length, cssGzip, cssFiles };
+}
+
+/**
+ * Builds a Pagefind index over dist/ with Pagefind's Node API, for a build
+ * that has no Pagefind integration: the benchmark then still measures the
+ * search output, and says it did so standalone.
+ */
+export async function standalonePagefind(dist: string): Promise<{ ms: number; pages: number }> {
+  const pagefind = await import('pagefind');
+  const started = performance.now();
+  try {
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index || errors.length) throw new Error(errors.join('\n'));
+    const added = await index.addDirectory({ path: dist });
+    if (added.errors.length) throw new Error(added.errors.join('\n'));
+    const written = await index.writeFiles({ outputPath: join(dist, 'pagefind') });
+    if (written.errors.length) throw new Error(written.errors.join('\n'));
+    return { ms: performance.now() - started, pages: added.page_count };
+  } finally {
+    await pagefind.close();
+  }
+}
+
+export interface SearchProbe {
+  query: string;
+  results: number;
+  /** Fragments loaded: the first page of results a UI shows. */
+  fragments: number;
+  bytes: number;
+  requests: { path: string; bytes: number }[];
+  method: string;
+}
+
+const PROBE_PATH = '__bench_probe__.html';
+
+/**
+ * Loads pagefind.js in Chromium from a static server over dist/, runs one
+ * query and loads the first `fragments` results, then sums the bytes the
+ * server sent for /pagefind/ files. Pagefind decides what to fetch: its
+ * JS, the WASM, pagefind-entry.json, the metadata, the index chunk(s) for the
+ * query's words and the fragments.
+ */
+export async function probeFirstSearch(dist: string, query: string, fragments = 5): Promise<SearchProbe | undefined> {
+  if (!existsSync(join(dist, 'pagefind', 'pagefind.js'))) return undefined;
+  if (!chromiumAvailable) return undefined;
+  const server = await startStaticServer(dist, {
+    withHeaders: false,
+    // A same-origin blank page with no CSP, so the probe measures Pagefind itself.
+    handle(req, res) {
+      if (req.url !== `/${PROBE_PATH}`) return false;
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      res.end('<!doctype html><title>probe</title>');
+      return true;
+    },
+  });
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    await page.goto(server.url + PROBE_PATH);
+    server.requests.length = 0;
+    const found = await page.evaluate(
+      async ({ src, query, fragments }) => {
+        const pf = await import(src);
+        await pf.init();
+        const search = await pf.search(query);
+        await Promise.all(search.results.slice(0, fragments).map((r: { data(): Promise<unknown> }) => r.data()));
+        return search.results.length as number;
+      },
+      { src: `${server.url}pagefind/pagefind.js`, query, fragments },
+    );
+    const requests = server.requests.filter((r) => r.path.includes('/pagefind/')).map(({ path, bytes }) => ({ path, bytes }));
+    return {
+      query,
+      results: found,
+      fragments: Math.min(fragments, found),
+      bytes: requests.reduce((sum, r) => sum + r.bytes, 0),
+      requests,
+      method: 'Chromium + static server request log (no HTTP compression; Pagefind files are pre-compressed)',
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));

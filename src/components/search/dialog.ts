@@ -1,0 +1,160 @@
+/**
+ * The search dialog's behaviour. SearchDialog.astro's tiny trigger imports this
+ * module the first time a reader opens search (button, Ctrl+K / ⌘K, `/`); it
+ * then starts loading Pagefind. Nothing here runs before that.
+ */
+import { NO_DEV_INDEX, SEARCH_PAGE, SearchUnavailableError, devStatus, loadPagefind, plural, resultLink, search } from './pagefind-client';
+
+export * from './pagefind-client';
+
+/** Results shown in the dialog; the search page shows them all. */
+const MAX_RESULTS = 8;
+const DEBOUNCE_MS = 120;
+
+let dialog: HTMLDialogElement | null = null;
+let input: HTMLInputElement;
+let list: HTMLUListElement;
+let status: HTMLElement;
+let more: HTMLAnchorElement;
+let returnTo: HTMLElement | null = null;
+let timer: ReturnType<typeof setTimeout> | undefined;
+let sequence = 0;
+
+function setup(): HTMLDialogElement | null {
+  const el = document.querySelector<HTMLDialogElement>('[data-search-dialog]');
+  if (!el) return null;
+  input = el.querySelector('input')!;
+  list = el.querySelector('[data-search-results]')!;
+  status = el.querySelector('[data-search-status]')!;
+  more = el.querySelector('[data-search-more]')!;
+
+  el.querySelector('form')!.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const first = list.querySelector<HTMLAnchorElement>('a');
+    if (first) first.click();
+    else location.href = searchPageUrl();
+  });
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void run(), DEBOUNCE_MS);
+  });
+  el.querySelector('[data-search-close]')!.addEventListener('click', () => el.close());
+  // A click on the backdrop lands on the <dialog> itself; its content sits in a child.
+  el.addEventListener('click', (event) => {
+    if (event.target === el) el.close();
+  });
+  el.addEventListener('keydown', onKeydown);
+  el.addEventListener('close', () => {
+    clearTimeout(timer);
+    const target = returnTo?.isConnected ? returnTo : document.querySelector<HTMLElement>('[data-search-open]');
+    target?.focus();
+    returnTo = null;
+  });
+  return el;
+}
+
+function searchPageUrl(): string {
+  const term = input.value.trim();
+  return term ? `${SEARCH_PAGE}?q=${encodeURIComponent(term)}` : SEARCH_PAGE;
+}
+
+function focusables(): HTMLElement[] {
+  return [...dialog!.querySelectorAll<HTMLElement>('input, button, a[href], select')].filter(
+    (el) => !el.hidden && el.getClientRects().length > 0,
+  );
+}
+
+function onKeydown(event: KeyboardEvent): void {
+  const active = document.activeElement as HTMLElement | null;
+  if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    // The input, then each result: arrows move focus through them in order.
+    const stops = [input, ...list.querySelectorAll<HTMLElement>('a')];
+    if (stops.length < 2) return;
+    const index = active ? stops.indexOf(active) : -1;
+    if (index === -1) return;
+    event.preventDefault();
+    const next = event.key === 'ArrowDown' ? Math.min(index + 1, stops.length - 1) : Math.max(index - 1, 0);
+    stops[next]!.focus();
+    return;
+  }
+  if (event.key === 'Tab') {
+    // showModal() makes the page inert; this also keeps Tab from leaving for the browser UI.
+    const items = focusables();
+    const first = items[0];
+    const last = items[items.length - 1];
+    if (!first || !last) return;
+    if (event.shiftKey && active === first) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && active === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  }
+}
+
+function say(message: string): void {
+  status.textContent = message;
+}
+
+async function run(): Promise<void> {
+  const term = input.value.trim();
+  const mine = ++sequence;
+  more.href = searchPageUrl();
+  if (term === '') {
+    list.replaceChildren();
+    more.hidden = true;
+    say('');
+    return;
+  }
+  try {
+    const hits = await search(term);
+    const shown = await Promise.all(hits.results.slice(0, MAX_RESULTS).map((r) => r.data()));
+    if (mine !== sequence) return;
+    list.replaceChildren(
+      ...shown.map((data) => {
+        const item = document.createElement('li');
+        item.append(resultLink(data));
+        return item;
+      }),
+    );
+    more.hidden = hits.total <= MAX_RESULTS;
+    more.textContent = `See all ${hits.total} results`;
+    say(hits.total === 0 ? `No results for “${term}”` : `${plural(hits.total, 'result', 'results')} for “${term}”`);
+  } catch (error) {
+    if (mine !== sequence) return;
+    list.replaceChildren();
+    more.hidden = true;
+    say(error instanceof SearchUnavailableError ? error.message : 'Search could not load. Check your connection and try again.');
+  }
+}
+
+/** Opens the dialog; `from` is where focus goes back when it closes. */
+export async function openSearch(from?: Element | null): Promise<void> {
+  // On /search/ itself the page's own field is the search box.
+  const pageInput = document.querySelector<HTMLInputElement>('[data-search-page-input]');
+  if (pageInput) {
+    pageInput.focus();
+    pageInput.select();
+    return;
+  }
+  dialog ??= setup();
+  if (!dialog) {
+    location.href = SEARCH_PAGE;
+    return;
+  }
+  if (!dialog.open) {
+    // Focus goes back to the button that opened search (the header's, for a shortcut).
+    returnTo = from instanceof HTMLElement ? from : document.querySelector<HTMLElement>('[data-search-open]');
+    dialog.showModal();
+  }
+  input.focus();
+  input.select();
+  if (import.meta.env.DEV) {
+    const dev = await devStatus();
+    if (dev && !dev.available) say(NO_DEV_INDEX);
+  }
+  // Warm Pagefind (JS, WASM, metadata) while the reader types.
+  loadPagefind().catch(() => {});
+  if (input.value.trim() !== '') void run();
+}

@@ -1,0 +1,143 @@
+/**
+ * Browser side of search, shared by the dialog and /search/. It loads Pagefind's
+ * JS API from the site itself (`<base>pagefind/pagefind.js`, written by
+ * src/integrations/pagefind.ts) only when first asked, and renders results with
+ * DOM APIs: no inline styles or handlers, so it runs under the strict CSP.
+ */
+import { formatDate } from '../../lib/format';
+
+export interface ResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  filters: Record<string, string[] | undefined>;
+}
+interface PagefindResult {
+  id: string;
+  data(): Promise<ResultData>;
+}
+interface PagefindResponse {
+  results: PagefindResult[];
+}
+export type Filters = Record<string, string | string[]>;
+export interface SearchOptions {
+  filters?: Filters;
+  sort?: Record<string, 'asc' | 'desc'>;
+}
+interface PagefindApi {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  preload(term: string, options?: SearchOptions): Promise<void>;
+  search(term: string | null, options?: SearchOptions): Promise<PagefindResponse | null>;
+}
+
+const BASE = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+export const BUNDLE_URL = `${BASE}pagefind/`;
+/** Query parameter that carries search terms to the article (see ./highlight.ts). */
+export const HIGHLIGHT_PARAM = 'highlight';
+export const SEARCH_PAGE = `${BASE}search/`;
+
+export class SearchUnavailableError extends Error {}
+
+export interface DevStatus {
+  available: boolean;
+  builtAt?: string;
+  pageCount?: number;
+}
+
+/** In `astro dev` only: the dev server says whether a last build left an index. */
+export async function devStatus(): Promise<DevStatus | undefined> {
+  if (!import.meta.env.DEV) return undefined;
+  try {
+    const response = await fetch(`${BUNDLE_URL}dev-status.json`, { cache: 'no-store' });
+    return response.ok ? ((await response.json()) as DevStatus) : { available: false };
+  } catch {
+    return { available: false };
+  }
+}
+
+export const NO_DEV_INDEX = 'No search index yet: run npm run build once to enable search in dev.';
+
+let loading: Promise<PagefindApi> | undefined;
+
+export function loadPagefind(): Promise<PagefindApi> {
+  loading ??= (async () => {
+    if (import.meta.env.DEV) {
+      const status = await devStatus();
+      if (!status?.available) throw new SearchUnavailableError(NO_DEV_INDEX);
+    }
+    const pagefind = (await import(/* @vite-ignore */ `${BUNDLE_URL}pagefind.js`)) as PagefindApi;
+    await pagefind.options({
+      baseUrl: BASE,
+      excerptLength: 22,
+      highlightParam: HIGHLIGHT_PARAM,
+      // Search runs on the main thread: the worker would cost a second copy of
+      // Pagefind's JS, and one small index searches in a few milliseconds.
+      noWorker: true,
+    });
+    await pagefind.init();
+    return pagefind;
+  })();
+  loading.catch(() => (loading = undefined));
+  return loading;
+}
+
+export interface Hits {
+  total: number;
+  results: PagefindResult[];
+}
+
+export async function search(term: string, options: SearchOptions = {}): Promise<Hits> {
+  const pagefind = await loadPagefind();
+  const response = await pagefind.search(term.trim() === '' ? null : term, options);
+  const results = response?.results ?? [];
+  return { total: results.length, results };
+}
+
+/**
+ * Pagefind's excerpt is escaped text with <mark> around matches. Rebuild it from
+ * text nodes and fresh <mark> elements so nothing else from the string survives.
+ */
+export function appendExcerpt(parent: Element, html: string): void {
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  for (const node of template.content.childNodes) {
+    if (node instanceof Element && node.localName === 'mark') {
+      const mark = document.createElement('mark');
+      mark.textContent = node.textContent;
+      parent.append(mark);
+    } else {
+      parent.append(node.textContent ?? '');
+    }
+  }
+}
+
+function span(className: string, text?: string): HTMLSpanElement {
+  const el = document.createElement('span');
+  el.className = className;
+  if (text) el.textContent = text;
+  return el;
+}
+
+/** One result as a link: title, category · date, excerpt with the matched terms marked. */
+export function resultLink(data: ResultData): HTMLAnchorElement {
+  const link = document.createElement('a');
+  link.className = 'search-result';
+  link.href = data.url;
+  link.append(span('search-result__title', data.meta.title ?? data.url));
+  const facts: string[] = [];
+  if (data.meta.category) facts.push(data.meta.category);
+  if (data.meta.date) {
+    const date = new Date(data.meta.date);
+    if (!Number.isNaN(date.getTime())) facts.push(formatDate(date));
+  }
+  if (facts.length > 0) link.append(span('search-result__meta', facts.join(' · ')));
+  const excerpt = span('search-result__excerpt');
+  appendExcerpt(excerpt, data.excerpt);
+  link.append(excerpt);
+  return link;
+}
+
+export function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

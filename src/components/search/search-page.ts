@@ -1,0 +1,142 @@
+/**
+ * /search/ in the browser: reads the query from the URL, runs it through
+ * Pagefind, renders results and keeps the URL in step with the form so every
+ * search can be linked. The result count goes to a polite live region.
+ */
+import { SearchUnavailableError, devStatus, loadPagefind, plural, resultLink, search, NO_DEV_INDEX, type Filters, type ResultData, type SearchOptions } from './dialog';
+
+const PAGE_SIZE = 10;
+const DEBOUNCE_MS = 150;
+
+const form = document.querySelector<HTMLFormElement>('[data-search-form]');
+if (form) void start(form);
+
+async function start(form: HTMLFormElement): Promise<void> {
+  const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
+  const category = form.querySelector<HTMLSelectElement>('select[name="category"]')!;
+  const author = form.querySelector<HTMLSelectElement>('select[name="author"]')!;
+  const sort = form.querySelector<HTMLSelectElement>('select[name="sort"]')!;
+  const status = form.querySelector<HTMLElement>('[data-search-status]')!;
+  const list = form.querySelector<HTMLOListElement>('[data-search-results]')!;
+  const more = form.querySelector<HTMLButtonElement>('[data-search-more]')!;
+
+  // The URL is the state: fill the form from it.
+  const params = new URLSearchParams(location.search);
+  input.value = params.get('q') ?? '';
+  setSelect(category, params.get('category'));
+  setSelect(author, params.get('author'));
+  setSelect(sort, params.get('sort'));
+
+  if (import.meta.env.DEV) void showDevStatus();
+
+  let sequence = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let pending: { data(): Promise<ResultData> }[] = [];
+
+  const selected = (select: HTMLSelectElement) => select.selectedOptions[0]?.dataset.filter;
+
+  function syncUrl(): void {
+    const next = new URLSearchParams();
+    if (input.value.trim()) next.set('q', input.value.trim());
+    if (category.value) next.set('category', category.value);
+    if (author.value) next.set('author', author.value);
+    if (sort.value) next.set('sort', sort.value);
+    const query = next.toString();
+    history.replaceState(history.state, '', query ? `?${query}` : location.pathname);
+  }
+
+  async function showMore(mine: number): Promise<void> {
+    const batch = pending.slice(0, PAGE_SIZE);
+    pending = pending.slice(PAGE_SIZE);
+    const data = await Promise.all(batch.map((r) => r.data()));
+    if (mine !== sequence) return;
+    list.append(
+      ...data.map((d) => {
+        const item = document.createElement('li');
+        item.append(resultLink(d));
+        return item;
+      }),
+    );
+    more.hidden = pending.length === 0;
+  }
+
+  async function run(): Promise<void> {
+    const mine = ++sequence;
+    syncUrl();
+    const term = input.value.trim();
+    const filters: Filters = {};
+    const categoryName = selected(category);
+    const authorName = selected(author);
+    if (categoryName) filters.category = categoryName;
+    if (authorName) filters.author = authorName;
+    const options: SearchOptions = { filters };
+    if (sort.value === 'newest') options.sort = { date: 'desc' };
+    if (sort.value === 'oldest') options.sort = { date: 'asc' };
+
+    if (!term && !categoryName && !authorName) {
+      list.replaceChildren();
+      more.hidden = true;
+      status.textContent = '';
+      return;
+    }
+    form!.setAttribute('aria-busy', 'true');
+    try {
+      const hits = await search(term, options);
+      if (mine !== sequence) return;
+      list.replaceChildren();
+      pending = hits.results;
+      await showMore(mine);
+      if (mine !== sequence) return;
+      const scope = [categoryName, authorName].filter(Boolean).join(', ');
+      const what = plural(hits.total, term ? 'result' : 'article', term ? 'results' : 'articles');
+      status.textContent =
+        hits.total === 0
+          ? `No results${term ? ` for “${term}”` : ''}${scope ? ` in ${scope}` : ''}. Try fewer words or another filter.`
+          : `${what}${term ? ` for “${term}”` : ''}${scope ? ` in ${scope}` : ''}`;
+    } catch (error) {
+      if (mine !== sequence) return;
+      list.replaceChildren();
+      more.hidden = true;
+      status.textContent =
+        error instanceof SearchUnavailableError ? error.message : 'Search could not load. Check your connection and try again.';
+    } finally {
+      if (mine === sequence) form!.removeAttribute('aria-busy');
+    }
+  }
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(timer);
+    void run();
+  });
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void run(), DEBOUNCE_MS);
+  });
+  for (const select of [category, author, sort]) select.addEventListener('change', () => void run());
+  more.addEventListener('click', () => {
+    const first = list.children.length;
+    void showMore(sequence).then(() => list.children[first]?.querySelector('a')?.focus());
+  });
+
+  // This page is about search: load Pagefind now rather than on the first keystroke.
+  loadPagefind().catch(() => {});
+  await run();
+}
+
+function setSelect(select: HTMLSelectElement, value: string | null): void {
+  if (value && [...select.options].some((o) => o.value === value)) select.value = value;
+}
+
+async function showDevStatus(): Promise<void> {
+  const note = document.querySelector<HTMLElement>('[data-search-dev]');
+  const status = await devStatus();
+  if (!note || !status) return;
+  if (status.available && status.builtAt) {
+    const when = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeStyle: 'short' }).format(new Date(status.builtAt));
+    note.textContent = `Dev mode: search uses the index of the last build (${when}${status.pageCount ? `, ${plural(status.pageCount, 'article', 'articles')}` : ''}). Posts added or edited since then are not found until you run npm run build again.`;
+  } else {
+    note.textContent = `Dev mode: ${NO_DEV_INDEX}`;
+  }
+  note.hidden = false;
+}

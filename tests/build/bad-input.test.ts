@@ -1,0 +1,74 @@
+/**
+ * Bad content must stop the build with a message naming the file and the
+ * field. Each case builds a fixture content folder (CONTENT_DIR) holding one
+ * good post and one broken one.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildSite, TMP_ROOT } from '../support/build-site';
+
+const fixturesRoot = join(TMP_ROOT, 'bad-input-fixtures');
+afterAll(() => rmSync(fixturesRoot, { recursive: true, force: true }));
+
+const frontmatter = (fields: Record<string, string | undefined>) =>
+  ['---', ...Object.entries(fields).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}: ${v}`), '---', '', 'Body text for the fixture.', ''].join('\n');
+
+const valid = {
+  title: '"A valid post"',
+  description: '"A valid description."',
+  pubDate: '2024-01-01',
+  category: 'research',
+  author: 'token-metrics-team',
+};
+
+async function fixture(name: string, files: Record<string, string | Buffer>): Promise<string> {
+  const dir = join(fixturesRoot, name);
+  rmSync(dir, { recursive: true, force: true });
+  for (const [path, body] of Object.entries({ 'posts/good.mdx': frontmatter(valid), ...files })) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), body);
+  }
+  return dir;
+}
+
+const cases: { name: string; files: () => Promise<Record<string, string | Buffer>>; file: RegExp; field: RegExp }[] = [
+  { name: 'unknown category', files: async () => ({ 'posts/bad.mdx': frontmatter({ ...valid, category: 'gossip' }) }), file: /posts\/bad\.mdx/, field: /category[\s\S]*unknown category "gossip"/ },
+  { name: 'unknown author', files: async () => ({ 'posts/bad.mdx': frontmatter({ ...valid, author: 'nobody' }) }), file: /posts\/bad\.mdx/, field: /author[\s\S]*unknown author "nobody"/ },
+  { name: 'bad date', files: async () => ({ 'posts/bad.mdx': frontmatter({ ...valid, pubDate: '2024-13-45' }) }), file: /posts\/bad\.mdx/, field: /pubDate/ },
+  { name: 'missing title', files: async () => ({ 'posts/bad.mdx': frontmatter({ ...valid, title: undefined }) }), file: /posts\/bad\.mdx/, field: /title/ },
+  { name: 'missing description', files: async () => ({ 'posts/bad.mdx': frontmatter({ ...valid, description: undefined }) }), file: /posts\/bad\.mdx/, field: /description/ },
+  { name: 'misspelt field', files: async () => ({ 'posts/bad.mdx': frontmatter({ ...valid, tagz: '[a]' }) }), file: /posts\/bad\.mdx/, field: /tagz/ },
+  {
+    name: 'hero image without alt text',
+    files: async () => ({
+      'posts/hero.png': await sharp({ create: { width: 8, height: 8, channels: 3, background: '#336699' } }).png().toBuffer(),
+      'posts/bad.mdx': frontmatter({ ...valid, heroImage: '\n  src: ./hero.png' }),
+    }),
+    file: /posts\/bad\.mdx/,
+    field: /heroImage\.alt/,
+  },
+  {
+    name: 'two posts on one URL',
+    files: async () => ({ 'posts/same.md': frontmatter(valid), 'posts/same.mdx': frontmatter(valid) }),
+    file: /posts\/same\.mdx?[\s\S]*posts\/same\.mdx?/,
+    field: /same slug: `same`|same/,
+  },
+];
+
+describe('bad input stops the build with the file and the field named', () => {
+  it.each(cases)('$name', async ({ name, files, file, field }) => {
+    const dir = await fixture(name.replace(/\W+/g, '-'), await files());
+    const result = await buildSite(`bad-${name.replace(/\W+/g, '-')}`, { CONTENT_DIR: dir });
+    expect(result.ok, result.output).toBe(false);
+    expect(result.output).toMatch(file);
+    expect(result.output).toMatch(field);
+  });
+
+  it('the fixture with only the good post builds, so each failure above comes from its one bad file', async () => {
+    const dir = await fixture('control', {});
+    const result = await buildSite('bad-control', { CONTENT_DIR: dir });
+    expect(result.ok, result.output).toBe(true);
+  });
+});

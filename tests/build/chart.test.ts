@@ -1,0 +1,151 @@
+/**
+ * Budgets and outputs of the vote chart, checked over the real built dist/.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { basename, join } from 'node:path';
+import sharp from 'sharp';
+import { describe, expect, inject, it } from 'vitest';
+import { htmlFiles, listFiles } from '../support/dist';
+import { surveySchema } from '../../src/lib/survey-schema';
+import { deriveSurvey, surveyToCsv } from '../../src/lib/survey';
+
+const dist = inject('mainDistDir');
+const read = (path: string) => readFileSync(join(dist, path), 'utf8');
+const gz = (text: string | Buffer) => gzipSync(text, { level: 9 }).length;
+
+const SURVEY = 'moon-awards-2024-narratives';
+const ARTICLE = 'posts/top-crypto-narratives-2024/index.html';
+/** 56 KB budget for the island (Chart.js bars + Tooltip + doughnut + island code), gzipped. */
+const ISLAND_BUDGET = 56 * 1024;
+const LOADER_BUDGET = 2 * 1024;
+const SVG_BUDGET = 4 * 1024;
+
+const data = surveySchema.parse(JSON.parse(readFileSync(join(import.meta.dirname, `../../src/content/surveys/${SURVEY}.json`), 'utf8')));
+const view = deriveSurvey(SURVEY, data);
+
+/** Relative JS specifiers a chunk imports statically and dynamically. */
+function imports(code: string): { static: string[]; dynamic: string[] } {
+  const stat = [...code.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[\w${},*\s]+from\s*)?["'`](\.\/[^"'`]+\.js)["'`]/g)].map((m) => m[1]!);
+  const dyn = [...code.matchAll(/import\(\s*["'`](\.\/[^"'`]+\.js)["'`]\s*\)/g)].map((m) => m[1]!);
+  return { static: stat, dynamic: dyn };
+}
+const chunk = (name: string) => read(join('_astro', basename(name)));
+
+/** A chunk and everything it imports statically, i.e. what loads together with it. */
+function closure(names: string[]): Set<string> {
+  const seen = new Set<string>();
+  const visit = (name: string) => {
+    const file = basename(name);
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const dep of imports(chunk(file)).static) visit(dep);
+  };
+  names.forEach(visit);
+  return seen;
+}
+
+const scriptSrcs = (html: string) => [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!);
+const preloads = (html: string) => [...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1]!);
+
+describe('vote chart budgets', () => {
+  const html = read(ARTICLE);
+  const pageScripts = scriptSrcs(html).filter((s) => s.includes('/_astro/'));
+  const initial = closure([...pageScripts, ...preloads(html)].map((s) => basename(s)));
+  const dynamicTargets = [...initial].flatMap((f) => imports(chunk(f)).dynamic.map((d) => basename(d)));
+  const island = new Set([...closure(dynamicTargets)].filter((f) => !initial.has(f)));
+
+  it('the article loads one small loader script up front', () => {
+    expect(pageScripts).toHaveLength(1);
+    expect(pageScripts[0]).toMatch(/VoteChart\.astro_astro_type_script/);
+    const loaderSize = [...initial].reduce((sum, f) => sum + gz(chunk(f)), 0);
+    console.info(`chart loader: ${loaderSize} B gzipped (${[...initial].join(', ')})`);
+    expect(loaderSize).toBeLessThanOrEqual(LOADER_BUDGET);
+  });
+
+  it('Chart.js is only in chunks the loader imports dynamically, none preloaded', () => {
+    expect(island.size).toBeGreaterThan(0);
+    for (const f of initial) expect(chunk(f)).not.toMatch(/BarController|DoughnutController|_sortedMetasets/);
+    const islandCode = [...island].map(chunk).join('\n');
+    expect(islandCode).toMatch(/_sortedMetasets/); // Chart.js core is in the island
+    for (const f of island) expect(html).not.toContain(f);
+  });
+
+  it(`the island is at most ${ISLAND_BUDGET / 1024} KB gzipped`, () => {
+    const size = [...island].reduce((sum, f) => sum + gz(chunk(f)), 0);
+    console.info(`chart island: ${size} B gzipped (${(size / 1024).toFixed(1)} KB) in ${[...island].join(', ')}`);
+    expect(size).toBeLessThanOrEqual(ISLAND_BUDGET);
+  });
+
+  it('registers Chart.js piece by piece, never chart.js/auto', () => {
+    const all = listFiles(join(dist, '_astro'), (p) => p.endsWith('.js')).map((p) => readFileSync(p, 'utf8')).join('\n');
+    // chart.js/auto registers every controller; these are the ones the chart never uses.
+    expect(all).not.toMatch(/RadarController|PolarAreaController|BubbleController|ScatterController|TimeSeriesScale/);
+  });
+
+  it('pages without a chart reference no chart code', () => {
+    const chartFiles = [...initial, ...island];
+    const pages = htmlFiles(dist).filter((f) => !f.endsWith(ARTICLE));
+    expect(pages.length).toBeGreaterThan(5);
+    for (const page of pages) {
+      const text = readFileSync(page, 'utf8');
+      expect(text, page).not.toContain('<vote-chart');
+      for (const f of chartFiles) expect(text, page).not.toContain(f);
+      expect(text, page).not.toMatch(/vote-chart|VoteChart/);
+    }
+  });
+
+  it(`the inline SVG is at most ${SVG_BUDGET / 1024} KB gzipped`, () => {
+    const svgs = [...html.matchAll(/<svg[^>]*class="vc-svg"[\s\S]*?<\/svg>/g)].map((m) => m[0]);
+    expect(svgs).toHaveLength(1);
+    const size = gz(svgs[0]!);
+    console.info(`inline chart SVG: ${svgs[0]!.length} B, ${size} B gzipped`);
+    expect(size).toBeLessThanOrEqual(SVG_BUDGET);
+  });
+});
+
+describe('vote chart outputs', () => {
+  const html = read(ARTICLE);
+
+  it('the figure holds the takeaway, source, SVG, table and data links', () => {
+    const figure = html.match(/<figure class="vote-chart"[\s\S]*?<\/figure>/)![0];
+    expect(figure).toContain('DePIN leads with 30.2%, ahead of AI at 18.8%');
+    expect(figure).toContain('Source: Token Metrics Moon Awards community survey');
+    expect(figure).toMatch(/<svg[^>]*role="img"/);
+    expect(figure).toMatch(/<table[^>]*>\s*<caption/);
+    expect(figure).toContain(`href="/data/${SURVEY}.csv"`);
+    expect(figure).toContain(`href="/data/${SURVEY}.json"`);
+  });
+
+  it('every section the chart links to exists in the article', () => {
+    for (const entry of data.entries) expect(html).toMatch(new RegExp(`<h2[^>]*id="${entry.section}"`));
+  });
+
+  it('the CSV download exists and matches the data', () => {
+    const csv = read(`data/${SURVEY}.csv`);
+    expect(csv).toBe(surveyToCsv(view));
+    const rows = csv.trim().split('\r\n').slice(1).map((l) => l.split(','));
+    for (const entry of data.entries) expect(rows).toContainEqual([String(entry.rank), entry.name, entry.label ?? entry.name, entry.share.toFixed(1), entry.section]);
+    expect(rows.at(-1)).toEqual(['', 'Not listed', 'Not listed', '3.8', '']);
+  });
+
+  it('the JSON download exists and matches the data', () => {
+    const json = JSON.parse(read(`data/${SURVEY}.json`));
+    expect(json.entries).toEqual(
+      [...data.entries].sort((a, b) => a.rank - b.rank).map((e) => ({ rank: e.rank, name: e.name, label: e.label ?? e.name, share: e.share, section: e.section })),
+    );
+    expect(json.remainder).toEqual({ name: 'Not listed', share: 3.8, derived: true });
+    expect(json.source.name).toBe(data.source.name);
+  });
+
+  it('the article shares a 1200×630 chart PNG as og:image and twitter:image', async () => {
+    const og = html.match(/<meta property="og:image" content="([^"]+)"/)![1]!;
+    const tw = html.match(/<meta name="twitter:image" content="([^"]+)"/)![1]!;
+    expect(og).toMatch(new RegExp(`/og/${SURVEY}\\.png$`));
+    expect(tw).toBe(og);
+    expect(html).toMatch(/<meta property="og:image:alt" content="Bar chart: Which crypto narrative will lead in 2024\? DePIN leads/);
+    const file = join(dist, 'og', `${SURVEY}.png`);
+    expect(existsSync(file)).toBe(true);
+    expect(await sharp(file).metadata()).toMatchObject({ format: 'png', width: 1200, height: 630 });
+  });
+});

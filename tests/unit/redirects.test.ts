@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { astroRedirects, keepRenamedGuids, originalIds, redirectPostProblems, redirectShapeProblems } from '../../src/redirects';
+import { contentErrorForOverlay, parseLoaderLog, plainMessage } from '../../src/lib/content-errors';
+import { SITE } from '../../src/site.config';
+
+describe('redirects map', () => {
+  it('accepts old-id → new-id pairs and rejects bad shapes, self-redirects and chains', () => {
+    expect(redirectShapeProblems({ 'old-a': 'new-a', 'old-b': 'new-a' })).toEqual([]);
+    expect(redirectShapeProblems([])).toEqual([expect.stringContaining('JSON object')]);
+    expect(redirectShapeProblems({ '/posts/x/': 'y' })[0]).toMatch(/old post id/);
+    expect(redirectShapeProblems({ x: 3 })[0]).toMatch(/target must be a post id/);
+    expect(redirectShapeProblems({ x: 'x' })).toEqual(['"x" redirects to itself']);
+    expect(redirectShapeProblems({ a: 'b', b: 'c' })).toEqual([expect.stringContaining('chain')]);
+  });
+  it('targets must be (published) posts; sources must not be live posts', () => {
+    const all = new Set(['new', 'draft-post']);
+    expect(redirectPostProblems({ old: 'new' }, all, new Set(['new']))).toEqual([]);
+    expect(redirectPostProblems({ old: 'gone' }, all)).toEqual(['"old" → "gone": no post "gone" exists']);
+    expect(redirectPostProblems({ old: 'draft-post' }, all, new Set(['new']))[0]).toMatch(/not published/);
+    expect(redirectPostProblems({ new: 'draft-post' }, all)[0]).toMatch(/"new" is a live post/);
+  });
+  it('becomes Astro redirects: base-relative sources, destinations with the base', () => {
+    expect(astroRedirects({ old: 'new' })).toEqual({ '/posts/old/': `${SITE.base}posts/new/` });
+  });
+  it('keeps the guid of the first URL for renamed posts, and only for them', () => {
+    const map = { first: 'current', second: 'current' };
+    expect(originalIds(map)).toEqual(new Map([['current', 'first']]));
+    const abs = (p: string) => `https://x.org/${p}`;
+    const xml = '<item><link>https://x.org/posts/current/</link><guid isPermaLink="true">https://x.org/posts/current/</guid></item><item><guid isPermaLink="true">https://x.org/posts/other/</guid></item>';
+    expect(keepRenamedGuids(xml, abs, map)).toBe(
+      '<item><link>https://x.org/posts/current/</link><guid isPermaLink="true">https://x.org/posts/first/</guid></item><item><guid isPermaLink="true">https://x.org/posts/other/</guid></item>',
+    );
+  });
+});
+
+describe('dev content errors', () => {
+  it('reads the glob loader log lines', () => {
+    expect(parseLoaderLog('error', 'Failed to reload bad.mdx: **posts → bad** data does not match collection schema.\n\n  **title**: Required')).toEqual({
+      entry: 'bad.mdx',
+      message: 'posts → bad data does not match collection schema.\n\n  title: Required',
+    });
+    expect(parseLoaderLog('info', 'Reloaded data from \u001b[32mbad.mdx\u001b[39m')).toEqual({ entry: 'bad.mdx' });
+    expect(parseLoaderLog('error', 'something else')).toBeUndefined();
+    expect(plainMessage('**a** \u001b[1mb\u001b[22m')).toBe('a b');
+  });
+  it('builds an overlay error naming the file and the message', () => {
+    const error = contentErrorForOverlay([{ file: '/site/src/content/posts/bad.mdx', message: 'title: Required' }], '/site') as Error & { loc: { file: string } };
+    expect(error.message).toBe('Invalid content: src/content/posts/bad.mdx: title: Required');
+    expect(error.loc.file).toBe('/site/src/content/posts/bad.mdx');
+  });
+});
