@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { SITE } from './src/site.config.ts';
 import { astroRedirects, redirectsCheck } from './src/redirects.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import securityHeaders from './src/integrations/security-headers.ts';
 
 export default defineConfig({
   site: SITE.url,
@@ -15,7 +16,12 @@ export default defineConfig({
   // Separate caches let tests build several content folders side by side.
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   // Pages rendered in parallel; 1 is Astro's default. See docs/benchmarks.md for its effect here.
-  build: { format: 'directory', concurrency: Number(process.env.ASTRO_BUILD_CONCURRENCY ?? 1) },
+  build: {
+    format: 'directory',
+    concurrency: Number(process.env.ASTRO_BUILD_CONCURRENCY ?? 1),
+    // Stylesheets stay files on our origin, so one CSP (style-src 'self') fits every page.
+    inlineStylesheets: 'never',
+  },
   // Two posts resolving to one URL is an authoring error, never a silent overwrite.
   prerenderConflictBehavior: 'error',
   markdown: {
@@ -24,6 +30,8 @@ export default defineConfig({
   },
   vite: {
     build: {
+      // Astro inlines small processed scripts; files on our origin keep one CSP valid for every page.
+      assetsInlineLimit: 0,
       rolldownOptions: {
         // Every MDX module carries Astro's "use astro:head-inject" directive; rolldown warns once per post
         // with a code frame (10 log lines each, 100,000 at 10k posts). The directive is Astro's own and harmless.
@@ -33,6 +41,7 @@ export default defineConfig({
   },
   integrations: [
     mdx(),
+    securityHeaders({ base: SITE.base, newsletterEndpoint: SITE.newsletter.endpoint }),
     redirectsCheck(),
     sitemap({
       // One sitemap file holds at most 50,000 URLs; split well before that.

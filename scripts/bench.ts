@@ -11,7 +11,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeFixtures, defaultFixtureDir, ROOT } from './generate-fixtures';
@@ -69,12 +69,14 @@ export function parseAstroLog(output: string): { timings: Record<string, number>
   const total = /\[build\] (\d+) page\(s\) built in ([\d.]+)(m?s)/.exec(plain);
   if (total) timings['astro total'] = toMs(total[2]!, total[3]!);
   // The Pagefind integration's summary line, e.g. "[pagefind] Indexed 1000 pages in 3.2s".
-  const pf = /\[pagefind\][^\n]*?\bin ([\d.]+)\s?(m?s)\b/i.exec(plain);
+  const pf = /\[[\w-]*pagefind\][^\n]*?\bin ([\d.]+)\s?(m?s)\b/i.exec(plain);
   return { timings, pages: total ? Number(total[1]) : null, pagefindMs: pf ? toMs(pf[1]!, pf[2]!) : null };
 }
 
 interface RunResult {
   wallMs: number;
+  /** user + system CPU time of the whole tree (GNU time, all waited-for descendants). */
+  cpuMs: number | null;
   peakRssBytes: number;
   log: string;
   outDir: string;
@@ -90,7 +92,13 @@ async function runBuild(contentDir: string, label: string): Promise<RunResult> {
   const logStream = createWriteStream(logFile);
   let output = '';
   const started = performance.now();
-  const child = spawn('npm', ['run', 'build', '--', '--outDir', outDir], {
+  const timeFile = join(TMP, 'logs', `time-${label}.txt`);
+  rmSync(timeFile, { force: true });
+  // GNU time adds the CPU time of the whole tree; on a shared machine CPU time is steadier than wall time.
+  const useTime = existsSync('/usr/bin/time');
+  const command = useTime ? '/usr/bin/time' : 'npm';
+  const args = ['run', 'build', '--', '--outDir', outDir];
+  const child = spawn(command, useTime ? ['-f', '%U %S', '-o', timeFile, 'npm', ...args] : args, {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -116,8 +124,13 @@ async function runBuild(contentDir: string, label: string): Promise<RunResult> {
   const wallMs = performance.now() - started;
   const { peakBytes } = sampler.stop();
   logStream.end();
+  let cpuMs: number | null = null;
+  if (existsSync(timeFile)) {
+    const [user, sys] = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
+    if (Number.isFinite(user) && Number.isFinite(sys)) cpuMs = (user! + sys!) * 1000;
+  }
   if (code !== 0) throw new Error(`build ${label} failed (exit ${code}); log: ${relative(ROOT, logFile)}\n${output.slice(-3000)}`);
-  return { wallMs, peakRssBytes: peakBytes, log: output, outDir };
+  return { wallMs, cpuMs, peakRssBytes: peakBytes, log: output, outDir };
 }
 
 function loadPrevious(): SizeResult[] {
@@ -139,6 +152,7 @@ async function benchSize(posts: number): Promise<SizeResult> {
   writeFixtures({ count: posts, format, outDir: postsDir });
   const contentDir = join(postsDir, '..');
   const wall: number[] = [];
+  const cpu: number[] = [];
   const rss: number[] = [];
   let last: RunResult | undefined;
   const timingRuns: Record<string, number>[] = [];
@@ -150,11 +164,12 @@ async function benchSize(posts: number): Promise<SizeResult> {
     const result = await runBuild(contentDir, `${posts}-${format}-c${concurrency}`);
     const parsed = parseAstroLog(result.log);
     wall.push(result.wallMs);
+    if (result.cpuMs != null) cpu.push(result.cpuMs);
     rss.push(result.peakRssBytes);
     timingRuns.push(parsed.timings);
     pages = parsed.pages;
     pagefindMs = parsed.pagefindMs;
-    log(`    ${(result.wallMs / 1000).toFixed(1)} s, ${(result.wallMs / posts).toFixed(2)} ms/post, peak RSS ${(result.peakRssBytes / 1024 ** 2).toFixed(0)} MB, ${pages ?? '?'} pages`);
+    log(`    ${(result.wallMs / 1000).toFixed(1)} s wall, ${result.cpuMs != null ? `${(result.cpuMs / 1000).toFixed(1)} s CPU, ` : ''}${(result.wallMs / posts).toFixed(2)} ms/post, peak RSS ${(result.peakRssBytes / 1024 ** 2).toFixed(0)} MB, ${pages ?? '?'} pages`);
     last = result;
   }
   const dist = last!.outDir;
@@ -182,6 +197,8 @@ async function benchSize(posts: number): Promise<SizeResult> {
     runs,
     wallMs: median(wall),
     msPerPost: median(wall) / posts,
+    cpuMs: cpu.length ? median(cpu) : null,
+    loadAverage: loadavg()[0]!,
     peakRssBytes: median(rss),
     pages,
     astroTimings: timings,
@@ -189,7 +206,7 @@ async function benchSize(posts: number): Promise<SizeResult> {
     search: searchStats.files > 0 ? { ...searchStats, indexingMs, indexingSource, firstQuery: probe ?? null } : null,
     feedBytes: existsSync(feed) ? readFileSync(feed).length : null,
     article: articleWeight(dist) ?? null,
-    samples: { wallMs: wall, peakRssBytes: rss },
+    samples: { wallMs: wall, cpuMs: cpu, peakRssBytes: rss },
   };
   if (!values.keep) rmSync(dist, { recursive: true, force: true });
   rmSync(join(TMP, `cache-${posts}-${format}-c${concurrency}`), { recursive: true, force: true });

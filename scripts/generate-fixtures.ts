@@ -27,7 +27,7 @@ export interface WriteFixturesOptions {
   format: FixtureFormat;
   seed?: number;
   /** The posts folder; defaults to bench/tmp/content-<count>[-md]/posts. */
-  outDir?: string;
+  outDir?: string | undefined;
 }
 
 export function defaultFixtureDir(count: number, format: FixtureFormat): string {

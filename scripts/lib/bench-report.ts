@@ -14,6 +14,10 @@ export interface SizeResult {
   /** Medians over `runs`; the raw values are in `samples`. */
   wallMs: number;
   msPerPost: number;
+  /** user + system CPU seconds of the build tree, median. */
+  cpuMs: number | null;
+  /** 1-minute load average when the size finished: other work on the machine inflates wall time. */
+  loadAverage: number;
   peakRssBytes: number;
   pages: number | null;
   astroTimings: Record<string, number>;
@@ -28,7 +32,7 @@ export interface SizeResult {
   } | null;
   feedBytes: number | null;
   article: { page: string; htmlGzip: number; cssGzip: number; cssFiles: number } | null;
-  samples: { wallMs: number[]; peakRssBytes: number[] };
+  samples: { wallMs: number[]; cpuMs: number[]; peakRssBytes: number[] };
 }
 
 export interface BenchResults {
@@ -57,6 +61,8 @@ export function tableRows(results: readonly SizeResult[]): string[][] {
     String(r.runs),
     sec(r.wallMs),
     r.msPerPost.toFixed(2),
+    r.cpuMs != null ? sec(r.cpuMs) : '–',
+    r.loadAverage != null ? r.loadAverage.toFixed(1) : '–',
     mb(r.peakRssBytes),
     `${mb(r.dist.bytes)} / ${r.dist.files.toLocaleString('en')}`,
     r.search ? `${mb(r.search.bytes)} / ${r.search.files.toLocaleString('en')}` : '–',
@@ -72,6 +78,8 @@ export const TABLE_HEADER = [
   'runs',
   'wall (median)',
   'ms/post',
+  'CPU (user+sys)',
+  'load',
   'peak RSS (tree)',
   'dist size / files',
   'search size / files',
@@ -99,7 +107,7 @@ export async function renderPlot(results: readonly SizeResult[]): Promise<string
       { posts: r.posts, format: r.format, metric: 'ms per post', value: Number(r.msPerPost.toFixed(2)) },
       { posts: r.posts, format: r.format, metric: 'peak RSS (MB)', value: Math.round(r.peakRssBytes / 1024 ** 2) },
     ]);
-  const panel = (metric: string, title: string): TopLevelSpec['hconcat' & keyof TopLevelSpec] => ({
+  const panel = (metric: string, title: string): Record<string, unknown> => ({
     title,
     width: 300,
     height: 220,
@@ -170,7 +178,9 @@ Peak memory: ${results.memoryMethod}.
 
 ${markdownTable(TABLE_HEADER, tableRows(results.results))}
 
-- *wall*: from spawning \`npm run build\` to its exit; *ms/post* = wall ÷ posts.
+- *wall*: from spawning \`npm run build\` to its exit; *ms/post* = wall ÷ posts. *CPU*: user + system seconds of
+  the whole build tree (GNU time). *load*: the 1-minute load average when the size finished; this machine has
+  2 cores and is shared with other builds, so a load above ~2 inflates wall time (CPU time much less).
 - *search*: \`dist/pagefind\`; *indexing*: ${[...new Set(results.results.map((r) => r.search?.indexingSource).filter(Boolean))].join('; ') || '–'}.
 - *first search*: ${fq ? `query “${fq.query}”, first ${fq.fragments} result fragments; ${fq.method}` : 'not measured'}.
 - *article*: gzip -9 of one article's HTML and of the stylesheets it links.

@@ -113,7 +113,6 @@ export async function mountVoteChart(host: HTMLElement): Promise<VoteChartIsland
     'aria-label',
     `${data.label} Use the arrow keys to move between narratives and Enter to read about one.`,
   );
-  canvas.textContent = data.rows.map((r) => r.announce).join('. ');
   frame.append(canvas);
 
   const fontFamily = getComputedStyle(host).fontFamily;
@@ -364,9 +363,7 @@ export async function mountVoteChart(host: HTMLElement): Promise<VoteChartIsland
       themeObserver.disconnect();
       darkScheme.removeEventListener('change', recolour);
       reducedMotion.removeEventListener('change', onMotion);
-      canvas.removeEventListener('keydown', onKey);
-      canvas.removeEventListener('focus', onFocus);
-      canvas.removeEventListener('blur', onBlur);
+      // The canvas and its listeners go with the frame.
       for (const b of viewButtons) {
         b.removeEventListener('click', onViewClick);
         b.disabled = true;

@@ -1,11 +1,16 @@
 /**
- * The search dialog's behaviour. SearchDialog.astro's tiny trigger imports this
- * module the first time a reader opens search (button, Ctrl+K / ⌘K, `/`); it
- * then starts loading Pagefind. Nothing here runs before that.
+ * The search dialog's behaviour. SearchDialog.astro's tiny trigger loads this
+ * module (built as one self-contained file) the first time a reader opens
+ * search (button, Ctrl+K / ⌘K, `/`) and calls window.openSiteSearch; opening
+ * starts loading Pagefind. Nothing here runs before that.
  */
 import { NO_DEV_INDEX, SEARCH_PAGE, SearchUnavailableError, devStatus, loadPagefind, plural, resultLink, search } from './pagefind-client';
 
-export * from './pagefind-client';
+declare global {
+  interface Window {
+    openSiteSearch?: (from?: Element | null) => Promise<void>;
+  }
+}
 
 /** Results shown in the dialog; the search page shows them all. */
 const MAX_RESULTS = 8;
@@ -158,3 +163,5 @@ export async function openSearch(from?: Element | null): Promise<void> {
   loadPagefind().catch(() => {});
   if (input.value.trim() !== '') void run();
 }
+
+window.openSiteSearch = openSearch;

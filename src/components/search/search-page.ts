@@ -3,7 +3,7 @@
  * Pagefind, renders results and keeps the URL in step with the form so every
  * search can be linked. The result count goes to a polite live region.
  */
-import { SearchUnavailableError, devStatus, loadPagefind, plural, resultLink, search, NO_DEV_INDEX, type Filters, type ResultData, type SearchOptions } from './dialog';
+import { SearchUnavailableError, devStatus, loadPagefind, plural, resultLink, search, NO_DEV_INDEX, type Filters, type ResultData, type SearchOptions } from './pagefind-client';
 
 const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 150;

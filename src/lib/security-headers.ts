@@ -1,0 +1,67 @@
+/**
+ * The Content-Security-Policy and the rest of the security headers. One policy
+ * serves every page: the only inline script is the theme script, whose hash is
+ * computed here from its exact text; all other scripts and styles are files on
+ * the site's own origin. Pagefind needs 'wasm-unsafe-eval' and blob: workers.
+ */
+import { createHash } from 'node:crypto';
+import { THEME_SCRIPT } from './theme-script';
+
+export function sha256Source(text: string): string {
+  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+}
+
+export const INLINE_SCRIPT_HASHES = [sha256Source(THEME_SCRIPT)];
+
+export interface PolicyOptions {
+  /** Origins besides 'self' that forms may post to and fetch may reach (the newsletter endpoint). */
+  formOrigins?: string[];
+}
+
+export function cspDirectives({ formOrigins = [] }: PolicyOptions = {}): string[] {
+  const extra = formOrigins.length > 0 ? ` ${formOrigins.join(' ')}` : '';
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${INLINE_SCRIPT_HASHES.join(' ')} 'wasm-unsafe-eval'`,
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    `connect-src 'self'${extra}`,
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    `form-action 'self'${extra}`,
+    "frame-ancestors 'none'",
+  ];
+}
+
+/** Meta-tag policies cannot carry frame-ancestors; hosts without _headers (GitHub Pages) still get the rest. */
+export function cspForMeta(options: PolicyOptions = {}): string {
+  return cspDirectives(options).filter((d) => !d.startsWith('frame-ancestors')).join('; ');
+}
+
+export function cspForHeader(options: PolicyOptions = {}): string {
+  return cspDirectives(options).join('; ');
+}
+
+/** Origin of an absolute endpoint URL, or nothing for a same-site path. */
+export function endpointOrigins(endpoint: string): string[] {
+  return /^https?:\/\//i.test(endpoint) ? [new URL(endpoint).origin] : [];
+}
+
+/** Fills public/_headers' placeholders: {{BASE}} (path prefix without trailing slash) and {{CSP}}. */
+export function renderHeadersTemplate(template: string, values: { base: string; csp: string }): string {
+  const base = values.base.replace(/\/$/, '');
+  return template.replaceAll('{{BASE}}', base).replaceAll('{{CSP}}', values.csp);
+}
+
+/** Inline <script> bodies in a page that the policy would block (JSON-LD is data, not script). */
+export function unhashedInlineScripts(html: string): string[] {
+  const blocked: string[] = [];
+  for (const match of html.matchAll(/<script(\s[^>]*)?>([\s\S]*?)<\/script>/gi)) {
+    const attributes = match[1] ?? '';
+    if (/\ssrc=/i.test(attributes) || /type="application\/ld\+json"/i.test(attributes)) continue;
+    if (!INLINE_SCRIPT_HASHES.includes(sha256Source(match[2] ?? ''))) blocked.push((match[2] ?? '').slice(0, 80));
+  }
+  return blocked;
+}

@@ -1,0 +1,180 @@
+/**
+ * The author's loop in `astro dev`: a draft shows with its banner, a
+ * frontmatter mistake shows Astro's error overlay naming the file and the
+ * field, the server keeps running, and the page recovers once the file is fixed.
+ *
+ * Runs the real dev server on a free port with CONTENT_DIR pointing at a
+ * temporary folder, so src/content/posts is never touched.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, TMP_ROOT } from '../support/build-site';
+import { postFileText } from '../../src/lib/new-post';
+
+const VITEST_INJECTED = new Set(['NODE_ENV', 'TEST', 'DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL', 'SITE', 'BASE', 'FORCE_TTY', 'CONTENT_DIR']);
+function inheritedEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) if (VITEST_INJECTED.has(key) || key.startsWith('VITEST')) delete env[key];
+  return env;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls until check() returns a value, or fails with the last state after `timeout` ms. */
+async function waitFor<T>(what: string, check: () => Promise<T | undefined>, timeout = 60_000): Promise<T> {
+  const end = Date.now() + timeout;
+  let last: unknown;
+  while (Date.now() < end) {
+    try {
+      const value = await check();
+      if (value !== undefined) return value;
+    } catch (error) {
+      last = error;
+    }
+    await sleep(500);
+  }
+  throw new Error(`Timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+}
+
+const draft = postFileText({ title: 'Dev Preview Post', category: 'research', author: 'token-metrics-team', tags: ['preview'], date: new Date(2025, 0, 10) });
+const scheduled = [
+  '---',
+  'title: "Coming Later"',
+  'description: "A post scheduled far in the future."',
+  'pubDate: 2099-01-05',
+  'category: crypto-basics',
+  'author: token-metrics-team',
+  '---',
+  '',
+  'Not yet.',
+  '',
+].join('\n');
+// Two mistakes: the title is missing and the category does not exist.
+const broken = ['---', 'description: "Forgot the title."', 'pubDate: 2025-02-01', 'category: reserch', 'author: token-metrics-team', '---', '', 'Oops.', ''].join('\n');
+const fixed = ['---', 'title: "Now With a Title"', 'description: "Fixed."', 'pubDate: 2025-02-01', 'category: research', 'author: token-metrics-team', '---', '', 'Fixed body.', ''].join('\n');
+
+describe('astro dev with a temporary content folder', () => {
+  const contentDir = mkdtempSync(join(tmpdir(), 'dev-server-content-'));
+  const postsDir = join(contentDir, 'posts');
+  const cacheDir = join(TMP_ROOT, 'dev-server-cache');
+  let server: ChildProcess;
+  let output = '';
+  let origin = '';
+  let socket: WebSocket | undefined;
+  const overlayPayloads: { message?: string; id?: string; loc?: { file?: string } }[] = [];
+
+  const get = async (path: string) => {
+    const response = await fetch(origin + path);
+    return { status: response.status, body: await response.text() };
+  };
+
+  beforeAll(async () => {
+    mkdirSync(postsDir, { recursive: true });
+    writeFileSync(join(postsDir, 'dev-preview-post.mdx'), draft);
+    writeFileSync(join(postsDir, 'coming-later.mdx'), scheduled);
+    rmSync(cacheDir, { recursive: true, force: true });
+    const port = await freePort();
+    origin = `http://localhost:${port}`;
+    server = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port)], {
+      cwd: ROOT,
+      env: { ...inheritedEnv(), CONTENT_DIR: contentDir, ASTRO_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    server.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+    server.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+    await waitFor('the dev server to serve the draft', async () => {
+      if (server.exitCode !== null) throw new Error(`astro dev exited:\n${output}`);
+      return (await get('/posts/dev-preview-post/')).status === 200 ? true : undefined;
+    }, 120_000);
+    // Listen on the HMR socket like the browser's overlay does.
+    const client = await (await fetch(`${origin}/@vite/client`)).text();
+    const token = /const wsToken = "([^"]+)"/.exec(client)?.[1] ?? '';
+    socket = new WebSocket(`ws://localhost:${port}/?token=${encodeURIComponent(token)}`, 'vite-hmr');
+    socket.addEventListener('message', (event) => {
+      const payload = JSON.parse(String(event.data)) as { type: string; err?: (typeof overlayPayloads)[number] };
+      if (payload.type === 'error' && payload.err) overlayPayloads.push(payload.err);
+    });
+    await waitFor('the HMR socket', async () => (socket!.readyState === WebSocket.OPEN ? true : undefined), 20_000);
+  });
+
+  afterAll(async () => {
+    socket?.close();
+    if (server && server.exitCode === null) {
+      const exited = new Promise((r) => server.once('exit', r));
+      server.kill('SIGTERM');
+      await Promise.race([exited, sleep(5_000)]);
+      if (server.exitCode === null) server.kill('SIGKILL');
+    }
+    rmSync(contentDir, { recursive: true, force: true });
+  });
+
+  it('renders the new-post template as a draft with the Draft banner', async () => {
+    const { status, body } = await get('/posts/dev-preview-post/');
+    expect(status).toBe(200);
+    expect(body).toContain('Dev Preview Post');
+    expect(body).toMatch(/class="banner"[^>]*>Draft: this post is visible only in/);
+    // The template's live Callout renders; the commented VoteChart does not.
+    expect(body).toContain('Components need no import');
+    expect(body).not.toContain('<vote-chart');
+  });
+
+  it('shows a future post with its "Scheduled for <date>" banner', async () => {
+    const { status, body } = await get('/posts/coming-later/');
+    expect(status).toBe(200);
+    expect(body).toMatch(/class="banner"[^>]*>Scheduled for January 5, 2099:/);
+  });
+
+  it('lists both on the home page and the post list, each marked', async () => {
+    for (const path of ['/', '/posts/']) {
+      const { status, body } = await get(path);
+      expect(status, path).toBe(200);
+      expect(body, path).toMatch(/class="status-pill"[^>]*>Draft</);
+      expect(body, path).toMatch(/class="status-pill"[^>]*>Scheduled January 5, 2099</);
+    }
+  });
+
+  it('a frontmatter mistake shows the error overlay naming the file and the fields, and the server keeps running', async () => {
+    writeFileSync(join(postsDir, 'broken-post.mdx'), broken);
+    const page = await waitFor('the error page', async () => {
+      const response = await get('/posts/dev-preview-post/');
+      return response.status === 500 ? response : undefined;
+    });
+    // Astro answers with a stub page that loads the overlay ...
+    expect(page.body).toContain('<title>InvalidContentEntryDataError</title>');
+    expect(page.body).toContain('/@vite/client');
+    // ... and sends the overlay its payload over the HMR socket.
+    const payload = await waitFor('the overlay payload', async () => overlayPayloads.find((p) => p.message?.includes('broken-post.mdx')));
+    expect(payload.message).toContain('broken-post.mdx');
+    expect(payload.message).toMatch(/title: .*Required/);
+    expect(payload.message).toContain('category: unknown category "reserch"');
+    expect(payload.loc?.file).toBe(join(postsDir, 'broken-post.mdx'));
+    // The terminal says the same.
+    expect(output).toMatch(/broken-post\.mdx[\s\S]*title/);
+    expect(server.exitCode).toBeNull();
+  });
+
+  it('recovers once the file is fixed, without a restart', async () => {
+    writeFileSync(join(postsDir, 'broken-post.mdx'), fixed);
+    await waitFor('the page to recover', async () => ((await get('/posts/dev-preview-post/')).status === 200 ? true : undefined));
+    const { status, body } = await get('/posts/broken-post/');
+    expect(status).toBe(200);
+    expect(body).toContain('Now With a Title');
+    expect(server.exitCode).toBeNull();
+  });
+});

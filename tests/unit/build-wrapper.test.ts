@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { diagnoseExit, guidance, suggestedHeapMb, MEMORY_MODEL_MB } from '../../scripts/build.mjs';
+
+describe('npm run build wrapper (scripts/build.mjs)', () => {
+  it('recognises a V8 heap exhaustion', () => {
+    const stderr = '<--- Last few GCs --->\nFATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\n';
+    expect(diagnoseExit({ code: null, signal: 'SIGABRT', stderr })).toBe('heap');
+    expect(diagnoseExit({ code: 134, signal: null, stderr })).toBe('heap');
+  });
+
+  it('reads a silent SIGKILL as the OS out-of-memory killer', () => {
+    expect(diagnoseExit({ code: null, signal: 'SIGKILL', stderr: '' })).toBe('killed');
+    expect(diagnoseExit({ code: 137, signal: null, stderr: '' })).toBe('killed');
+  });
+
+  it('leaves ordinary build errors alone', () => {
+    expect(diagnoseExit({ code: 1, signal: null, stderr: '[InvalidContentEntryDataError] posts → x' })).toBeUndefined();
+  });
+
+  it('says what to raise, with a heap size that grows with the posts', () => {
+    expect(suggestedHeapMb(10_000)).toBeGreaterThan(suggestedHeapMb(1000));
+    expect(suggestedHeapMb(10_000) % 512).toBe(0);
+    const text = guidance('heap', { posts: 10_000, heapLimitMb: 512, machineMb: 24_000 });
+    expect(text).toContain(`NODE_OPTIONS=--max-old-space-size=${suggestedHeapMb(10_000)}`);
+    expect(text).toContain(`${MEMORY_MODEL_MB.per1000Posts} MB per 1,000 posts`);
+    expect(guidance('killed', { posts: 10_000, heapLimitMb: 4096, machineMb: 2048 })).toMatch(/memory limit/);
+  });
+});
