@@ -16,7 +16,7 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeFixtures, defaultFixtureDir, ROOT } from './generate-fixtures';
 import { sampleTreeRss } from './lib/proc-tree';
-import { articleWeight, dirStats, probeFirstSearch, standalonePagefind } from './lib/bench-measure';
+import { articleWeight, dirStats, probeFirstSearch, routeSizes, standalonePagefind } from './lib/bench-measure';
 import { renderMarkdown, renderPlot, tableRows, textTable, TABLE_HEADER, type BenchResults, type SizeResult } from './lib/bench-report';
 import type { FixtureFormat } from './lib/fixtures';
 
@@ -206,6 +206,7 @@ async function benchSize(posts: number): Promise<SizeResult> {
     search: searchStats.files > 0 ? { ...searchStats, indexingMs, indexingSource, firstQuery: probe ?? null } : null,
     feedBytes: existsSync(feed) ? readFileSync(feed).length : null,
     article: articleWeight(dist) ?? null,
+    routes: routeSizes(dist),
     samples: { wallMs: wall, cpuMs: cpu, peakRssBytes: rss },
   };
   if (!values.keep) rmSync(dist, { recursive: true, force: true });

@@ -147,3 +147,48 @@ export async function probeFirstSearch(dist: string, query: string, fragments = 
 }
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface RouteSizes {
+  [kind: string]: { files: number; maxBytes: number };
+}
+
+/**
+ * Largest output file per kind of route. Everything but paginated listings
+ * (one page per SITE.pageSize posts) and sitemap files must stay flat as the
+ * post count grows; comparing sizes across runs shows it.
+ */
+export function routeSizes(dist: string): RouteSizes {
+  const kinds: RouteSizes = {};
+  const add = (kind: string, bytes: number) => {
+    const k = (kinds[kind] ??= { files: 0, maxBytes: 0 });
+    k.files++;
+    k.maxBytes = Math.max(k.maxBytes, bytes);
+  };
+  const visit = (dir: string, rel: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = join(dir, entry.name);
+      const path = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (path === 'pagefind' || path === '_astro') continue;
+        visit(full, path);
+        continue;
+      }
+      const kind = classify(path);
+      if (kind) add(kind, statSync(full).size);
+    }
+  };
+  if (existsSync(dist)) visit(dist, '');
+  return kinds;
+}
+
+function classify(path: string): string | undefined {
+  if (/^sitemap-\d+\.xml$/.test(path)) return 'sitemap part';
+  if (path === 'sitemap-index.xml') return 'sitemap index';
+  if (path.endsWith('rss.xml')) return 'RSS feed';
+  if (!path.endsWith('.html')) return undefined;
+  if (path === 'index.html') return 'home page';
+  if (/^posts\/\d+\/index\.html$/.test(path) || path === 'posts/index.html') return 'listing: all posts (page)';
+  if (/^posts\/[^/]+\/index\.html$/.test(path)) return 'article';
+  if (/^(tags|categories|authors)\//.test(path)) return `listing: ${path.split('/')[0]} (page)`;
+  return `other page: ${path.replace(/\/index\.html$/, '/')}`;
+}

@@ -32,6 +32,8 @@ export interface SizeResult {
   } | null;
   feedBytes: number | null;
   article: { page: string; htmlGzip: number; cssGzip: number; cssFiles: number } | null;
+  /** Largest file per kind of route: must stay flat with post count, except listings' page count and sitemap parts. */
+  routes?: Record<string, { files: number; maxBytes: number }>;
   samples: { wallMs: number[]; cpuMs: number[]; peakRssBytes: number[] };
 }
 
@@ -193,6 +195,12 @@ ${markdownTable(TABLE_HEADER, tableRows(results.results))}
 | --- | --- | --- |
 ${targets.map((t) => `| ${t.target} | ${t.measured} | ${t.met == null ? '–' : t.met ? 'yes' : '**no**'} |`).join('\n')}
 
+## Bounded outputs: largest file per kind of route
+
+Only the *number* of listing pages and sitemap entries may grow with posts; no single page may.
+
+${routesTable(results.results)}
+
 ## Astro's own stage timings (median run, seconds)
 
 ${markdownTable(
@@ -202,4 +210,14 @@ ${markdownTable(
 
 ${notes}
 `;
+}
+
+function routesTable(results: readonly SizeResult[]): string {
+  const rows = results.filter((r) => r.routes && r.concurrency === 1);
+  if (rows.length === 0) return '(not measured)';
+  const kinds = [...new Set(rows.flatMap((r) => Object.keys(r.routes!)))].sort();
+  return markdownTable(
+    ['route kind', ...rows.map((r) => `${r.posts.toLocaleString('en')} ${r.format}: files · largest`)],
+    kinds.map((k) => [k, ...rows.map((r) => (r.routes![k] ? `${r.routes![k]!.files.toLocaleString('en')} · ${kb(r.routes![k]!.maxBytes)}` : '–'))]),
+  );
 }

@@ -5,6 +5,7 @@
  * the site's own origin. Pagefind needs 'wasm-unsafe-eval' and blob: workers.
  */
 import { createHash } from 'node:crypto';
+import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { THEME_SCRIPT } from './theme-script';
 
 export function sha256Source(text: string): string {
@@ -55,13 +56,23 @@ export function renderHeadersTemplate(template: string, values: { base: string; 
   return template.replaceAll('{{BASE}}', base).replaceAll('{{CSP}}', values.csp);
 }
 
-/** Inline <script> bodies in a page that the policy would block (JSON-LD is data, not script). */
+type ParentNode = DefaultTreeAdapterMap['parentNode'];
+type ChildNode = DefaultTreeAdapterMap['childNode'];
+
+/** Inline <script> bodies in a page that the policy would block (JSON-LD is data, not script). Parsed as browsers do. */
 export function unhashedInlineScripts(html: string): string[] {
   const blocked: string[] = [];
-  for (const match of html.matchAll(/<script(\s[^>]*)?>([\s\S]*?)<\/script>/gi)) {
-    const attributes = match[1] ?? '';
-    if (/\ssrc=/i.test(attributes) || /type="application\/ld\+json"/i.test(attributes)) continue;
-    if (!INLINE_SCRIPT_HASHES.includes(sha256Source(match[2] ?? ''))) blocked.push((match[2] ?? '').slice(0, 80));
-  }
+  const visit = (node: ParentNode | ChildNode) => {
+    if ('tagName' in node && node.tagName === 'script') {
+      const attrs = new Map(node.attrs.map((a) => [a.name, a.value]));
+      if (attrs.has('src') || attrs.get('type') === 'application/ld+json') return;
+      const body = node.childNodes.map((c) => ('value' in c ? c.value : '')).join('');
+      if (!INLINE_SCRIPT_HASHES.includes(sha256Source(body))) blocked.push(body.slice(0, 80));
+      return;
+    }
+    const children = 'content' in node ? node.content.childNodes : 'childNodes' in node ? node.childNodes : [];
+    for (const child of children) visit(child);
+  };
+  visit(parse(html));
   return blocked;
 }

@@ -35,12 +35,14 @@ function freePort(): Promise<number> {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+let exited = () => false;
 
 /** Polls until check() returns a value, or fails with the last state after `timeout` ms. */
 async function waitFor<T>(what: string, check: () => Promise<T | undefined>, timeout = 60_000): Promise<T> {
   const end = Date.now() + timeout;
   let last: unknown;
   while (Date.now() < end) {
+    if (exited()) throw new Error(`astro dev exited while waiting for ${what}`);
     try {
       const value = await check();
       if (value !== undefined) return value;
@@ -91,15 +93,17 @@ describe('astro dev with a temporary content folder', () => {
     rmSync(cacheDir, { recursive: true, force: true });
     const port = await freePort();
     origin = `http://localhost:${port}`;
-    server = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port)], {
+    // --ignore-lock: run beside any dev server an author has open, without touching its lock file.
+    server = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--ignore-lock'], {
       cwd: ROOT,
       env: { ...inheritedEnv(), CONTENT_DIR: contentDir, ASTRO_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    exited = () => server.exitCode !== null;
+    server.on('exit', () => console.error(`astro dev exited (${server.exitCode}):\n${output}`));
     server.stdout!.on('data', (d: Buffer) => (output += d.toString()));
     server.stderr!.on('data', (d: Buffer) => (output += d.toString()));
     await waitFor('the dev server to serve the draft', async () => {
-      if (server.exitCode !== null) throw new Error(`astro dev exited:\n${output}`);
       return (await get('/posts/dev-preview-post/')).status === 200 ? true : undefined;
     }, 120_000);
     // Listen on the HMR socket like the browser's overlay does.
@@ -116,6 +120,7 @@ describe('astro dev with a temporary content folder', () => {
   afterAll(async () => {
     socket?.close();
     if (server && server.exitCode === null) {
+      server.removeAllListeners('exit');
       const exited = new Promise((r) => server.once('exit', r));
       server.kill('SIGTERM');
       await Promise.race([exited, sleep(5_000)]);

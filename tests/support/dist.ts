@@ -1,7 +1,16 @@
 /** Reading a built dist/: files, pages, links and fragments. */
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { ELEMENT_NODE, parse, walkSync, type ElementNode } from 'ultrahtml';
+import { parse, type DefaultTreeAdapterMap } from 'parse5';
+
+type Node = DefaultTreeAdapterMap['parentNode'] | DefaultTreeAdapterMap['childNode'];
+
+export interface Element {
+  name: string;
+  attributes: Record<string, string>;
+  /** Text content, decoded as a browser would. */
+  text: string;
+}
 
 export function listFiles(dir: string, filter: (path: string) => boolean = () => true): string[] {
   const out: string[] = [];
@@ -24,11 +33,21 @@ export function pagePath(dist: string, file: string, base = '/'): string {
   return base + rel.replace(/(^|\/)index\.html$/, '$1');
 }
 
-export function elements(html: string): ElementNode[] {
-  const found: ElementNode[] = [];
-  walkSync(parse(html), (node) => {
-    if (node.type === ELEMENT_NODE) found.push(node as ElementNode);
-  });
+function textOf(node: Node): string {
+  if ('value' in node && node.nodeName === '#text') return node.value;
+  const children = 'content' in node ? node.content.childNodes : 'childNodes' in node ? node.childNodes : [];
+  return children.map(textOf).join('');
+}
+
+/** Every element of a page, in document order, parsed as browsers parse HTML. */
+export function elements(html: string): Element[] {
+  const found: Element[] = [];
+  const visit = (node: Node) => {
+    if ('tagName' in node) found.push({ name: node.tagName, attributes: Object.fromEntries(node.attrs.map((a) => [a.name, a.value])), text: textOf(node) });
+    const children = 'content' in node ? node.content.childNodes : 'childNodes' in node ? node.childNodes : [];
+    for (const child of children) visit(child);
+  };
+  visit(parse(html));
   return found;
 }
 

@@ -52,3 +52,13 @@ describe('_headers', () => {
     expect(everywhere?.values['Permissions-Policy']).toContain('camera=()');
   });
 });
+
+describe('inline script detection parses like a browser', () => {
+  it('ignores script-looking text inside attribute values and text', () => {
+    const html = '<meta content="</script><script>alert(1)</script>"><p>&lt;script&gt;alert(2)&lt;/script&gt;</p>';
+    expect(unhashedInlineScripts(html)).toEqual([]);
+  });
+  it('finds scripts inside <template> too', () => {
+    expect(unhashedInlineScripts('<template><script>x()</script></template>')).toEqual(['x()']);
+  });
+});

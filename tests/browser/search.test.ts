@@ -1,0 +1,283 @@
+/**
+ * Search in Chromium over the real build, served with its _headers (strict
+ * CSP): the ⌘K dialog, landing highlights, /search/ with filters and sorting,
+ * drafts staying out, and every request staying on the site's origin.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { chromiumAvailable, launchChromium } from '../support/chromium';
+import { startStaticServer, type StaticServer } from '../support/static-server';
+
+const NARRATIVES = '/posts/top-crypto-narratives-2024/';
+const RESEARCH = [
+  '/posts/building-high-performance-apis-with-fastapi/',
+  '/posts/building-high-performance-apis-with-fastapi-async-patterns/',
+  '/posts/fast-reliable-apis-with-fastapi/',
+];
+const ARTICLE = 'posts/fast-reliable-apis-with-fastapi/';
+/** Unique words in src/content/posts: one in a draft, one in a post dated 2099. */
+const DRAFT_WORD = 'quillfeather';
+const SCHEDULED_WORD = 'larkspurvine';
+
+describe.skipIf(!chromiumAvailable)('search in Chromium', () => {
+  let server: StaticServer;
+  let browser: Browser;
+  let context: BrowserContext | undefined;
+  const foreign: string[] = [];
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    server = await startStaticServer(inject('mainDistDir'));
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  afterEach(async () => {
+    await context?.close();
+    context = undefined;
+  });
+
+  async function open(path: string, options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+    const page = await context.newPage();
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.protocol !== 'data:' && url.protocol !== 'blob:' && url.origin !== server.origin) foreign.push(request.url());
+    });
+    page.on('pageerror', (error) => problems.push(`${path}: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`${path}: ${message.text()}`);
+    });
+    await page.goto(server.url + path, { waitUntil: 'networkidle' });
+    return page;
+  }
+
+  const resultUrls = (page: Page, scope: string) =>
+    page.locator(`${scope} a.search-result`).evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+
+  async function dialogSearch(page: Page, term: string): Promise<string[]> {
+    const input = page.locator('[data-search-dialog] input');
+    await input.fill(term);
+    await expect.poll(() => page.locator('[data-search-status]').first().textContent(), { timeout: 15_000 }).toContain(`“${term}”`);
+    return resultUrls(page, '[data-search-dialog]');
+  }
+
+  async function pageStatus(page: Page): Promise<string> {
+    await page.waitForFunction(() => {
+      const form = document.querySelector('[data-search-form]');
+      const status = form?.querySelector('[data-search-status]')?.textContent ?? '';
+      return status !== '' && !form?.hasAttribute('aria-busy');
+    }, undefined, { timeout: 15_000 });
+    return (await page.locator('[data-search-form] [data-search-status]').textContent()) ?? '';
+  }
+
+  it('an article ships no search code before interaction: no dialog module, no Pagefind request', async () => {
+    const before = server.requests.length;
+    await open(ARTICLE);
+    const paths = server.requests.slice(before).map((r) => r.path);
+    expect(paths.some((p) => p.includes('/pagefind/'))).toBe(false);
+    expect(paths.some((p) => /\/_astro\/(dialog|highlight)-/.test(p))).toBe(false);
+  });
+
+  it('⌘K opens the dialog; "DePIN" ranks the narratives article first; clicking lands on it highlighted and scrolled', async () => {
+    const page = await open(ARTICLE);
+    await page.keyboard.press('Meta+k');
+    await page.waitForSelector('[data-search-dialog][open]');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-dialog-input');
+    const urls = await dialogSearch(page, 'DePIN');
+    expect(urls[0]).toBe(NARRATIVES);
+    const first = page.locator('[data-search-dialog] a.search-result').first();
+    expect(await first.locator('mark').first().textContent()).toMatch(/depin/i);
+    expect(await first.textContent()).toMatch(/Crypto Basics · March 12, 2024/i);
+    await first.click();
+    await page.waitForURL((url) => url.pathname === NARRATIVES && url.searchParams.get('highlight') === 'DePIN');
+    const mark = page.locator('[data-pagefind-body] mark.search-highlight').first();
+    await mark.waitFor({ timeout: 10_000 });
+    expect((await mark.textContent())?.toLowerCase()).toBe('depin');
+    expect(await page.locator('[data-pagefind-body] mark.search-highlight').count()).toBeGreaterThan(3);
+    // Scrolled to the first match: it sits inside the viewport, below the fold of the page top.
+    await expect.poll(() => mark.evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= innerHeight && scrollY > 0;
+    })).toBe(true);
+    // Nothing outside the article body is marked.
+    expect(await page.locator('header mark, .newsletter mark, .recent mark').count()).toBe(0);
+  });
+
+  it('Ctrl+K and "/" open it too, but "/" typed into a field stays in the field', async () => {
+    const page = await open(ARTICLE);
+    await page.keyboard.press('Control+k');
+    await page.waitForSelector('[data-search-dialog][open]');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-search-dialog]:not([open])', { state: 'attached' });
+    await page.keyboard.press('/');
+    await page.waitForSelector('[data-search-dialog][open]');
+    await page.keyboard.press('Escape');
+    const email = page.locator('.newsletter input[type="email"]');
+    await email.focus();
+    await page.keyboard.type('a/b');
+    expect(await email.inputValue()).toBe('a/b');
+    expect(await page.locator('[data-search-dialog][open]').count()).toBe(0);
+  });
+
+  it('Escape closes the dialog and returns focus to the header button; Tab stays inside; arrows move through results', async () => {
+    const page = await open(ARTICLE);
+    const button = page.locator('header [data-search-open]');
+    expect(await button.getAttribute('aria-haspopup')).toBe('dialog');
+    await button.click();
+    await page.waitForSelector('[data-search-dialog][open]');
+    const urls = await dialogSearch(page, 'FastAPI');
+    expect(urls.length).toBeGreaterThan(1);
+
+    const focused = () => page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return { inDialog: !!el?.closest('[data-search-dialog]'), id: el?.id ?? '', href: el instanceof HTMLAnchorElement ? new URL(el.href).pathname : '' };
+    });
+    await page.keyboard.press('ArrowDown');
+    expect((await focused()).href).toBe(urls[0]);
+    await page.keyboard.press('ArrowDown');
+    expect((await focused()).href).toBe(urls[1]);
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    expect((await focused()).id).toBe('search-dialog-input');
+
+    for (let i = 0; i < 15; i++) {
+      await page.keyboard.press('Tab');
+      expect((await focused()).inDialog).toBe(true);
+    }
+    for (let i = 0; i < 5; i++) {
+      await page.keyboard.press('Shift+Tab');
+      expect((await focused()).inDialog).toBe(true);
+    }
+
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-search-dialog]:not([open])', { state: 'attached' });
+    expect(await button.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    // Opened by shortcut, it also hands focus back to the button.
+    await page.locator('main h1').click();
+    await page.keyboard.press('Control+k');
+    await page.waitForSelector('[data-search-dialog][open]');
+    await page.keyboard.press('Escape');
+    expect(await button.evaluate((el) => el === document.activeElement)).toBe(true);
+  });
+
+  it('"30.2%" finds the narratives article through its chart table', async () => {
+    const page = await open(ARTICLE);
+    await page.keyboard.press('Control+k');
+    const urls = await dialogSearch(page, '30.2%');
+    expect(urls[0]).toBe(NARRATIVES);
+    // The table holds the figure; the dialog shows the best-matching passage.
+    expect(await page.locator(`${'[data-search-dialog]'} a.search-result mark`).first().textContent()).toMatch(/30\.2/);
+  });
+
+  it('"FastAPI" returns all three research posts', async () => {
+    const page = await open(ARTICLE);
+    await page.keyboard.press('Control+k');
+    const urls = await dialogSearch(page, 'FastAPI');
+    expect([...urls].sort()).toEqual([...RESEARCH].sort());
+  });
+
+  it('/search/?q=pydantic shows results on load, announced in a live region', async () => {
+    const page = await open('search/?q=pydantic');
+    const status = await pageStatus(page);
+    expect(status).toMatch(/^\d+ results? for “pydantic”/);
+    expect(await page.locator('[data-search-form] [data-search-status]').getAttribute('role')).toBe('status');
+    expect(await page.inputValue('#search-page-input')).toBe('pydantic');
+    const urls = await resultUrls(page, '[data-search-form]');
+    expect(urls).toContain('/posts/fast-reliable-apis-with-fastapi/');
+    expect(Number(status.match(/^\d+/)![0])).toBe(urls.length);
+    // Each result: title, category and date, and an excerpt with the term marked.
+    const first = page.locator('[data-search-form] a.search-result').first();
+    expect(await first.locator('.search-result__title').textContent()).toBeTruthy();
+    expect(await first.locator('.search-result__meta').textContent()).toMatch(/^Research · \w+ \d{1,2}, \d{4}$/);
+    expect((await first.locator('.search-result__excerpt mark').first().textContent())?.toLowerCase()).toContain('pydantic');
+  });
+
+  it('a category filter narrows the results and is kept in the URL', async () => {
+    const page = await open('search/?q=AI');
+    await pageStatus(page);
+    const all = await resultUrls(page, '[data-search-form]');
+    expect(all).toContain(NARRATIVES);
+    expect(all.some((u) => RESEARCH.includes(u))).toBe(true);
+
+    await page.selectOption('#search-category', 'crypto-basics');
+    await expect.poll(() => resultUrls(page, '[data-search-form]')).toEqual([NARRATIVES]);
+    expect(await pageStatus(page)).toBe('1 result for “AI” in Crypto Basics');
+    expect(new URL(page.url()).searchParams.get('category')).toBe('crypto-basics');
+
+    // The shared link restores the same search.
+    const shared = await open(`search/?q=AI&category=research`);
+    await pageStatus(shared);
+    const research = await resultUrls(shared, '[data-search-form]');
+    expect(research.length).toBeGreaterThan(0);
+    expect(research.length).toBeLessThan(all.length);
+    expect(research.every((u) => RESEARCH.includes(u))).toBe(true);
+    expect(await shared.inputValue('#search-category')).toBe('research');
+  });
+
+  it('filters by author and sorts by date', async () => {
+    const page = await open('search/?q=FastAPI&sort=newest');
+    await pageStatus(page);
+    expect(await resultUrls(page, '[data-search-form]')).toEqual([
+      '/posts/fast-reliable-apis-with-fastapi/', // 2025-02-25
+      '/posts/building-high-performance-apis-with-fastapi-async-patterns/', // 2025-02-04
+      '/posts/building-high-performance-apis-with-fastapi/', // 2025-01-14
+    ]);
+    await page.selectOption('#search-sort', 'oldest');
+    await expect.poll(() => resultUrls(page, '[data-search-form]')).toEqual([
+      '/posts/building-high-performance-apis-with-fastapi/',
+      '/posts/building-high-performance-apis-with-fastapi-async-patterns/',
+      '/posts/fast-reliable-apis-with-fastapi/',
+    ]);
+    await page.selectOption('#search-author', 'token-metrics-team');
+    await expect.poll(() => resultUrls(page, '[data-search-form]')).toHaveLength(3);
+    expect(new URL(page.url()).search).toBe('?q=FastAPI&author=token-metrics-team&sort=oldest');
+  });
+
+  it('typing on /search/ updates the results and the shareable URL', async () => {
+    const page = await open('search/');
+    await page.locator('#search-page-input').fill('DePIN');
+    await expect.poll(() => resultUrls(page, '[data-search-form]'), { timeout: 15_000 }).toEqual([NARRATIVES]);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('DePIN');
+  });
+
+  it('words that only appear in a draft or a scheduled post find nothing', async () => {
+    for (const word of [DRAFT_WORD, SCHEDULED_WORD]) {
+      const page = await open(`search/?q=${word}`);
+      expect(await pageStatus(page)).toMatch(new RegExp(`^No results for “${word}”`));
+      expect(await page.locator('[data-search-form] a.search-result').count()).toBe(0);
+      await page.keyboard.press('Control+k');
+      // On /search/ the shortcut focuses the page's own field.
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-page-input');
+    }
+  });
+
+  it('without JavaScript, the button is a link and /search/ says search needs JavaScript and lists the categories', async () => {
+    const page = await open(ARTICLE, { javaScriptEnabled: false });
+    const href = await page.locator('header [data-search-open]').getAttribute('href');
+    expect(href).toBe('/search/');
+    await page.locator('header [data-search-open]').click();
+    await page.waitForURL(/\/search\/$/);
+    expect(await page.locator('main').innerText()).toContain('Search needs JavaScript');
+    expect(await page.locator('.search-app').isVisible()).toBe(false);
+    const categories = await page.locator('.search-browse a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(categories).toEqual(expect.arrayContaining(['/categories/crypto-basics/', '/categories/research/']));
+  });
+
+  it('keeps working once loaded when the network drops', async () => {
+    const page = await open('search/?q=FastAPI');
+    await pageStatus(page);
+    await context!.setOffline(true);
+    await page.locator('#search-page-input').fill('pydantic');
+    await expect.poll(() => pageStatus(page), { timeout: 15_000 }).toMatch(/results? for “pydantic”/);
+    await context!.setOffline(false);
+  });
+
+  it('made no request to another origin and logged no errors (CSP included)', () => {
+    expect(foreign).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+});

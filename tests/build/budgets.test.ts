@@ -1,0 +1,22 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { PAGE_BUDGETS } from '../budgets';
+import { gzipSize } from '../support/gzip';
+import { elements } from '../support/dist';
+
+const dist = inject('mainDistDir');
+
+/** HTML and CSS are deterministic files; JS before interaction is measured in Chromium (tests/browser/budgets.test.ts). */
+describe('byte budgets: HTML and CSS per page type (gzip)', () => {
+  it.each(Object.entries(PAGE_BUDGETS))('%s', (_type, budget) => {
+    const html = readFileSync(join(dist, budget.example, 'index.html'), 'utf8');
+    const htmlBytes = gzipSize(html);
+    const stylesheets = elements(html).filter((e) => e.name === 'link' && e.attributes.rel === 'stylesheet').map((e) => e.attributes.href!);
+    const cssBytes = stylesheets.reduce((sum, href) => sum + gzipSize(readFileSync(join(dist, href.replace(/^\//, '')))), 0);
+    console.log(`${budget.example || 'home'}: HTML ${htmlBytes} B / ${budget.html}, CSS ${cssBytes} B / ${budget.css} (${stylesheets.length} files)`);
+    expect(htmlBytes).toBeLessThanOrEqual(budget.html);
+    expect(cssBytes).toBeLessThanOrEqual(budget.css);
+    expect(stylesheets.length).toBeGreaterThan(0);
+  });
+});
