@@ -29,6 +29,10 @@ export default defineConfig({
     syntaxHighlight: 'prism',
   },
   vite: {
+    server: {
+      // Build outputs (benchmarks write thousands of pages) are not sources; watching them stalls `astro dev`.
+      watch: { ignored: ['**/dist/**', '**/bench/tmp/**', '**/test-results/**'] },
+    },
     build: {
       // Astro inlines small processed scripts; files on our origin keep one CSP valid for every page.
       assetsInlineLimit: 0,

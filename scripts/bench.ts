@@ -30,6 +30,8 @@ const { values } = parseArgs({
     query: { type: 'string', default: 'market' },
     'no-docs': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    /** Compile every .mdx post as MDX (PLAIN_MDX_AS_MARKDOWN=0), to measure what src/lib/plain-mdx.ts saves. */
+    'all-mdx': { type: 'boolean', default: false },
   },
 });
 
@@ -52,25 +54,34 @@ const median = (xs: number[]) => {
 
 const log = (msg: string) => process.stdout.write(`${msg}\n`);
 
+/** "378ms", "49.66s", "1m 7s" → ms. */
+function durationMs(text: string): number {
+  const m = /^(?:(\d+)m\s*)?([\d.]+)(ms|s)$/.exec(text.trim());
+  if (!m) return NaN;
+  return Number(m[1] ?? 0) * 60_000 + Number(m[2]) * (m[3] === 's' ? 1000 : 1);
+}
+
+const D = '((?:\\d+m\\s*)?[\\d.]+(?:ms|s))';
+
 /** Astro's logged stage timings, in ms. */
 export function parseAstroLog(output: string): { timings: Record<string, number>; pages: number | null; pagefindMs: number | null } {
   const plain = output.replace(/\x1b\[[0-9;]*m/g, '');
-  const toMs = (n: string, unit: string) => Number(n) * (unit === 's' ? 1000 : 1);
+  const first = (re: RegExp) => re.exec(plain)?.[1];
   const timings: Record<string, number> = {};
-  const types = /\[types\] Generated ([\d.]+)(m?s)/.exec(plain);
-  if (types) timings['types'] = toMs(types[1]!, types[2]!);
-  const collect = /Collecting build info\.\.\.\s*\n.*?\[build\] ✓ Completed in ([\d.]+)(m?s)/.exec(plain);
-  if (collect) timings['build info'] = toMs(collect[1]!, collect[2]!);
+  const put = (key: string, value: string | undefined) => {
+    if (value !== undefined && Number.isFinite(durationMs(value))) timings[key] = durationMs(value);
+  };
+  put('types', first(new RegExp(`\\[types\\] Generated ${D}`)));
+  put('build info', first(new RegExp(`Collecting build info\\.\\.\\.\\s*\\n.*?\\[build\\] ✓ Completed in ${D}`)));
   let vite = 0;
-  for (const m of plain.matchAll(/\[vite\] ✓ built in ([\d.]+)(m?s)/g)) vite += toMs(m[1]!, m[2]!);
+  for (const m of plain.matchAll(new RegExp(`\\[vite\\] ✓ built in ${D}`, 'g'))) vite += durationMs(m[1]!);
   if (vite) timings['vite bundle'] = vite;
-  const routes = /generating static routes[\s\S]*?\n[^\n[]*✓ Completed in ([\d.]+)(m?s)/.exec(plain);
-  if (routes) timings['render pages'] = toMs(routes[1]!, routes[2]!);
-  const total = /\[build\] (\d+) page\(s\) built in ([\d.]+)(m?s)/.exec(plain);
-  if (total) timings['astro total'] = toMs(total[2]!, total[3]!);
-  // The Pagefind integration's summary line, e.g. "[pagefind] Indexed 1000 pages in 3.2s".
-  const pf = /\[[\w-]*pagefind\][^\n]*?\bin ([\d.]+)\s?(m?s)\b/i.exec(plain);
-  return { timings, pages: total ? Number(total[1]) : null, pagefindMs: pf ? toMs(pf[1]!, pf[2]!) : null };
+  put('render pages', first(new RegExp(`generating static routes[\\s\\S]*?\\n[^\\n[]*✓ Completed in ${D}`)));
+  const total = new RegExp(`\\[build\\] (\\d+) page\\(s\\) built in ${D}`).exec(plain);
+  if (total) put('astro total', total[2]);
+  // The Pagefind integration's summary line, e.g. "[site-pagefind] Pagefind indexed 1099 pages in 7054 ms".
+  const pf = new RegExp(`\\[[\\w-]*pagefind\\][^\\n]*?\\bin ((?:\\d+m\\s*)?[\\d.]+\\s?(?:ms|s))\\b`, 'i').exec(plain);
+  return { timings, pages: total ? Number(total[1]) : null, pagefindMs: pf ? durationMs(pf[1]!.replace(/\s(?=m?s$)/, '')) : null };
 }
 
 interface RunResult {
@@ -106,6 +117,7 @@ async function runBuild(contentDir: string, label: string): Promise<RunResult> {
       ASTRO_CACHE_DIR: cacheDir,
       ASTRO_TELEMETRY_DISABLED: '1',
       ASTRO_BUILD_CONCURRENCY: String(concurrency),
+      ...(values['all-mdx'] ? { PLAIN_MDX_AS_MARKDOWN: '0' } : {}),
       FORCE_COLOR: '0',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -158,10 +170,11 @@ async function benchSize(posts: number): Promise<SizeResult> {
   const timingRuns: Record<string, number>[] = [];
   let pages: number | null = null;
   let pagefindMs: number | null = null;
+  const label = `${posts}-${format}-c${concurrency}${values['all-mdx'] ? '-allmdx' : ''}`;
   for (let run = 1; run <= runs; run++) {
     log(`  run ${run}/${runs}: npm run build (CONTENT_DIR=${relative(ROOT, contentDir)}, concurrency ${concurrency})…`);
     if (last && !values.keep) rmSync(last.outDir, { recursive: true, force: true });
-    const result = await runBuild(contentDir, `${posts}-${format}-c${concurrency}`);
+    const result = await runBuild(contentDir, label);
     const parsed = parseAstroLog(result.log);
     wall.push(result.wallMs);
     if (result.cpuMs != null) cpu.push(result.cpuMs);
@@ -194,6 +207,7 @@ async function benchSize(posts: number): Promise<SizeResult> {
     posts,
     format,
     concurrency,
+    ...(values['all-mdx'] ? { variant: 'all .mdx compiled as MDX' } : {}),
     runs,
     wallMs: median(wall),
     msPerPost: median(wall) / posts,
@@ -210,7 +224,7 @@ async function benchSize(posts: number): Promise<SizeResult> {
     samples: { wallMs: wall, cpuMs: cpu, peakRssBytes: rss },
   };
   if (!values.keep) rmSync(dist, { recursive: true, force: true });
-  rmSync(join(TMP, `cache-${posts}-${format}-c${concurrency}`), { recursive: true, force: true });
+  rmSync(join(TMP, `cache-${label}`), { recursive: true, force: true });
   return result;
 }
 
@@ -222,7 +236,7 @@ async function main(): Promise<void> {
     fresh.push(await benchSize(posts));
     log(`\n${textTable(TABLE_HEADER, tableRows(fresh))}`);
   }
-  const key = (r: SizeResult) => `${r.posts}|${r.format}|${r.concurrency}`;
+  const key = (r: SizeResult) => `${r.posts}|${r.format}|${r.concurrency}|${r.variant ?? ''}`;
   const freshKeys = new Set(fresh.map(key));
   const merged = [...loadPrevious().filter((r) => !freshKeys.has(key(r))), ...fresh].sort(
     (a, b) => a.format.localeCompare(b.format) * -1 || a.concurrency - b.concurrency || a.posts - b.posts,

@@ -7,6 +7,12 @@ import { collectionDir } from './content-paths';
 import { surveySchema } from './lib/survey-schema';
 import { strictGlob } from './lib/strict-glob';
 import { globWithDevErrors } from './lib/dev-glob';
+import { plainMdxAsMarkdown } from './lib/plain-mdx';
+
+// Astro calls a schema function once per entry (image() is per file), so every post builds a fresh
+// z.object, and Zod 4 JIT-compiles each new object schema on its first parse. Jitless parsing skips that
+// one-shot compile; the posts schema below also builds its fields once (scale notes: docs/benchmarks.md).
+z.config({ jitless: true });
 
 /**
  * A reference that must name an existing entry. Astro's reference() accepts any
@@ -27,31 +33,40 @@ function existingEntry(collection: 'authors' | 'categories') {
 
 const nonEmpty = (field: string) => z.string().trim().min(1, `${field} must not be empty`);
 
+/**
+ * Post fields that do not need the per-entry image() helper, built once: Astro
+ * calls the schema function for every post, and building these per post was
+ * most of content sync's time at 10,000 posts.
+ */
+const postFields = {
+  title: nonEmpty('title').max(300, 'title must be at most 300 characters'),
+  description: nonEmpty('description'),
+  pubDate: z.coerce.date({ error: 'pubDate must be a date such as 2024-03-12' }),
+  updatedDate: z.coerce.date({ error: 'updatedDate must be a date such as 2024-03-12' }).optional(),
+  category: existingEntry('categories'),
+  author: existingEntry('authors'),
+  tags: z.array(nonEmpty('tag')).default([]),
+  draft: z.boolean().default(false),
+  /** Pin to the home page's featured slot; the newest pinned post wins. */
+  featured: z.boolean().default(false),
+  faq: z.array(z.object({ question: nonEmpty('faq question'), answer: nonEmpty('faq answer') }).strict()).default([]),
+};
+const heroAlt = nonEmpty('heroImage.alt (alt text describes the image for readers who cannot see it)');
+
 const posts = defineCollection({
-  loader: strictGlob({ pattern: '**/[^_]*.{md,mdx}', base: collectionDir('posts'), dateFields: ['pubDate', 'updatedDate'] }),
+  // .mdx posts that use no MDX syntax render through the Markdown pipeline (src/lib/plain-mdx.ts).
+  loader: plainMdxAsMarkdown(strictGlob({ pattern: '**/[^_]*.{md,mdx}', base: collectionDir('posts'), dateFields: ['pubDate', 'updatedDate'] })),
   schema: ({ image }) =>
     z
       .object({
-        title: nonEmpty('title').max(300, 'title must be at most 300 characters'),
-        description: nonEmpty('description'),
-        pubDate: z.coerce.date({ error: 'pubDate must be a date such as 2024-03-12' }),
-        updatedDate: z.coerce.date({ error: 'updatedDate must be a date such as 2024-03-12' }).optional(),
-        category: existingEntry('categories'),
-        author: existingEntry('authors'),
-        tags: z.array(nonEmpty('tag')).default([]),
+        ...postFields,
         heroImage: z
           .object({
             src: image(),
-            alt: nonEmpty('heroImage.alt (alt text describes the image for readers who cannot see it)'),
+            alt: heroAlt,
           })
           .strict()
           .optional(),
-        draft: z.boolean().default(false),
-        /** Pin to the home page's featured slot; the newest pinned post wins. */
-        featured: z.boolean().default(false),
-        faq: z
-          .array(z.object({ question: nonEmpty('faq question'), answer: nonEmpty('faq answer') }).strict())
-          .default([]),
       })
       // Unknown keys fail: a misspelt field must not be dropped silently.
       .strict()

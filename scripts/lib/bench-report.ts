@@ -10,6 +10,8 @@ export interface SizeResult {
   posts: number;
   format: 'md' | 'mdx';
   concurrency: number;
+  /** A non-default configuration, e.g. every .mdx compiled as MDX. */
+  variant?: string;
   runs: number;
   /** Medians over `runs`; the raw values are in `samples`. */
   wallMs: number;
@@ -59,7 +61,7 @@ const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 export function tableRows(results: readonly SizeResult[]): string[][] {
   return results.map((r) => [
-    `${r.posts.toLocaleString('en')} ${r.format}${r.concurrency !== 1 ? ` (c=${r.concurrency})` : ''}`,
+    `${r.posts.toLocaleString('en')} ${r.format}${r.concurrency !== 1 ? ` (c=${r.concurrency})` : ''}${r.variant ? ` [${r.variant}]` : ''}`,
     String(r.runs),
     sec(r.wallMs),
     r.msPerPost.toFixed(2),
@@ -106,8 +108,8 @@ export async function renderPlot(results: readonly SizeResult[]): Promise<string
   const data = results
     .filter((r) => r.concurrency === 1)
     .flatMap((r) => [
-      { posts: r.posts, format: r.format, metric: 'ms per post', value: Number(r.msPerPost.toFixed(2)) },
-      { posts: r.posts, format: r.format, metric: 'peak RSS (MB)', value: Math.round(r.peakRssBytes / 1024 ** 2) },
+      { posts: r.posts, format: `${r.format}${r.variant ? ` (${r.variant})` : ''}`, metric: 'ms per post', value: Number(r.msPerPost.toFixed(2)) },
+      { posts: r.posts, format: `${r.format}${r.variant ? ` (${r.variant})` : ''}`, metric: 'peak RSS (MB)', value: Math.round(r.peakRssBytes / 1024 ** 2) },
     ]);
   const panel = (metric: string, title: string): Record<string, unknown> => ({
     title,
@@ -140,10 +142,10 @@ export interface TargetRow {
 }
 
 export function evaluateTargets(results: readonly SizeResult[]): TargetRow[] {
-  const find = (posts: number) => results.find((r) => r.posts === posts && r.format === 'mdx' && r.concurrency === 1);
+  const find = (posts: number) => results.find((r) => r.posts === posts && r.format === 'mdx' && r.concurrency === 1 && !r.variant);
   const r1k = find(1000);
   const r10k = find(10_000);
-  const largest = [...results].sort((a, b) => b.posts - a.posts)[0];
+  const largest = [...results].filter((r) => r.search).sort((a, b) => b.posts - a.posts)[0];
   const rows: TargetRow[] = [];
   rows.push({ target: '1,000 MDX posts ≤ 12 s', measured: r1k ? sec(r1k.wallMs) : 'not run', met: r1k ? r1k.wallMs <= TARGETS.ms1k : null });
   rows.push({ target: '10,000 MDX posts ≤ 120 s', measured: r10k ? sec(r10k.wallMs) : 'not run', met: r10k ? r10k.wallMs <= TARGETS.ms10k : null });
@@ -205,7 +207,7 @@ ${routesTable(results.results)}
 
 ${markdownTable(
   ['posts', ...Object.keys(results.results[0]?.astroTimings ?? {})],
-  results.results.map((r) => [`${r.posts} ${r.format}${r.concurrency !== 1 ? ` c=${r.concurrency}` : ''}`, ...Object.keys(results.results[0]?.astroTimings ?? {}).map((k) => (r.astroTimings[k] != null ? (r.astroTimings[k]! / 1000).toFixed(1) : '–'))]),
+  results.results.map((r) => [`${r.posts} ${r.format}${r.concurrency !== 1 ? ` c=${r.concurrency}` : ''}${r.variant ? ` [${r.variant}]` : ''}`, ...Object.keys(results.results[0]?.astroTimings ?? {}).map((k) => (r.astroTimings[k] != null ? (r.astroTimings[k]! / 1000).toFixed(1) : '–'))]),
 )}
 
 ${notes}
@@ -213,7 +215,7 @@ ${notes}
 }
 
 function routesTable(results: readonly SizeResult[]): string {
-  const rows = results.filter((r) => r.routes && r.concurrency === 1);
+  const rows = results.filter((r) => r.routes && r.concurrency === 1 && !r.variant);
   if (rows.length === 0) return '(not measured)';
   const kinds = [...new Set(rows.flatMap((r) => Object.keys(r.routes!)))].sort();
   return markdownTable(

@@ -12,7 +12,7 @@ import { XMLBuilder } from 'fast-xml-parser';
 import { SITE, absoluteUrl } from '../site.config';
 import { paths } from './urls';
 import { toFeedHtml } from './feed-html';
-import { mdxComponents } from '../components/mdx';
+import { feedMdxComponents } from '../components/mdx';
 import FeedExtras from '../components/FeedExtras.astro';
 import { authorOf, categoryOf, getSiteContent, type Post } from './content';
 import { latestDate } from './posts';
@@ -29,7 +29,7 @@ function container(): Promise<AstroContainer> {
 async function renderPostHtml(post: Post): Promise<string> {
   const c = await container();
   const { Content } = await render(post);
-  const body = await c.renderToString(Content, { props: { components: mdxComponents } });
+  const body = await c.renderToString(Content, { props: { components: feedMdxComponents } });
   const extras = await c.renderToString(FeedExtras, { props: { post } });
   return toFeedHtml(body + extras, absoluteUrl(paths.post(post.id)));
 }

@@ -58,7 +58,7 @@ describe.skipIf(!chromiumAvailable)('vote chart in Chromium', () => {
   async function showChart(page: Page): Promise<void> {
     await page.locator('figure.vote-chart').scrollIntoViewIfNeeded();
     await page.waitForSelector('vote-chart[data-ready]', { timeout: 15_000 });
-    await page.waitForFunction(() => !!document.querySelector('vote-chart')?.chart);
+    await page.waitForFunction(() => !!document.querySelector<HTMLElement>('vote-chart')?.chart);
     // The figure is taller than the viewport (it holds the table); bring the canvas itself into view.
     await page.locator('[data-stage]').evaluate((el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }));
   }

@@ -4,10 +4,14 @@
  * field, the server keeps running, and the page recovers once the file is fixed.
  *
  * Runs the real dev server on a free port with CONTENT_DIR pointing at a
- * temporary folder, so src/content/posts is never touched.
+ * temporary folder, so src/content/posts is never touched. The server runs in a
+ * copy of the project (src, public, configs; node_modules linked): every Astro
+ * process writes <root>/.astro/content-modules.mjs, and a build running in
+ * /work/main at the same time would otherwise swap the dev server's list of
+ * MDX modules for its own.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,6 +76,7 @@ const broken = ['---', 'description: "Forgot the title."', 'pubDate: 2025-02-01'
 const fixed = ['---', 'title: "Now With a Title"', 'description: "Fixed."', 'pubDate: 2025-02-01', 'category: research', 'author: token-metrics-team', '---', '', 'Fixed body.', ''].join('\n');
 
 describe('astro dev with a temporary content folder', () => {
+  const projectDir = mkdtempSync(join(tmpdir(), 'dev-server-project-'));
   const contentDir = mkdtempSync(join(tmpdir(), 'dev-server-content-'));
   const postsDir = join(contentDir, 'posts');
   const cacheDir = join(TMP_ROOT, 'dev-server-cache');
@@ -91,11 +96,13 @@ describe('astro dev with a temporary content folder', () => {
     writeFileSync(join(postsDir, 'dev-preview-post.mdx'), draft);
     writeFileSync(join(postsDir, 'coming-later.mdx'), scheduled);
     rmSync(cacheDir, { recursive: true, force: true });
+    for (const entry of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(join(ROOT, entry), join(projectDir, entry), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules'), join(projectDir, 'node_modules'), 'dir');
     const port = await freePort();
     origin = `http://localhost:${port}`;
     // --ignore-lock: run beside any dev server an author has open, without touching its lock file.
     server = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--ignore-lock'], {
-      cwd: ROOT,
+      cwd: projectDir,
       env: { ...inheritedEnv(), CONTENT_DIR: contentDir, ASTRO_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -127,6 +134,7 @@ describe('astro dev with a temporary content folder', () => {
       if (server.exitCode === null) server.kill('SIGKILL');
     }
     rmSync(contentDir, { recursive: true, force: true });
+    rmSync(projectDir, { recursive: true, force: true });
   });
 
   it('renders the new-post template as a draft with the Draft banner', async () => {

@@ -133,6 +133,18 @@ describe('feeds', () => {
     expect(items.map((i) => i.title)).toHaveLength(4);
   });
 
+  it('the survey article embeds the chart PNG with alt text ahead of the data table', () => {
+    const items = parser.parse(read('rss.xml')).rss.channel.item as Record<string, string>[];
+    const content = items.find((i) => i.link.endsWith('/posts/top-crypto-narratives-2024/'))!['content:encoded'];
+    const img = content.match(/<img src="([^"]+\.png)" alt="([^"]+)"/);
+    expect(img?.[1]).toBe(`${SITE.url}${SITE.base}og/moon-awards-2024-narratives.png`);
+    expect(img?.[2]).toContain('DePIN 30.2%');
+    expect(content.indexOf('<img')).toBeLessThan(content.indexOf('<table'));
+    expect(content).toContain('<td class="num">30.2%</td>');
+    expect(existsSync(join(dist, 'og/moon-awards-2024-narratives.png'))).toBe(true);
+    expect(content).not.toMatch(/<svg|vote-chart>|data-chart/);
+  });
+
   it('category feeds hold only their category', () => {
     const items = parser.parse(read('categories/research/rss.xml')).rss.channel.item as { category: string[] }[];
     expect(items).toHaveLength(3);

@@ -1,8 +1,11 @@
 /**
- * Components every post can use without an import line. The article page and
- * the RSS renderer both pass this map, so a post renders the same everywhere.
+ * Components every post can use without an import line. The article page uses
+ * mdxComponents; the RSS renderer uses feedMdxComponents, which differ only
+ * where feed readers need something else (a chart image instead of an island).
  */
 import Callout from './Callout.astro';
 import VoteChart from '../chart/VoteChart.astro';
+import VoteChartForFeed from '../chart/VoteChartForFeed.astro';
 
 export const mdxComponents = { Callout, VoteChart };
+export const feedMdxComponents = { ...mdxComponents, VoteChart: VoteChartForFeed };

@@ -71,6 +71,12 @@ function focusables(): HTMLElement[] {
 
 function onKeydown(event: KeyboardEvent): void {
   const active = document.activeElement as HTMLElement | null;
+  if (event.key === 'Escape') {
+    // Closes at once, even from a search field with text (which Escape would otherwise clear).
+    event.preventDefault();
+    dialog!.close();
+    return;
+  }
   if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
     // The input, then each result: arrows move focus through them in order.
     const stops = [input, ...list.querySelectorAll<HTMLElement>('a')];

@@ -56,7 +56,9 @@ function run(): void {
   if (!first) return;
   // A match inside a closed FAQ answer: open it so the reader sees the mark.
   for (let el = first.parentElement; el; el = el.parentElement) if (el instanceof HTMLDetailsElement) el.open = true;
-  if (!location.hash) first.scrollIntoView({ block: 'center' });
+  // An anchor in the URL wins; a first match already on screen needs no scroll.
+  const box = first.getBoundingClientRect();
+  if (!location.hash && (box.top < 0 || box.bottom > innerHeight)) first.scrollIntoView({ block: 'center' });
 }
 
 run();

@@ -70,6 +70,7 @@ export function loadPagefind(): Promise<PagefindApi> {
     await pagefind.options({
       baseUrl: BASE,
       excerptLength: 22,
+      excerptEllipsis: '…',
       highlightParam: HIGHLIGHT_PARAM,
       // Search runs on the main thread: the worker would cost a second copy of
       // Pagefind's JS, and one small index searches in a few milliseconds.

@@ -1,0 +1,101 @@
+/**
+ * axe-core (WCAG 2.0/2.1/2.2 A and AA rules) in Chromium over every page type,
+ * light and dark, 390 and 1280 px wide. Zero violations.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumAvailable, launchChromium } from '../support/chromium';
+import { serveNewsletterBuild } from '../support/newsletter-build';
+import type { StaticServer } from '../support/static-server';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+interface Scenario {
+  name: string;
+  path: string;
+  /** Brings the page into the state under test. */
+  prepare?: (page: Page) => Promise<void>;
+}
+
+const scenarios: Scenario[] = [
+  { name: 'home', path: '' },
+  { name: 'article', path: 'posts/fast-reliable-apis-with-fastapi/' },
+  {
+    name: 'chart article, chart drawn',
+    path: 'posts/top-crypto-narratives-2024/',
+    prepare: async (page) => {
+      await page.locator('figure').first().scrollIntoViewIfNeeded();
+      await page.waitForSelector('canvas', { timeout: 10_000 });
+    },
+  },
+  { name: 'post list', path: 'posts/' },
+  { name: 'category', path: 'categories/research/' },
+  { name: 'tag', path: 'tags/fastapi/' },
+  { name: 'author', path: 'authors/token-metrics-team/' },
+  {
+    name: 'search with results',
+    path: 'search/?q=fastapi',
+    prepare: async (page) => {
+      await page.waitForFunction(() => document.querySelectorAll('main a[href*="/posts/"]').length >= 3, undefined, { timeout: 10_000 });
+    },
+  },
+  {
+    name: 'search dialog open',
+    path: 'posts/',
+    prepare: async (page) => {
+      await page.keyboard.press('Control+k');
+      await page.waitForSelector('dialog[open]', { timeout: 10_000 });
+      await page.keyboard.type('depin');
+      await page.waitForFunction(() => document.querySelectorAll('dialog[open] a[href*="/posts/"]').length > 0, undefined, { timeout: 10_000 });
+    },
+  },
+  { name: 'newsletter success', path: 'posts/fast-reliable-apis-with-fastapi/', prepare: (page) => submitNewsletter(page, 'reader@example.com', 'success') },
+  { name: 'newsletter error', path: 'posts/fast-reliable-apis-with-fastapi/', prepare: (page) => submitNewsletter(page, 'fail@example.com', 'error') },
+  { name: 'newsletter invalid email', path: 'posts/fast-reliable-apis-with-fastapi/', prepare: (page) => submitNewsletter(page, 'not-an-email', 'error') },
+  { name: '404', path: 'no-such-page/' },
+];
+
+async function submitNewsletter(page: Page, email: string, state: 'success' | 'error'): Promise<void> {
+  const form = page.locator('form[data-newsletter]');
+  await form.locator('input[type=email]').fill(email);
+  await form.locator('button[type=submit]').click();
+  await page.waitForSelector(`form[data-newsletter] .form-status[data-state="${state}"]`, { timeout: 10_000 });
+}
+
+describe.skipIf(!chromiumAvailable)('accessibility (axe-core, WCAG 2.2 AA)', () => {
+  let browser: Browser;
+  let server: StaticServer;
+  beforeAll(async () => {
+    server = await serveNewsletterBuild();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    for (const width of [390, 1280]) {
+      it.each(scenarios)(`${scheme} ${width}px: $name has 0 violations`, async ({ path, prepare }) => {
+        // axe is injected through DevTools, which the page's CSP does not govern.
+        const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme, bypassCSP: true });
+        const page = await context.newPage();
+        try {
+          await page.goto(server.url + path, { waitUntil: 'networkidle' });
+          await prepare?.(page);
+          await page.evaluate(axeSource);
+          const violations = await page.evaluate(async (tags) => {
+            const result = await (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[]; failureSummary: string }[] }[] }> } }).axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+            return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}: ${n.failureSummary}`) }));
+          }, TAGS);
+          expect(violations).toEqual([]);
+        } finally {
+          await context.close();
+        }
+      });
+    }
+  }
+});
