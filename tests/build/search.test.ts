@@ -172,8 +172,8 @@ describe('search in `astro dev` uses the index of the last build', () => {
     mkdirSync(outDir, { recursive: true });
     const port = await freePort();
     origin = `http://127.0.0.1:${port}`;
-    const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', ASTRO_CACHE_DIR: join(TMP_ROOT, 'search-dev-cache') };
-    for (const key of Object.keys(env)) if (key.startsWith('VITEST') || ['NODE_ENV', 'TEST', 'DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL'].includes(key)) delete env[key];
+    const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', ASTRO_CACHE_DIR: join(TMP_ROOT, 'search-dev-cache') };
+    for (const key of Object.keys(env)) if (key.startsWith('VITEST') || ['NODE_ENV', 'TEST', 'DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL', 'SITE', 'BASE', 'FORCE_TTY', 'CONTENT_DIR'].includes(key)) delete env[key];
     server = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port), '--outDir', outDir], {
       cwd: ROOT,
       env,

@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
+import compression from 'compression';
 import { parseAllHeaders, type Header } from '@netlify/headers-parser';
 
 export interface StaticServer {
@@ -24,6 +25,8 @@ export interface StaticServerOptions {
   /** Extra handler tried before the files, e.g. a fake newsletter endpoint. */
   handle?: (req: IncomingMessage, res: ServerResponse) => boolean;
   withHeaders?: boolean;
+  /** gzip responses as a CDN would; request byte counts are then transfer sizes. */
+  compress?: boolean;
 }
 
 export async function startStaticServer(distDir: string, options: StaticServerOptions = {}): Promise<StaticServer> {
@@ -38,6 +41,7 @@ export async function startStaticServer(distDir: string, options: StaticServerOp
   const notFound = existsSync(join(distDir, '404.html')) ? readFileSync(join(distDir, '404.html')) : Buffer.from('Not found');
   const files = sirv(distDir, { dev: true, etag: false, dotfiles: false, extensions: ['html'] });
   const requests: StaticServer['requests'] = [];
+  const compress = options.compress ? compression({ threshold: 0 }) : undefined;
 
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -56,6 +60,11 @@ export async function startStaticServer(distDir: string, options: StaticServerOp
     }) as typeof res.end;
 
     if (options.handle?.(req, res)) return;
+    if (compress) compress(req as never, res as never, () => serve(req, res, url));
+    else serve(req, res, url);
+  });
+
+  function serve(req: IncomingMessage, res: ServerResponse, url: URL): void {
     if (!url.pathname.startsWith(base)) {
       res.statusCode = 404;
       res.end(notFound);
@@ -63,9 +72,9 @@ export async function startStaticServer(distDir: string, options: StaticServerOp
     }
     // sirv resolves paths below dist/; strip the base the way a CDN mount would.
     req.url = '/' + url.pathname.slice(base.length) + url.search;
-    const sitePath = req.url.split('?')[0]!;
+    // _headers rules carry the base path, as the host sees full paths.
     for (const rule of rules) {
-      if (rule.forRegExp.test(sitePath)) {
+      if (rule.forRegExp.test(url.pathname)) {
         for (const [name, value] of Object.entries(rule.values)) res.setHeader(name, value);
       }
     }
@@ -74,7 +83,7 @@ export async function startStaticServer(distDir: string, options: StaticServerOp
       res.setHeader('content-type', 'text/html; charset=utf-8');
       res.end(notFound);
     });
-  });
+  }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;
