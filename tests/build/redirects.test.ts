@@ -72,7 +72,7 @@ describe('the redirects map is checked against the build', () => {
   const dir = mkdtempSync(join(tmpdir(), 'redirects-bad-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('fails the build when a target is a draft and a source is a live post', async () => {
+  it('fails the build when a redirect targets a draft', async () => {
     cpSync(join(FIXTURE, 'posts'), join(dir, 'posts'), { recursive: true });
     writeFileSync(
       join(dir, 'posts/unfinished.mdx'),
