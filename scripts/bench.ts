@@ -27,7 +27,7 @@ const { values } = parseArgs({
     sizes: { type: 'string' },
     format: { type: 'string', default: 'mdx' },
     concurrency: { type: 'string', default: '1' },
-    query: { type: 'string', default: 'market' },
+    query: { type: 'string', default: 'market,staking' },
     'no-docs': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     /** Compile every .mdx post as MDX (PLAIN_MDX_AS_MARKDOWN=0), to measure what src/lib/plain-mdx.ts saves. */
@@ -198,8 +198,11 @@ async function benchSize(posts: number): Promise<SizeResult> {
     indexingSource = 'integration present but its log line has no duration';
   }
   const searchStats = dirStats(join(dist, 'pagefind'));
-  log(`  probing a first search for “${values.query}” in Chromium…`);
-  const probe = await probeFirstSearch(dist, values.query!);
+  const queries = values.query!.split(',').map((q) => q.trim()).filter(Boolean);
+  log(`  probing a first search for ${queries.map((q) => `“${q}”`).join(', ')} in Chromium (fresh browser each)…`);
+  const probes = [];
+  for (const q of queries) probes.push(await probeFirstSearch(dist, q));
+  const probe = probes[0];
   const timings: Record<string, number> = {};
   for (const key of Object.keys(timingRuns[0] ?? {})) timings[key] = median(timingRuns.map((t) => t[key] ?? 0));
   const feed = join(dist, 'rss.xml');
@@ -217,7 +220,7 @@ async function benchSize(posts: number): Promise<SizeResult> {
     pages,
     astroTimings: timings,
     dist: distStats,
-    search: searchStats.files > 0 ? { ...searchStats, indexingMs, indexingSource, firstQuery: probe ?? null } : null,
+    search: searchStats.files > 0 ? { ...searchStats, indexingMs, indexingSource, firstQuery: probe ?? null, otherQueries: probes.slice(1).filter((p) => p !== undefined) } : null,
     feedBytes: existsSync(feed) ? readFileSync(feed).length : null,
     article: articleWeight(dist) ?? null,
     routes: routeSizes(dist),

@@ -6,6 +6,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 
+export interface SearchProbeResult {
+  query: string;
+  results: number;
+  fragments: number;
+  bytes: number;
+  requests: { path: string; bytes: number }[];
+  method: string;
+}
+
 export interface SizeResult {
   posts: number;
   format: 'md' | 'mdx';
@@ -30,7 +39,9 @@ export interface SizeResult {
     indexingMs: number | null;
     indexingSource: string;
     /** Bytes a first query fetches. */
-    firstQuery: { query: string; results: number; fragments: number; bytes: number; requests: { path: string; bytes: number }[]; method: string } | null;
+    firstQuery: SearchProbeResult | null;
+    /** The same probe for further queries (each in a fresh browser), e.g. a topic word. */
+    otherQueries?: SearchProbeResult[];
   } | null;
   feedBytes: number | null;
   article: { page: string; htmlGzip: number; cssGzip: number; cssFiles: number } | null;
@@ -71,7 +82,7 @@ export function tableRows(results: readonly SizeResult[]): string[][] {
     `${mb(r.dist.bytes)} / ${r.dist.files.toLocaleString('en')}`,
     r.search ? `${mb(r.search.bytes)} / ${r.search.files.toLocaleString('en')}` : '–',
     r.search?.indexingMs != null ? sec(r.search.indexingMs) : '–',
-    r.search?.firstQuery ? kb(r.search.firstQuery.bytes) : '–',
+    r.search?.firstQuery ? [r.search.firstQuery, ...(r.search.otherQueries ?? [])].map((q) => `${kb(q.bytes)} (${q.query})`).join('<br>') : '–',
     r.feedBytes != null ? kb(r.feedBytes) : '–',
     r.article ? `${kb(r.article.htmlGzip)} / ${kb(r.article.cssGzip)}` : '–',
   ]);
