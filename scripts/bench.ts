@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --runs N] [--large] [--sizes 100,1000] [--format md|mdx]
+ * npm run bench [-- --runs N] [--large] [--sizes 100,1000] [--format md|mdx] [--all-mdx] [--docs-only]
  *                [--concurrency N] [--query WORD] [--no-docs] [--keep]
  *
  * Full production builds of synthetic posts (`npm run build`, as users run it)
@@ -29,6 +29,8 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '1' },
     query: { type: 'string', default: 'market,staking' },
     'no-docs': { type: 'boolean', default: false },
+    /** Only regenerate docs/benchmarks.md and the plot from bench/results.json. */
+    'docs-only': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     /** Compile every .mdx post as MDX (PLAIN_MDX_AS_MARKDOWN=0), to measure what src/lib/plain-mdx.ts saves. */
     'all-mdx': { type: 'boolean', default: false },
@@ -233,9 +235,9 @@ async function benchSize(posts: number): Promise<SizeResult> {
 
 async function main(): Promise<void> {
   mkdirSync(TMP, { recursive: true });
-  log(`Benchmark: sizes ${sizes.join(', ')} · .${format} · ${runs} run(s) each (median) · build.concurrency ${concurrency}`);
+  if (!values['docs-only']) log(`Benchmark: sizes ${sizes.join(', ')} · .${format} · ${runs} run(s) each (median) · build.concurrency ${concurrency}`);
   const fresh: SizeResult[] = [];
-  for (const posts of sizes) {
+  for (const posts of values['docs-only'] ? [] : sizes) {
     fresh.push(await benchSize(posts));
     log(`\n${textTable(TABLE_HEADER, tableRows(fresh))}`);
   }

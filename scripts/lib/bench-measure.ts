@@ -90,6 +90,8 @@ export interface SearchProbe {
   /** Fragments loaded: the first page of results a UI shows. */
   fragments: number;
   bytes: number;
+  /** What a CDN with gzip would send: .js/.json gzipped; .pf_* and the WASM are stored compressed already. */
+  wireBytes: number;
   requests: { path: string; bytes: number }[];
   method: string;
 }
@@ -137,6 +139,10 @@ export async function probeFirstSearch(dist: string, query: string, fragments = 
       results: found,
       fragments: Math.min(fragments, found),
       bytes: requests.reduce((sum, r) => sum + r.bytes, 0),
+      wireBytes: requests.reduce((sum, r) => {
+        const file = join(dist, r.path.replace(/^\/+/, ''));
+        return sum + (/\.(js|json)$/.test(r.path) && existsSync(file) ? gzipSync(readFileSync(file), { level: 6 }).length : r.bytes);
+      }, 0),
       requests,
       method: 'Chromium + static server request log (no HTTP compression; Pagefind files are pre-compressed)',
     };

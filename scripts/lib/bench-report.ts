@@ -11,6 +11,7 @@ export interface SearchProbeResult {
   results: number;
   fragments: number;
   bytes: number;
+  wireBytes?: number;
   requests: { path: string; bytes: number }[];
   method: string;
 }
@@ -82,7 +83,7 @@ export function tableRows(results: readonly SizeResult[]): string[][] {
     `${mb(r.dist.bytes)} / ${r.dist.files.toLocaleString('en')}`,
     r.search ? `${mb(r.search.bytes)} / ${r.search.files.toLocaleString('en')}` : '–',
     r.search?.indexingMs != null ? sec(r.search.indexingMs) : '–',
-    r.search?.firstQuery ? [r.search.firstQuery, ...(r.search.otherQueries ?? [])].map((q) => `${kb(q.bytes)} (${q.query})`).join('<br>') : '–',
+    r.search?.firstQuery ? [r.search.firstQuery, ...(r.search.otherQueries ?? [])].map((q) => `${kb(q.bytes)}${q.wireBytes ? ` (gz ${kb(q.wireBytes)})` : ''} ${q.query}`).join('<br>') : '–',
     r.feedBytes != null ? kb(r.feedBytes) : '–',
     r.article ? `${kb(r.article.htmlGzip)} / ${kb(r.article.cssGzip)}` : '–',
   ]);
@@ -197,7 +198,9 @@ ${markdownTable(TABLE_HEADER, tableRows(results.results))}
   the whole build tree (GNU time). *load*: the 1-minute load average when the size finished; this machine has
   2 cores and is shared with other builds, so a load above ~2 inflates wall time (CPU time much less).
 - *search*: \`dist/pagefind\`; *indexing*: ${[...new Set(results.results.map((r) => r.search?.indexingSource).filter(Boolean))].join('; ') || '–'}.
-- *first search*: ${fq ? `query “${fq.query}”, first ${fq.fragments} result fragments; ${fq.method}` : 'not measured'}.
+- *first search*: bytes Pagefind fetched for its first query (pagefind.js, worker, WASM, entry, metadata, index
+  chunk(s), first ${fq?.fragments ?? 5} result fragments), per query word; *gz* is what a CDN with gzip sends (JS/JSON
+  gzipped; Pagefind's index files and WASM are stored compressed). ${fq ? fq.method : 'not measured'}.
 - *article*: gzip -9 of one article's HTML and of the stylesheets it links.
 
 ![ms per post and peak memory against post count](${plotFile})
