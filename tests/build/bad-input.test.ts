@@ -55,6 +55,17 @@ const cases: { name: string; files: () => Promise<Record<string, string | Buffer
     file: /posts\/same\.mdx?[\s\S]*posts\/same\.mdx?/,
     field: /same slug: `same`|same/,
   },
+  {
+    name: 'survey share over 100',
+    files: async () => ({
+      'surveys/bad-survey.json': JSON.stringify({
+        title: 'T', question: 'Q?', year: 2024, source: { name: 'S' }, article: 'good',
+        entries: [{ name: 'Too much', share: 130, rank: 1, section: 'x' }],
+      }),
+    }),
+    file: /surveys\/bad-survey\.json|bad-survey/,
+    field: /entries\.0\.share|share must be between 0 and 100/,
+  },
 ];
 
 describe('bad input stops the build with the file and the field named', () => {
