@@ -55,7 +55,8 @@ describe('built site: every page type exists', () => {
   it('home has Organization JSON-LD, a featured post and the latest posts', () => {
     const html = read('index.html');
     expect(html).toContain('"@type":"Organization"');
-    expect(html).toMatch(/class="featured"[\s\S]*Top Crypto Narratives in 2024/);
+    expect(html).toMatch(/class="featured[ "][\s\S]*Top Crypto Narratives in 2024/);
+    expect(html).toContain('src="/og/moon-awards-2024-narratives.png"');
     expect(html).toContain('Latest posts');
   });
 
