@@ -30,8 +30,11 @@ async function renderPostHtml(post: Post): Promise<string> {
   const c = await container();
   const { Content } = await render(post);
   const body = await c.renderToString(Content, { props: { components: feedMdxComponents } });
-  const extras = await c.renderToString(FeedExtras, { props: { post } });
-  return toFeedHtml(body + extras, absoluteUrl(paths.post(post.id)));
+  const [lead, tail] = await Promise.all([
+    c.renderToString(FeedExtras, { props: { post, part: 'lead' } }),
+    c.renderToString(FeedExtras, { props: { post, part: 'tail' } }),
+  ]);
+  return toFeedHtml(lead + body + tail, absoluteUrl(paths.post(post.id)));
 }
 
 function postHtml(post: Post): Promise<string> {

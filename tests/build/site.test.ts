@@ -52,6 +52,19 @@ describe('built site: every page type exists', () => {
     expect(ld[1].mainEntity).toHaveLength(6);
   });
 
+  it('hero images are responsive AVIF and WebP with dimensions, eager above the fold, and the social card', () => {
+    const html = read('posts/building-high-performance-apis-with-fastapi/index.html');
+    const picture = html.match(/<picture>[\s\S]*?<\/picture>/)?.[0] ?? '';
+    expect(picture).toMatch(/<source srcset="[^"]+\.avif 480w[^"]+1600w" type="image\/avif"/);
+    expect(picture).toMatch(/<source srcset="[^"]+\.webp 480w[^"]+" type="image\/webp"/);
+    expect(picture).toMatch(/<img [^>]*width="1600"[^>]*height="800"|<img [^>]*height="800"[^>]*width="1600"/);
+    expect(picture).toMatch(/loading="eager"/);
+    expect(picture).toMatch(/alt="Diagram: clients reach a load balancer/);
+    const og = html.match(/<meta property="og:image" content="([^"]+)"/)?.[1];
+    expect(og).toMatch(/^https:\/\/.+\.jpg$/);
+    expect(existsSync(join(dist, new URL(og!).pathname.slice(SITE.base.length)))).toBe(true);
+  });
+
   it('home has Organization JSON-LD, a featured post and the latest posts', () => {
     const html = read('index.html');
     expect(html).toContain('"@type":"Organization"');
@@ -132,6 +145,8 @@ describe('feeds', () => {
     expect(fast['content:encoded']).toContain('Frequently asked questions');
     expect(fast['content:encoded']).toContain('Is FastAPI suitable for production-grade microservices?');
     expect(items.map((i) => i.title)).toHaveLength(4);
+    const withHero = items.find((i) => i.link.endsWith('/posts/building-high-performance-apis-with-fastapi/'))!['content:encoded'];
+    expect(withHero).toMatch(/^<p><img src="https:\/\/[^"]+\.jpg" alt="Diagram: clients reach a load balancer[^"]*" width="1600" height="800"><\/p>/);
   });
 
   it('the survey article embeds the chart PNG with alt text ahead of the data table', () => {
