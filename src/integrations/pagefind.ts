@@ -17,8 +17,12 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 
-/** Only article pages are indexed, whatever else carries data-pagefind-body. */
-const ARTICLE_GLOB = 'posts/*/index.html';
+/**
+ * Only article pages are indexed. Post ids always contain a letter (all-digit
+ * slugs are refused by new-post), which keeps the listing pages /posts/2/…
+ * out of the indexer's way entirely.
+ */
+const ARTICLE_GLOB = 'posts/*[a-z]*/index.html';
 const BUNDLE_DIR = 'pagefind';
 /** Served by the dev middleware only; never written to dist. */
 export const DEV_STATUS_FILE = 'dev-status.json';
