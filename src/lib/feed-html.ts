@@ -51,6 +51,6 @@ function clean(node: Node, pageUrl: string): Node[] {
 
 export function toFeedHtml(html: string, pageUrl: string): string {
   const doc = parse(html) as DocumentNode;
-  doc.children = doc.children.flatMap((child) => clean(child, pageUrl));
+  doc.children = doc.children.flatMap((child: Node) => clean(child, pageUrl));
   return renderSync(doc).trim();
 }

@@ -145,13 +145,13 @@ describe('feeds', () => {
     expect(fast['content:encoded']).toContain('Frequently asked questions');
     expect(fast['content:encoded']).toContain('Is FastAPI suitable for production-grade microservices?');
     expect(items.map((i) => i.title)).toHaveLength(4);
-    const withHero = items.find((i) => i.link.endsWith('/posts/building-high-performance-apis-with-fastapi/'))!['content:encoded'];
+    const withHero = items.find((i) => i.link!.endsWith('/posts/building-high-performance-apis-with-fastapi/'))!['content:encoded'];
     expect(withHero).toMatch(/^<p><img src="https:\/\/[^"]+\.jpg" alt="Diagram: clients reach a load balancer[^"]*" width="1600" height="800"><\/p>/);
   });
 
   it('the survey article embeds the chart PNG with alt text ahead of the data table', () => {
     const items = parser.parse(read('rss.xml')).rss.channel.item as Record<string, string>[];
-    const content = items.find((i) => i.link.endsWith('/posts/top-crypto-narratives-2024/'))!['content:encoded'];
+    const content = items.find((i) => i.link!.endsWith('/posts/top-crypto-narratives-2024/'))!['content:encoded']!;
     const img = content.match(/<img src="([^"]+\.png)" alt="([^"]+)"/);
     expect(img?.[1]).toBe(`${SITE.url}${SITE.base}og/moon-awards-2024-narratives.png`);
     expect(img?.[2]).toContain('DePIN 30.2%');
