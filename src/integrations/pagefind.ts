@@ -15,15 +15,8 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import * as pagefind from 'pagefind';
+import { BUNDLE_DIR, DEFER_ENV, buildSearchIndex, indexedMessage } from './search-index';
 
-/**
- * Only article pages are indexed. Post ids always contain a letter (all-digit
- * slugs are refused by new-post), which keeps the listing pages /posts/2/…
- * out of the indexer's way entirely.
- */
-const ARTICLE_GLOB = 'posts/*[a-z]*/index.html';
-const BUNDLE_DIR = 'pagefind';
 /** Served by the dev middleware only; never written to dist. */
 export const DEV_STATUS_FILE = 'dev-status.json';
 
@@ -38,20 +31,6 @@ export interface DevStatus {
   /** ISO time the index was written, i.e. when the last `npm run build` finished indexing. */
   builtAt?: string;
   pageCount?: number;
-}
-
-async function buildIndex(outDir: string): Promise<{ pageCount: number }> {
-  try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-    if (!index || errors.length > 0) throw new Error(`could not start Pagefind: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: outDir, glob: ARTICLE_GLOB });
-    if (added.errors.length > 0) throw new Error(`indexing failed: ${added.errors.join('; ')}`);
-    const written = await index.writeFiles({ outputPath: join(outDir, BUNDLE_DIR) });
-    if (written.errors.length > 0) throw new Error(`writing the index failed: ${written.errors.join('; ')}`);
-    return { pageCount: added.page_count };
-  } finally {
-    await pagefind.close();
-  }
 }
 
 export default function pagefindIntegration(): AstroIntegration {
@@ -103,17 +82,16 @@ export default function pagefindIntegration(): AstroIntegration {
       },
 
       'astro:build:done': async ({ dir, logger }) => {
-        const started = performance.now();
-        const target = fileURLToPath(dir);
-        let pageCount: number;
+        if (process.env[DEFER_ENV] === '1') {
+          logger.info('search index: written by scripts/build.mjs once astro build has exited');
+          return;
+        }
         try {
-          ({ pageCount } = await buildIndex(target));
+          logger.info(indexedMessage(await buildSearchIndex(fileURLToPath(dir))));
         } catch (error) {
           // Throwing fails `astro build`: a site without its search index must not ship.
           throw new Error(`Pagefind: ${(error as Error).message}`, { cause: error });
         }
-        const ms = Math.round(performance.now() - started);
-        logger.info(`Pagefind indexed ${pageCount} ${pageCount === 1 ? 'page' : 'pages'} in ${ms} ms → ${BUNDLE_DIR}/`);
       },
     },
   };

@@ -29,13 +29,18 @@ function inheritedEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-export function buildSite(name: string, env: Record<string, string> = {}, args: string[] = []): Promise<BuildResult> {
+/**
+ * `astro build` by default; `via: 'npm-run-build'` runs scripts/build.mjs, as `npm run build`
+ * does, which writes the search index after Astro has exited.
+ */
+export function buildSite(name: string, env: Record<string, string> = {}, args: string[] = [], via: 'astro' | 'npm-run-build' = 'astro'): Promise<BuildResult> {
   const workDir = join(TMP_ROOT, name);
   rmSync(workDir, { recursive: true, force: true });
   mkdirSync(workDir, { recursive: true });
   const distDir = join(workDir, 'dist');
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', distDir, ...args], {
+    const entry = via === 'astro' ? [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'] : [join(ROOT, 'scripts/build.mjs')];
+    const child = spawn(process.execPath, [...entry, '--outDir', distDir, ...args], {
       cwd: ROOT,
       env: {
         ...inheritedEnv(),

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { diagnoseExit, guidance, suggestedHeapMb, MEMORY_MODEL_MB } from '../../scripts/build.mjs';
+import { resolve } from 'node:path';
+import { diagnoseExit, guidance, outDirFromArgs, suggestedHeapMb, MEMORY_MODEL_MB } from '../../scripts/build.mjs';
 
 describe('npm run build wrapper (scripts/build.mjs)', () => {
+  it('indexes the folder astro build wrote: dist, or the --outDir given', () => {
+    expect(outDirFromArgs([])).toBe(resolve('dist'));
+    expect(outDirFromArgs(['--outDir', 'out/site'])).toBe(resolve('out/site'));
+    expect(outDirFromArgs(['--verbose', '--outDir=/tmp/x'])).toBe('/tmp/x');
+  });
+
   it('recognises a V8 heap exhaustion', () => {
     const stderr = '<--- Last few GCs --->\nFATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\n';
     expect(diagnoseExit({ code: null, signal: 'SIGABRT', stderr })).toBe('heap');
