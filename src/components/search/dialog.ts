@@ -4,7 +4,7 @@
  * search (button, Ctrl+K / ⌘K, `/`) and calls window.openSiteSearch; opening
  * starts loading Pagefind. Nothing here runs before that.
  */
-import { NO_DEV_INDEX, SEARCH_PAGE, SearchUnavailableError, devStatus, loadPagefind, plural, resultLink, search } from './pagefind-client';
+import { NO_DEV_INDEX, SEARCH_PAGE, SearchUnavailableError, devStatus, loadPagefind, plural, resultItem, search } from './pagefind-client';
 
 declare global {
   interface Window {
@@ -122,13 +122,7 @@ async function run(): Promise<void> {
     const hits = await search(term);
     const shown = await Promise.all(hits.results.slice(0, MAX_RESULTS).map((r) => r.data()));
     if (mine !== sequence) return;
-    list.replaceChildren(
-      ...shown.map((data) => {
-        const item = document.createElement('li');
-        item.append(resultLink(data));
-        return item;
-      }),
-    );
+    list.replaceChildren(...shown.map(resultItem));
     more.hidden = hits.total <= MAX_RESULTS;
     more.textContent = `See all ${hits.total} results`;
     say(hits.total === 0 ? `No results for “${term}”` : `${plural(hits.total, 'result', 'results')} for “${term}”`);

@@ -139,6 +139,13 @@ export function resultLink(data: ResultData): HTMLAnchorElement {
   return link;
 }
 
+/** A result as a list item, for the dialog's and the page's result lists. */
+export function resultItem(data: ResultData): HTMLLIElement {
+  const item = document.createElement('li');
+  item.append(resultLink(data));
+  return item;
+}
+
 export function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }

@@ -3,7 +3,7 @@
  * Pagefind, renders results and keeps the URL in step with the form so every
  * search can be linked. The result count goes to a polite live region.
  */
-import { SearchUnavailableError, devStatus, loadPagefind, plural, resultLink, search, NO_DEV_INDEX, type Filters, type ResultData, type SearchOptions } from './pagefind-client';
+import { SearchUnavailableError, devStatus, loadPagefind, plural, resultItem, search, NO_DEV_INDEX, type Filters, type ResultData, type SearchOptions } from './pagefind-client';
 
 const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 150;
@@ -50,13 +50,7 @@ async function start(form: HTMLFormElement): Promise<void> {
     pending = pending.slice(PAGE_SIZE);
     const data = await Promise.all(batch.map((r) => r.data()));
     if (mine !== sequence) return;
-    list.append(
-      ...data.map((d) => {
-        const item = document.createElement('li');
-        item.append(resultLink(d));
-        return item;
-      }),
-    );
+    list.append(...data.map(resultItem));
     more.hidden = pending.length === 0;
   }
 
