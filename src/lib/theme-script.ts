@@ -1,7 +1,8 @@
 /**
  * The one inline script every page carries. It runs in <head> before first
- * paint so the stored theme applies with no flash, and it owns the theme
- * toggle. Kept as a string so its CSP hash is computed from the exact bytes
+ * paint so the stored theme applies with no flash; it owns the theme toggle;
+ * and it opens search (button, Ctrl+K / ⌘K, `/`), loading the dialog's module
+ * only then, from the URL the dialog element carries (SearchDialog.astro). Kept as a string so its CSP hash is computed from the exact bytes
  * that ship (src/lib/security-headers.ts).
  */
 export const THEME_SCRIPT = `(() => {
@@ -17,14 +18,53 @@ export const THEME_SCRIPT = `(() => {
       button.setAttribute('aria-pressed', String(current() === 'dark'));
     }
   };
+  const load = (src) => new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.type = 'module';
+    script.src = src;
+    script.onload = resolve;
+    script.onerror = reject;
+    document.head.append(script);
+  });
+  let search;
+  const openSearch = (from) => {
+    const dialog = document.querySelector('[data-search-src]');
+    const page = document.querySelector('[data-search-open]');
+    if (!dialog) return page && location.assign(page.href);
+    (search ??= load(dialog.dataset.searchSrc)).then(
+      () => window.openSiteSearch(from),
+      () => page && location.assign(page.href),
+    );
+  };
   document.addEventListener('click', (event) => {
-    const button = event.target instanceof Element && event.target.closest('[data-theme-toggle]');
+    const target = event.target instanceof Element ? event.target : null;
+    const searchButton = target && target.closest('[data-search-open]');
+    if (searchButton && !event.button && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey) {
+      event.preventDefault();
+      openSearch(searchButton);
+      return;
+    }
+    const button = target && target.closest('[data-theme-toggle]');
     if (!button) return;
     const next = current() === 'dark' ? 'light' : 'dark';
     root.dataset.theme = next;
     try { localStorage.setItem('theme', next); } catch {}
     sync();
   });
+  document.addEventListener('keydown', (event) => {
+    const t = event.target;
+    const typing = t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName);
+    const shortcut = (event.metaKey || event.ctrlKey) && event.key.toLowerCase() === 'k';
+    if (shortcut || (event.key === '/' && !typing && !event.metaKey && !event.ctrlKey && !event.altKey)) {
+      event.preventDefault();
+      openSearch();
+    }
+  });
   media.addEventListener('change', sync);
-  document.addEventListener('DOMContentLoaded', sync);
+  document.addEventListener('DOMContentLoaded', () => {
+    sync();
+    for (const a of document.querySelectorAll('[data-search-open]')) a.setAttribute('aria-haspopup', 'dialog');
+    const highlight = document.querySelector('[data-highlight-src]');
+    if (highlight && /[?&]highlight=/.test(location.search)) load(highlight.dataset.highlightSrc);
+  });
 })();`;
