@@ -7,23 +7,14 @@
  *   npm run audit -- posts/  # any pages, relative to the base
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_PATH } from '../tests/support/chromium.ts';
 import { startStaticServer } from '../tests/support/static-server.ts';
+import { freePort } from '../tests/support/free-port.ts';
 
 const outDir = 'test-results/lighthouse';
 const pages = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['', 'posts/fast-reliable-apis-with-fastapi/', 'posts/top-crypto-narratives-2024/', 'search/?q=depin'];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 mkdirSync(outDir, { recursive: true });
 const site = await startStaticServer('dist', { base: process.env.BASE ?? '/', compress: true });

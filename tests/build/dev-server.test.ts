@@ -12,31 +12,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, TMP_ROOT } from '../support/build-site';
+import { ROOT, TMP_ROOT, inheritedEnv } from '../support/build-site';
+import { freePort } from '../support/free-port';
 import { postFileText } from '../../src/lib/new-post';
 
-const VITEST_INJECTED = new Set(['NODE_ENV', 'TEST', 'DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL', 'SITE', 'BASE', 'FORCE_TTY', 'CONTENT_DIR']);
-function inheritedEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const key of Object.keys(env)) if (VITEST_INJECTED.has(key) || key.startsWith('VITEST')) delete env[key];
-  return env;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let exited = () => false;

@@ -5,12 +5,12 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { LAZY_BUDGETS } from '../budgets';
-import { ROOT, TMP_ROOT } from '../support/build-site';
+import { ROOT, TMP_ROOT, inheritedEnv } from '../support/build-site';
+import { freePort } from '../support/free-port';
 import { chromiumAvailable, launchChromium } from '../support/chromium';
 import { gzipSize } from '../support/gzip';
 import { startStaticServer } from '../support/static-server';
@@ -150,17 +150,6 @@ describe.skipIf(!chromiumAvailable)('budget: a first search for "DePIN"', () => 
   });
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
 describe('search in `astro dev` uses the index of the last build', () => {
   const outDir = join(TMP_ROOT, 'search-dev-out');
   let server: ChildProcess;
@@ -172,8 +161,7 @@ describe('search in `astro dev` uses the index of the last build', () => {
     mkdirSync(outDir, { recursive: true });
     const port = await freePort();
     origin = `http://127.0.0.1:${port}`;
-    const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', ASTRO_CACHE_DIR: join(TMP_ROOT, 'search-dev-cache') };
-    for (const key of Object.keys(env)) if (key.startsWith('VITEST') || ['NODE_ENV', 'TEST', 'DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL', 'SITE', 'BASE', 'FORCE_TTY', 'CONTENT_DIR'].includes(key)) delete env[key];
+    const env: NodeJS.ProcessEnv = { ...inheritedEnv(), ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', ASTRO_CACHE_DIR: join(TMP_ROOT, 'search-dev-cache') };
     server = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port), '--outDir', outDir], {
       cwd: ROOT,
       env,

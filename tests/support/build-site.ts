@@ -20,10 +20,12 @@ export interface BuildResult {
 
 /**
  * The parent's environment minus what vitest injects (NODE_ENV=test, DEV=1,
- * MODE, SITE, ...): left in, they make `astro build` render in dev mode.
+ * MODE, SITE, ...): left in, they make `astro build` render in dev mode. A CONTENT_DIR
+ * from the caller's shell is dropped too: a test chooses its content explicitly.
  */
-const VITEST_INJECTED = new Set(['NODE_ENV', 'TEST', 'DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL', 'SITE', 'BASE', 'FORCE_TTY']);
-function inheritedEnv(): NodeJS.ProcessEnv {
+const VITEST_INJECTED = new Set(['NODE_ENV', 'TEST', 'DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL', 'SITE', 'BASE', 'FORCE_TTY', 'CONTENT_DIR']);
+/** The environment for an Astro child process (build or dev server); tests add what they need on top. */
+export function inheritedEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const key of Object.keys(env)) if (VITEST_INJECTED.has(key) || key.startsWith('VITEST')) delete env[key];
   return env;
