@@ -4,7 +4,6 @@
  * production build so every page shares one pass over the collection.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { SITE } from '../site.config';
 import { buildNow, isVisible, publicationState, type PublicationState } from './publishing';
 import { computeReadingTime, type ReadingTime } from './reading-time';
 import { groupByAuthor, groupByCategory, groupByTag, latestDate, sortNewestFirst, type TagGroup } from './posts';
@@ -25,6 +24,8 @@ export interface SiteContent {
   byCategory: Map<string, Post[]>;
   byAuthor: Map<string, Post[]>;
   byTag: Map<string, TagGroup<Post>>;
+  /** Copyright year from content, not the clock, so a rebuild of the same commit is byte-identical. */
+  latestYear: number;
 }
 
 async function loadSiteContent(): Promise<SiteContent> {
@@ -49,6 +50,7 @@ async function loadSiteContent(): Promise<SiteContent> {
     byCategory: groupByCategory(posts),
     byAuthor: groupByAuthor(posts),
     byTag: groupByTag(posts),
+    latestYear: (latestDate(posts) ?? new Date(0)).getUTCFullYear(),
   };
 }
 
@@ -74,16 +76,3 @@ function lookup<T>(map: Map<string, T>, id: string, field: string, post: Post): 
   return found;
 }
 
-export const defaultAuthorId = SITE.defaultAuthor;
-
-let yearMemo: Promise<number> | undefined;
-
-/**
- * Copyright year from content, not the clock, so a rebuild of the same commit is byte-identical.
- * Every page's footer asks; memoised so the build scans the posts once, not once per page.
- */
-export function latestYear(): Promise<number> {
-  const compute = async () => (latestDate((await getSiteContent()).posts) ?? new Date(0)).getUTCFullYear();
-  if (import.meta.env.DEV) return compute();
-  return (yearMemo ??= compute());
-}
