@@ -49,17 +49,6 @@ export function redirectShapeProblems(map: unknown): string[] {
   return problems;
 }
 
-/** Problems against the posts that exist: sources must not be posts, targets must be. */
-export function redirectPostProblems(map: PostRedirects, existingPostIds: ReadonlySet<string>, publishedPostIds?: ReadonlySet<string>): string[] {
-  const problems: string[] = [];
-  for (const [from, to] of Object.entries(map)) {
-    if (existingPostIds.has(from)) problems.push(`"${from}" is a live post; a redirect source must be an old id that no post uses any more`);
-    if (!existingPostIds.has(to)) problems.push(`"${from}" → "${to}": no post "${to}" exists`);
-    else if (publishedPostIds && !publishedPostIds.has(to)) problems.push(`"${from}" → "${to}": "${to}" is not published (draft or scheduled), so the old URL would lead nowhere`);
-  }
-  return problems;
-}
-
 export function loadPostRedirects(file = redirectsFile()): PostRedirects {
   if (!existsSync(file)) return {};
   let parsed: unknown;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { astroRedirects, keepRenamedGuids, originalIds, redirectPostProblems, redirectShapeProblems } from '../../src/redirects';
+import { astroRedirects, keepRenamedGuids, originalIds, redirectShapeProblems } from '../../src/redirects';
 import { contentErrorForOverlay, parseLoaderLog, plainMessage } from '../../src/lib/content-errors';
 import { SITE } from '../../src/site.config';
 
@@ -11,13 +11,6 @@ describe('redirects map', () => {
     expect(redirectShapeProblems({ x: 3 })[0]).toMatch(/target must be a post id/);
     expect(redirectShapeProblems({ x: 'x' })).toEqual(['"x" redirects to itself']);
     expect(redirectShapeProblems({ a: 'b', b: 'c' })).toEqual([expect.stringContaining('chain')]);
-  });
-  it('targets must be (published) posts; sources must not be live posts', () => {
-    const all = new Set(['new', 'draft-post']);
-    expect(redirectPostProblems({ old: 'new' }, all, new Set(['new']))).toEqual([]);
-    expect(redirectPostProblems({ old: 'gone' }, all)).toEqual(['"old" → "gone": no post "gone" exists']);
-    expect(redirectPostProblems({ old: 'draft-post' }, all, new Set(['new']))[0]).toMatch(/not published/);
-    expect(redirectPostProblems({ new: 'draft-post' }, all)[0]).toMatch(/"new" is a live post/);
   });
   it('becomes Astro redirects: base-relative sources, destinations with the base', () => {
     expect(astroRedirects({ old: 'new' })).toEqual({ '/posts/old/': `${SITE.base}posts/new/` });
