@@ -8,6 +8,7 @@ import { surveySchema } from './lib/survey-schema';
 import { strictGlob } from './lib/strict-glob';
 import { globWithDevErrors } from './lib/dev-glob';
 import { plainMdxAsMarkdown } from './lib/plain-mdx';
+import { countBodyWordsAtSync } from './lib/body-words';
 
 // Astro calls a schema function once per entry (image() is per file), so every post builds a fresh
 // z.object, and Zod 4 JIT-compiles each new object schema on its first parse. Jitless parsing skips that
@@ -54,8 +55,9 @@ const postFields = {
 const heroAlt = nonEmpty('heroImage.alt (alt text describes the image for readers who cannot see it)');
 
 const posts = defineCollection({
-  // .mdx posts that use no MDX syntax render through the Markdown pipeline (src/lib/plain-mdx.ts).
-  loader: plainMdxAsMarkdown(strictGlob({ pattern: '**/[^_]*.{md,mdx}', base: collectionDir('posts'), dateFields: ['pubDate', 'updatedDate'] })),
+  // .mdx posts that use no MDX syntax render through the Markdown pipeline (src/lib/plain-mdx.ts);
+  // the store keeps each body's word count instead of the body (src/lib/body-words.ts).
+  loader: countBodyWordsAtSync(plainMdxAsMarkdown(strictGlob({ pattern: '**/[^_]*.{md,mdx}', base: collectionDir('posts'), dateFields: ['pubDate', 'updatedDate'] }))),
   schema: ({ image }) =>
     z
       .object({

@@ -5,7 +5,8 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildNow, isVisible, publicationState, type PublicationState } from './publishing';
-import { computeReadingTime, type ReadingTime } from './reading-time';
+import { bodyWordsOf } from './body-words';
+import { countWords, readingTimeFromWords, type ReadingTime } from './reading-time';
 import { groupByAuthor, groupByCategory, groupByTag, latestDate, sortNewestFirst, type TagGroup } from './posts';
 
 export type Post = CollectionEntry<'posts'> & {
@@ -38,7 +39,7 @@ async function loadSiteContent(): Promise<SiteContent> {
   const posts = sortNewestFirst(
     entries.map((entry) => ({
       ...entry,
-      readingTime: computeReadingTime(entry.body ?? '', ...entry.data.faq.flatMap((f) => [f.question, f.answer])),
+      readingTime: readingTimeFromWords(bodyWordsOf(entry) + entry.data.faq.reduce((sum, f) => sum + countWords(f.question) + countWords(f.answer), 0)),
       state: publicationState(entry.data, context.now),
     })),
   );

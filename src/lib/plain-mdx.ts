@@ -11,6 +11,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { storeWithSet, type StoreEntry } from './loader-store';
 
 /** Fenced code blocks (``` or ~~~) and inline code spans: their content is literal in both formats. */
 function stripCode(body: string): string {
@@ -29,8 +30,6 @@ export function isPlainMarkdown(body: string): boolean {
   if (/^( {4,}|\t)\S/m.test(text)) return false;
   return true;
 }
-
-type StoreEntry = Parameters<LoaderContext['store']['set']>[0];
 
 type RenderFunction = (entry: { id: string; data: Record<string, unknown>; body: string; filePath: string; digest: string }) => Promise<StoreEntry['rendered']>;
 
@@ -75,8 +74,7 @@ export function plainMdxAsMarkdown(loader: Loader): Loader {
         );
         return true;
       };
-      const store = new Proxy(target, { get: (obj, prop) => (prop === 'set' ? set : Reflect.get(obj, prop)) });
-      await loader.load({ ...context, store });
+      await loader.load({ ...context, store: storeWithSet(target, set) });
       await Promise.all(pending);
     },
   };

@@ -35,9 +35,12 @@ export interface ReadingTime {
   words: number;
 }
 
-/** Reading time of a post body plus any extra text (an FAQ), whole minutes, at least 1. */
-export function computeReadingTime(mdxBody: string, ...extra: string[]): ReadingTime {
-  const text = [readableText(mdxBody), ...extra].join('\n\n');
-  const words = countWords(text);
+/** Whole minutes at WORDS_PER_MINUTE, at least 1. */
+export function readingTimeFromWords(words: number): ReadingTime {
   return { minutes: Math.max(1, Math.ceil(words / WORDS_PER_MINUTE)), words };
+}
+
+/** Reading time of a post body plus any extra text (an FAQ). */
+export function computeReadingTime(mdxBody: string, ...extra: string[]): ReadingTime {
+  return readingTimeFromWords(countWords(readableText(mdxBody)) + extra.reduce((sum, text) => sum + countWords(text), 0));
 }
