@@ -27,7 +27,7 @@ const { values } = parseArgs({
     sizes: { type: 'string' },
     format: { type: 'string', default: 'mdx' },
     concurrency: { type: 'string', default: '1' },
-    query: { type: 'string', default: 'market,staking' },
+    query: { type: 'string', default: 'market,staking,validators' },
     'no-docs': { type: 'boolean', default: false },
     /** Only regenerate docs/benchmarks.md and the plot from bench/results.json. */
     'docs-only': { type: 'boolean', default: false },

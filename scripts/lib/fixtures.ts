@@ -107,6 +107,43 @@ const TOPICS = [
   'DAO governance', 'cross-chain bridges', 'market sentiment models', 'trading indicators', 'Solana throughput',
 ];
 
+/** Words a post on each topic keeps coming back to (the topic's own words plus a few of its field). */
+const TOPIC_FIELDS: Record<string, string> = {
+  bitcoin: 'miners hashrate issuance subsidy difficulty satoshis',
+  halving: 'miners issuance subsidy supply scarcity',
+  ethereum: 'validators gas blobs withdrawals beacon',
+  staking: 'validators slashing withdrawals delegation apr',
+  layer: 'rollups sequencers blobs bridging calldata',
+  stablecoin: 'reserves attestations peg redemptions treasuries',
+  defi: 'lending liquidations collateral pools vaults',
+  depin: 'hardware coverage hotspots sensors bandwidth',
+  ai: 'agents inference models compute datasets',
+  gamefi: 'players guilds quests marketplaces emissions',
+  tokenization: 'issuers custodians bonds treasuries settlement',
+  security: 'exploits audits keys phishing bounties',
+  analytics: 'indexers queries dashboards labels cohorts',
+  fastapi: 'endpoints pydantic uvicorn routers latency',
+  portfolio: 'allocation drawdown correlation weights rebalancing',
+  altcoin: 'dominance rotation breadth seasons',
+  memecoin: 'launches holders snipers bonding liquidity',
+  zero: 'provers circuits verifiers recursion witnesses',
+  restaking: 'operators avs slashing middleware delegation',
+  oracle: 'feeds deviations heartbeats aggregators manipulation',
+  tax: 'lots basis gains jurisdictions reporting',
+  wallet: 'seeds guardians passkeys recovery multisig',
+  dao: 'delegates quorum proposals treasury votes',
+  bridges: 'relayers messages lockups finality exploits',
+  sentiment: 'social mentions funding polls fear greed',
+  trading: 'indicators crossovers backtests signals momentum',
+  solana: 'validators slots fees throughput congestion',
+};
+
+function topicWords(topic: string): string[] {
+  const words = topic.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 2);
+  const field = words.flatMap((w) => (TOPIC_FIELDS[w.replace(/s$/, '')] ?? TOPIC_FIELDS[w] ?? '').split(' ').filter(Boolean));
+  return [...new Set([...words, ...field])];
+}
+
 const TITLE_TEMPLATES = [
   (t: string) => `${t}: a practical guide`,
   (t: string) => `What ${t} tell us about the next cycle`,
@@ -163,19 +200,64 @@ function properNoun(rng: Rng): string {
   return name[0]!.toUpperCase() + name.slice(1);
 }
 
-function word(rng: Rng, names: readonly string[]): string {
+/**
+ * Content-word vocabulary, commonest first: the real domain words, then a long
+ * tail of made-up words. Real prose spreads over tens of thousands of words, so
+ * a typical search term occurs in a small share of posts; with only a few
+ * hundred words every term would be in every post, and search index sizes
+ * (which grow with the posts a term occurs in) would be far from real ones.
+ */
+export const CONTENT_VOCABULARY_SIZE = 8000;
+const CONTENT_VOCABULARY: readonly string[] = (() => {
+  const words = new Set(DOMAIN);
+  const rng = mulberry32(0x5eed);
+  while (words.size < CONTENT_VOCABULARY_SIZE) words.add(Array.from({ length: int(rng, 2, 4) }, () => pick(rng, SYLLABLES)).join(''));
+  return [...words];
+})();
+/**
+ * Zipf's law as it holds for English: the word of rank r has frequency ∝ 1/(r + k).
+ * Content words rank below ~50 function words (the COMMON list), hence the offset.
+ */
+const ZIPF_OFFSET = 50;
+const CONTENT_CDF: Float64Array = (() => {
+  const cdf = new Float64Array(CONTENT_VOCABULARY.length);
+  let sum = 0;
+  CONTENT_VOCABULARY.forEach((_, rank) => (cdf[rank] = sum += 1 / (rank + ZIPF_OFFSET)));
+  return cdf.map((c) => c / sum);
+})();
+
+function contentWord(rng: Rng): string {
+  const u = rng();
+  let lo = 0;
+  let hi = CONTENT_CDF.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (CONTENT_CDF[mid]! < u) lo = mid + 1;
+    else hi = mid;
+  }
+  return CONTENT_VOCABULARY[lo]!;
+}
+
+/** What a post is about: its made-up names and the words of its topic, which recur through it (real text is bursty). */
+interface Voice {
+  names: readonly string[];
+  topicWords: readonly string[];
+}
+
+function word(rng: Rng, voice: Voice): string {
   const r = rng();
   if (r < 0.5) return pickZipf(rng, COMMON);
-  if (r < 0.82) return pickZipf(rng, DOMAIN);
-  if (r < 0.9) return pick(rng, ADJECTIVES);
+  if (r < 0.8) return contentWord(rng);
+  if (r < 0.86) return pickZipf(rng, voice.topicWords);
+  if (r < 0.91) return pick(rng, ADJECTIVES);
   if (r < 0.97) return pick(rng, VERBS);
-  return pick(rng, names);
+  return pick(rng, voice.names);
 }
 
 /** One sentence, with occasional emphasis, strong text or a link. */
-function sentence(rng: Rng, names: readonly string[]): { text: string; words: number } {
+function sentence(rng: Rng, voice: Voice): { text: string; words: number } {
   const n = int(rng, 9, 22);
-  const words = Array.from({ length: n }, () => word(rng, names));
+  const words = Array.from({ length: n }, () => word(rng, voice));
   const decorate = rng();
   if (decorate < 0.12) {
     const i = int(rng, 1, n - 1);
@@ -195,8 +277,8 @@ function sentence(rng: Rng, names: readonly string[]): { text: string; words: nu
   return { text: `${words.join(' ')}${rng() < 0.1 ? '?' : '.'}`, words: n };
 }
 
-function paragraph(rng: Rng, names: readonly string[]): { text: string; words: number } {
-  const sentences = Array.from({ length: int(rng, 3, 6) }, () => sentence(rng, names));
+function paragraph(rng: Rng, voice: Voice): { text: string; words: number } {
+  const sentences = Array.from({ length: int(rng, 3, 6) }, () => sentence(rng, voice));
   return { text: sentences.map((s) => s.text).join(' '), words: sentences.reduce((a, s) => a + s.words, 0) };
 }
 
@@ -221,6 +303,7 @@ export function generatePost(index: number, options: FixtureOptions): FixturePos
   const rng = postRng(seed, index);
   const names = Array.from({ length: int(rng, 3, 5) }, () => properNoun(rng));
   const topic = pick(rng, TOPICS);
+  const voice: Voice = { names, topicWords: topicWords(topic) };
   const title = `${pick(rng, TITLE_TEMPLATES)(topic)} (${names[0]})`;
   const id = `${String(index + 1).padStart(5, '0')}-${slugify(title)}`;
   const tagCount = int(rng, 2, 5);
@@ -229,7 +312,7 @@ export function generatePost(index: number, options: FixtureOptions): FixturePos
   const pubMs = FIRST_DAY + Math.floor(rng() * ((LAST_DAY - FIRST_DAY) / DAY)) * DAY;
   const frontmatter: FixturePost['frontmatter'] = {
     title,
-    description: `${sentence(rng, names).text} A look at ${topic.toLowerCase()} with data from ${names.join(', ')}.`,
+    description: `${sentence(rng, voice).text} A look at ${topic.toLowerCase()} with data from ${names.join(', ')}.`,
     pubDate: isoDate(pubMs),
     category: categories[index % categories.length]!,
     author: authors[int(rng, 0, authors.length - 1)]!,
@@ -246,7 +329,7 @@ export function generatePost(index: number, options: FixtureOptions): FixturePos
     words += n;
   };
   for (let i = 0; i < 2; i++) {
-    const p = paragraph(rng, names);
+    const p = paragraph(rng, voice);
     add(p.text, p.words);
   }
   const hasCode = rng() < 0.3;
@@ -256,19 +339,19 @@ export function generatePost(index: number, options: FixtureOptions): FixturePos
     section++;
     const heading = `${pick(rng, ['Why', 'How', 'What', 'When']) } ${pickZipf(rng, DOMAIN)} ${pick(rng, VERBS)} ${pickZipf(rng, DOMAIN)}`;
     add(`## ${heading}`, heading.split(' ').length);
-    const p = paragraph(rng, names);
+    const p = paragraph(rng, voice);
     add(p.text, p.words);
     const kind = section % 4;
     if (kind === 1) {
-      const items = Array.from({ length: int(rng, 3, 5) }, () => sentence(rng, names));
+      const items = Array.from({ length: int(rng, 3, 5) }, () => sentence(rng, voice));
       add(items.map((s) => `- ${s.text}`).join('\n'), items.reduce((a, s) => a + s.words, 0));
     } else if (kind === 2) {
-      const items = Array.from({ length: int(rng, 3, 4) }, () => sentence(rng, names));
+      const items = Array.from({ length: int(rng, 3, 4) }, () => sentence(rng, voice));
       add(items.map((s, i) => `${i + 1}. ${s.text}`).join('\n'), items.reduce((a, s) => a + s.words, 0));
     } else if (kind === 3) {
       const sub = `${pick(rng, ADJECTIVES)} ${pickZipf(rng, DOMAIN)}`;
       add(`### ${sub[0]!.toUpperCase()}${sub.slice(1)}`, 2);
-      const q = sentence(rng, names);
+      const q = sentence(rng, voice);
       add(`> ${q.text}`, q.words);
     }
     if (section === 2 && hasCode) {
@@ -276,11 +359,11 @@ export function generatePost(index: number, options: FixtureOptions): FixturePos
       add(`\`\`\`${sample.lang}\n${sample.code}\n\`\`\``, sample.code.split(/\s+/).filter(Boolean).length);
     }
     if (section === 3 && hasCallout) {
-      const c = sentence(rng, names);
+      const c = sentence(rng, voice);
       add(`<Callout type="${pick(rng, ['note', 'tip', 'warning'])}">\n${c.text}\n</Callout>`, c.words);
     }
     if (words < target) {
-      const p2 = paragraph(rng, names);
+      const p2 = paragraph(rng, voice);
       add(p2.text, p2.words);
     }
   }

@@ -41,6 +41,20 @@ describe('fixture generator', () => {
     expect(mulberry32(1)()).toBe(xs[0]);
   });
 
+  it('spreads over a large vocabulary, as real prose does: most words occur in few posts, a topic’s words in its own posts', () => {
+    const posts = [...generatePosts(300, mdx)];
+    const postsWith = new Map<string, number>();
+    for (const post of posts) for (const w of new Set(post.body.toLowerCase().match(/[a-z][a-z-]+/g))) postsWith.set(w, (postsWith.get(w) ?? 0) + 1);
+    expect(postsWith.size).toBeGreaterThan(5000);
+    const inHalf = [...postsWith.values()].filter((n) => n > posts.length / 2).length;
+    expect(inHalf / postsWith.size).toBeLessThan(0.03);
+    const staking = posts.filter((p) => p.frontmatter.title.includes('Ethereum staking'));
+    const withValidators = (ps: typeof posts) => ps.filter((p) => /\bvalidators\b/i.test(p.body)).length / ps.length;
+    expect(staking.length).toBeGreaterThan(3);
+    expect(withValidators(staking)).toBeGreaterThan(0.9);
+    expect(withValidators(posts)).toBeLessThan(0.2);
+  });
+
   it('writes 1,000–1,500 words per post, as the site counts them', () => {
     for (const post of generatePosts(150, mdx)) {
       const { words } = computeReadingTime(post.body);
