@@ -161,7 +161,7 @@ export function evaluateTargets(results: readonly SizeResult[]): TargetRow[] {
   const find = (posts: number) => results.find((r) => r.posts === posts && r.format === 'mdx' && r.concurrency === 1 && !r.variant);
   const r1k = find(1000);
   const r10k = find(10_000);
-  const largest = [...results].filter((r) => r.search).sort((a, b) => b.posts - a.posts)[0];
+  const largest = [...results].filter((r) => r.search && !r.variant).sort((a, b) => b.posts - a.posts)[0];
   const rows: TargetRow[] = [];
   const cpu = (r: SizeResult | undefined) => (r?.cpuMs != null ? ` (CPU ${sec(r.cpuMs)}, load ${r.loadAverage.toFixed(1)})` : '');
   rows.push({ target: '1,000 MDX posts ≤ 12 s', measured: r1k ? sec(r1k.wallMs) + cpu(r1k) : 'not run', met: r1k ? r1k.wallMs <= TARGETS.ms1k : null });
