@@ -1,6 +1,6 @@
 /**
  * Where the search index is built. After `astro build` has written the pages,
- * Pagefind's Node API indexes the article pages in the output folder and writes
+ * Pagefind (src/integrations/search-index.ts) indexes the article pages in the output folder and writes
  * `<outDir>/pagefind/`. Drafts and future posts are never built in production
  * (src/lib/publishing.ts), so indexing the built pages needs no filter of its own.
  *

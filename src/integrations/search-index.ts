@@ -4,11 +4,18 @@
  * and, for `npm run build`, from scripts/build.mjs once `astro build` has exited,
  * so the indexer's memory does not add to Astro's at 10,000 posts.
  *
+ * It runs Pagefind's own binary (the one `npx pagefind` runs) rather than the
+ * Node API: the output is byte for byte the same, the CLI is faster (1,000
+ * posts: 5.0–5.3 s against 6.1–6.4 s; 10,000: 51–53 s against 63–72 s), and the
+ * build sees the indexer's exit status, so a kill for lack of memory is reported
+ * as such (the Node API never settles then, and the build exited 0 without an index).
+ *
  * Plain erasable TypeScript: scripts/build.mjs imports it with Node's type stripping.
  */
-import { readdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import * as pagefind from 'pagefind';
 
 /**
  * Only article pages are indexed. Post ids always contain a letter (all-digit
@@ -28,27 +35,25 @@ export const DEFER_ENV = 'SEARCH_INDEX_AFTER_BUILD';
 export const INDEXER_MB_PER_1000_PAGES = 470;
 
 /**
- * Pagefind's Node API talks to a child process it does not watch: if the OS
- * kills that process (out of memory), the pending call never settles, Node's
- * event loop empties and the build would exit 0 with no search index. So until
- * indexing finishes, the exit code is 1 and an exit explains why.
+ * The binary the `pagefind` package's own wrapper runs (its lib/resolveBinary.js,
+ * which the package does not export): an env override, else the platform package.
  */
-function failExitUntilDone(outDir: string): () => void {
-  const previous = process.exitCode;
-  const onExit = () => {
-    const pages = articleCount(outDir);
-    process.stderr.write(
-      `\n✖ Pagefind: the indexer stopped before it finished, most likely killed by the operating system for lack of memory.\n` +
-        `  Indexing ${pages.toLocaleString('en')} ${pages === 1 ? 'article' : 'articles'} needs about ${Math.ceil((pages / 1000) * INDEXER_MB_PER_1000_PAGES + 200).toLocaleString('en')} MB (docs/benchmarks.md); raise the runner's or container's memory limit.\n` +
-        `  No search index was written; nothing should be deployed from this build.\n`,
-    );
-  };
-  process.exitCode = 1;
-  process.once('exit', onExit);
-  return () => {
-    process.off('exit', onExit);
-    process.exitCode = previous;
-  };
+function pagefindBinary(): string {
+  const names = ['pagefind_extended', 'pagefind'];
+  for (const name of names) {
+    const override = process.env[`${name.toUpperCase()}_BINARY_PATH`];
+    if (override) return override;
+  }
+  const require = createRequire(import.meta.url);
+  const platform = process.platform === 'win32' ? 'windows' : process.platform;
+  for (const name of names) {
+    try {
+      return require.resolve(`@pagefind/${platform}-${process.arch}/bin/${name}${platform === 'windows' ? '.exe' : ''}`);
+    } catch {
+      // try the next name
+    }
+  }
+  throw new Error(`no Pagefind binary for ${platform}-${process.arch}; reinstall with npm ci`);
 }
 
 function articleCount(outDir: string): number {
@@ -59,21 +64,36 @@ function articleCount(outDir: string): number {
   }
 }
 
+function killedMessage(outDir: string, signal: string): string {
+  const pages = articleCount(outDir);
+  const needMb = Math.ceil((pages / 1000) * INDEXER_MB_PER_1000_PAGES + 200);
+  return [
+    `the indexer was killed (${signal}) before it finished, most likely by the operating system for lack of memory.`,
+    `  Indexing ${pages.toLocaleString('en')} ${pages === 1 ? 'article' : 'articles'} needs about ${needMb.toLocaleString('en')} MB (docs/benchmarks.md); raise the runner's or container's memory limit.`,
+  ].join('\n');
+}
+
 export async function buildSearchIndex(outDir: string): Promise<{ pageCount: number; ms: number }> {
   const started = performance.now();
-  const done = failExitUntilDone(outDir);
-  try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-    if (!index || errors.length > 0) throw new Error(`could not start Pagefind: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: outDir, glob: ARTICLE_GLOB });
-    if (added.errors.length > 0) throw new Error(`indexing failed: ${added.errors.join('; ')}`);
-    const written = await index.writeFiles({ outputPath: join(outDir, BUNDLE_DIR) });
-    if (written.errors.length > 0) throw new Error(`writing the index failed: ${written.errors.join('; ')}`);
-    return { pageCount: added.page_count, ms: Math.round(performance.now() - started) };
-  } finally {
-    done();
-    await pagefind.close();
-  }
+  const args = ['--site', outDir, '--glob', ARTICLE_GLOB, '--output-subdir', BUNDLE_DIR, '--force-language', 'en', '--quiet'];
+  const child = spawn(pagefindBinary(), args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+  // --quiet leaves warnings and errors; pass them on, and keep the tail for the error message.
+  let output = '';
+  const relay = (to: NodeJS.WriteStream) => (chunk: Buffer) => {
+    to.write(chunk);
+    output = (output + chunk.toString()).slice(-4000);
+  };
+  child.stdout.on('data', relay(process.stdout));
+  child.stderr.on('data', relay(process.stderr));
+  const { code, signal } = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal }));
+  });
+  if (signal === 'SIGKILL' || code === 137) throw new Error(killedMessage(outDir, signal ?? 'exit code 137'));
+  if (code !== 0) throw new Error(`indexing failed (${signal ?? `exit code ${code}`}): ${output.trim() || 'no output'}`);
+  const entry = JSON.parse(readFileSync(join(outDir, BUNDLE_DIR, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+  const pageCount = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+  return { pageCount, ms: Math.round(performance.now() - started) };
 }
 
 export function indexedMessage({ pageCount, ms }: { pageCount: number; ms: number }): string {
