@@ -22,10 +22,10 @@ const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 /**
  * Peak memory of the whole build (Node, then the Pagefind indexer), measured by
  * `npm run bench` (docs/benchmarks.md): about BASE + N/1000 × PER_1000 MB for N
- * posts (0.8 GB at 100, 1.1 GB at 1,000 and 4.8 GB at 10,000 MDX posts on Node 24).
- * Past a few thousand posts the indexer is the peak (4.6 GB at 10,000; Astro 2.7 GB).
+ * posts (0.8 GB at 100, 1.1 GB at 1,000 and 4.6 GB at 10,000 MDX posts on Node 24).
+ * Past a few thousand posts the indexer is the peak (4.5 GB at 10,000; Astro 2.7 GB).
  */
-export const MEMORY_MODEL_MB = { base: 750, per1000Posts: 410 };
+export const MEMORY_MODEL_MB = { base: 750, per1000Posts: 390 };
 
 /** Suggested --max-old-space-size (MB) for a post count: the measured need plus 20 %, in 512 MB steps. */
 export function suggestedHeapMb(posts, model = MEMORY_MODEL_MB) {
@@ -101,7 +101,7 @@ export function outDirFromArgs(args) {
 /**
  * The search index is written here, after `astro build` has exited, rather than
  * inside it: Astro's memory (about 2.7 GB at 10,000 posts) is then gone before the
- * indexer (about 4.6 GB) starts, so peak memory is the larger of the two, not
+ * indexer (about 4.5 GB) starts, so peak memory is the larger of the two, not
  * their sum. `astro build` run directly still indexes in its own build:done hook.
  */
 async function writeSearchIndex(outDir) {

@@ -6,7 +6,7 @@
  *
  * It runs Pagefind's own binary (the one `npx pagefind` runs) rather than the
  * Node API: the output is byte for byte the same, the CLI is faster (1,000
- * posts: 5.0–5.3 s against 6.1–6.4 s; 10,000: 51–53 s against 63–72 s), and the
+ * posts: 5.0–5.3 s against 6.1–6.4 s; 10,000: 51–57 s against 63–72 s), and the
  * build sees the indexer's exit status, so a kill for lack of memory is reported
  * as such (the Node API never settles then, and the build exited 0 without an index).
  *
@@ -30,9 +30,9 @@ export const DEFER_ENV = 'SEARCH_INDEX_AFTER_BUILD';
 
 /**
  * Memory the indexer needs, measured (docs/benchmarks.md): it holds every page,
- * twice, while it writes the index: 4.6 GB at 10,000 articles of 1,000–1,500 words.
+ * twice, while it writes the index: ~4.5 GB at 10,000 articles of 1,000–1,500 words.
  */
-export const INDEXER_MB_PER_1000_PAGES = 470;
+export const INDEXER_MB_PER_1000_PAGES = 460;
 
 /**
  * The binary the `pagefind` package's own wrapper runs (its lib/resolveBinary.js,
