@@ -6,7 +6,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildNow, isVisible, publicationState, type PublicationState } from './publishing';
 import { bodyWordsOf } from './body-words';
-import { countWords, readingTimeFromWords, type ReadingTime } from './reading-time';
+import { readingTimeFromWords, type ReadingTime } from './reading-time';
 import { groupByAuthor, groupByCategory, groupByTag, latestDate, sortNewestFirst, type TagGroup } from './posts';
 
 export type Post = CollectionEntry<'posts'> & {
@@ -39,7 +39,7 @@ async function loadSiteContent(): Promise<SiteContent> {
   const posts = sortNewestFirst(
     entries.map((entry) => ({
       ...entry,
-      readingTime: readingTimeFromWords(bodyWordsOf(entry) + entry.data.faq.reduce((sum, f) => sum + countWords(f.question) + countWords(f.answer), 0)),
+      readingTime: readingTimeFromWords(bodyWordsOf(entry), ...entry.data.faq.flatMap((f) => [f.question, f.answer])),
       state: publicationState(entry.data, context.now),
     })),
   );

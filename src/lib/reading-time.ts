@@ -35,12 +35,13 @@ export interface ReadingTime {
   words: number;
 }
 
-/** Whole minutes at WORDS_PER_MINUTE, at least 1. */
-export function readingTimeFromWords(words: number): ReadingTime {
+/** Reading time of a body already counted (bodyWords) plus any extra text (an FAQ): whole minutes, at least 1. */
+export function readingTimeFromWords(bodyWords: number, ...extra: string[]): ReadingTime {
+  const words = bodyWords + extra.reduce((sum, text) => sum + countWords(text), 0);
   return { minutes: Math.max(1, Math.ceil(words / WORDS_PER_MINUTE)), words };
 }
 
 /** Reading time of a post body plus any extra text (an FAQ). */
 export function computeReadingTime(mdxBody: string, ...extra: string[]): ReadingTime {
-  return readingTimeFromWords(countWords(readableText(mdxBody)) + extra.reduce((sum, text) => sum + countWords(text), 0));
+  return readingTimeFromWords(countWords(readableText(mdxBody)), ...extra);
 }
