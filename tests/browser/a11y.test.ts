@@ -4,11 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { chromiumAvailable, launchChromium } from '../support/chromium';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chromiumAvailable } from '../support/chromium';
+import { serveInChromium } from '../support/served-site';
 import { serveNewsletterBuild } from '../support/newsletter-build';
-import type { StaticServer } from '../support/static-server';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -66,25 +66,16 @@ async function submitNewsletter(page: Page, email: string, state: 'success' | 'e
 }
 
 describe.skipIf(!chromiumAvailable)('accessibility (axe-core, WCAG 2.2 AA)', () => {
-  let browser: Browser;
-  let server: StaticServer;
-  beforeAll(async () => {
-    server = await serveNewsletterBuild();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = serveInChromium(serveNewsletterBuild);
 
   for (const scheme of ['light', 'dark'] as const) {
     for (const width of [390, 1280]) {
       it.each(scenarios)(`${scheme} ${width}px: $name has 0 violations`, async ({ path, prepare }) => {
         // axe is injected through DevTools, which the page's CSP does not govern.
-        const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme, bypassCSP: true });
+        const context = await site.browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme, bypassCSP: true });
         const page = await context.newPage();
         try {
-          await page.goto(server.url + path, { waitUntil: 'networkidle' });
+          await page.goto(site.server.url + path, { waitUntil: 'networkidle' });
           await prepare?.(page);
           await page.evaluate(axeSource);
           const violations = await page.evaluate(async (tags) => {

@@ -6,9 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chromiumAvailable, launchChromium } from '../support/chromium';
-import { startStaticServer, type StaticServer } from '../support/static-server';
+import { describe, expect, inject, it } from 'vitest';
+import { chromiumAvailable } from '../support/chromium';
+import { serveInChromium } from '../support/served-site';
+import { startStaticServer } from '../support/static-server';
 import { surveySchema } from '../../src/lib/survey-schema';
 import { deriveSurvey, surveyToCsv } from '../../src/lib/survey';
 
@@ -33,25 +34,16 @@ declare global {
 }
 
 describe.skipIf(!chromiumAvailable)('vote chart in Chromium', () => {
-  let server: StaticServer;
-  let browser: Browser;
   let context: BrowserContext;
 
-  beforeAll(async () => {
-    server = await startStaticServer(inject('mainDistDir'));
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = serveInChromium(() => startStaticServer(inject('mainDistDir')));
 
-  const islandRequests = () => server.requests.filter((r) => /vote-chart-island/.test(r.path));
+  const islandRequests = () => site.server.requests.filter((r) => /vote-chart-island/.test(r.path));
 
   async function openArticle(options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, ...options });
+    context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, ...options });
     const page = await context.newPage();
-    await page.goto(server.url + ARTICLE, { waitUntil: 'networkidle' });
+    await page.goto(site.server.url + ARTICLE, { waitUntil: 'networkidle' });
     return page;
   }
 
@@ -79,7 +71,7 @@ describe.skipIf(!chromiumAvailable)('vote chart in Chromium', () => {
   it('loads and draws only when the figure nears the viewport, in the same box', async () => {
     const page = await openArticle();
     try {
-      const before = server.requests.length;
+      const before = site.server.requests.length;
       await page.waitForTimeout(500);
       expect(islandRequests()).toHaveLength(0);
       expect(await page.locator('vote-chart canvas').count()).toBe(0);
@@ -88,7 +80,7 @@ describe.skipIf(!chromiumAvailable)('vote chart in Chromium', () => {
       const figureBox = await page.locator('figure.vote-chart').boundingBox();
 
       await showChart(page);
-      expect(server.requests.slice(before).some((r) => /vote-chart-island/.test(r.path))).toBe(true);
+      expect(site.server.requests.slice(before).some((r) => /vote-chart-island/.test(r.path))).toBe(true);
       expect(await page.locator('vote-chart canvas').count()).toBe(1);
       const after = await page.locator('[data-stage]').boundingBox();
       const canvasBox = await page.locator('vote-chart canvas').boundingBox();
@@ -304,14 +296,14 @@ describe.skipIf(!chromiumAvailable)('vote chart in Chromium', () => {
   });
 
   it('a page without a chart loads no chart code', async () => {
-    context = await browser.newContext();
+    context = await site.browser.newContext();
     try {
       const page = await context.newPage();
-      const before = server.requests.length;
-      await page.goto(server.url + 'posts/fast-reliable-apis-with-fastapi/', { waitUntil: 'networkidle' });
+      const before = site.server.requests.length;
+      await page.goto(site.server.url + 'posts/fast-reliable-apis-with-fastapi/', { waitUntil: 'networkidle' });
       await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
       await page.waitForTimeout(300);
-      const paths = server.requests.slice(before).map((r) => r.path);
+      const paths = site.server.requests.slice(before).map((r) => r.path);
       expect(paths.some((p) => /VoteChart|vote-chart/.test(p))).toBe(false);
     } finally {
       await context.close();

@@ -2,23 +2,20 @@
  * The built site served with exactly the headers of its _headers file: the
  * strict CSP holds while the theme toggle, chart, search and newsletter all work.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { chromiumAvailable, launchChromium } from '../support/chromium';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { chromiumAvailable } from '../support/chromium';
+import { serveInChromium } from '../support/served-site';
 import { serveNewsletterBuild } from '../support/newsletter-build';
-import type { StaticServer } from '../support/static-server';
 
 describe.skipIf(!chromiumAvailable)('strict Content-Security-Policy from _headers', () => {
-  let browser: Browser;
-  let server: StaticServer;
   let context: BrowserContext;
   let page: Page;
   const violations: string[] = [];
 
+  const site = serveInChromium(() => serveNewsletterBuild({ withHeaders: true }));
   beforeAll(async () => {
-    server = await serveNewsletterBuild({ withHeaders: true });
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
     await context.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (e) => {
         (window as unknown as { __cspViolations: string[] }).__cspViolations ??= [];
@@ -30,15 +27,11 @@ describe.skipIf(!chromiumAvailable)('strict Content-Security-Policy from _header
       if (/Content.Security.Policy/i.test(message.text())) violations.push(message.text());
     });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   const collected = async () => [...violations, ...((await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [])) as string[])];
 
   it('pages are served with the CSP and the other security headers', async () => {
-    const response = await page.goto(`${server.url}posts/top-crypto-narratives-2024/`, { waitUntil: 'networkidle' });
+    const response = await page.goto(`${site.server.url}posts/top-crypto-narratives-2024/`, { waitUntil: 'networkidle' });
     const headers = response!.headers();
     expect(headers['content-security-policy']).toMatch(/script-src 'self' 'sha256-[^']+' 'wasm-unsafe-eval'/);
     expect(headers['content-security-policy']).not.toMatch(/'unsafe-inline'|'unsafe-eval'/);

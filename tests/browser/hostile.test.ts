@@ -2,41 +2,37 @@
  * Hostile content in a real browser: no injected script runs on any page, and
  * search shows the hostile strings as text.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { buildSite } from '../support/build-site';
-import { chromiumAvailable, launchChromium } from '../support/chromium';
-import { startStaticServer, type StaticServer } from '../support/static-server';
+import { chromiumAvailable } from '../support/chromium';
+import { serveInChromium } from '../support/served-site';
+import { startStaticServer } from '../support/static-server';
 
 describe.skipIf(!chromiumAvailable)('hostile content in Chromium', () => {
-  let browser: Browser;
-  let server: StaticServer;
   let page: Page;
   const dialogs: string[] = [];
 
-  beforeAll(async () => {
+  const site = serveInChromium(async () => {
     const result = await buildSite('hostile-browser', { CONTENT_DIR: 'tests/fixtures/hostile' });
     expect(result.ok, result.output).toBe(true);
-    server = await startStaticServer(result.distDir);
-    browser = await launchChromium();
-    page = await browser.newPage();
+    return startStaticServer(result.distDir);
+  });
+  beforeAll(async () => {
+    page = await site.browser.newPage();
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it.each(['', 'posts/', 'posts/script-breakout/', 'posts/emoji-rtl/', 'posts/very-long-title/', 'tags/fish--chips/', 'categories/research/'])('no script runs on /%s', async (path) => {
-    await page.goto(server.url + path, { waitUntil: 'networkidle' });
+    await page.goto(site.server.url + path, { waitUntil: 'networkidle' });
     expect(dialogs).toEqual([]);
   });
 
   it('search results show hostile titles as text, with nothing executed', async () => {
-    await page.goto(`${server.url}search/?q=hostilemarker`, { waitUntil: 'networkidle' });
+    await page.goto(`${site.server.url}search/?q=hostilemarker`, { waitUntil: 'networkidle' });
     await page.waitForFunction(() => document.querySelectorAll('main a[href*="/posts/"]').length >= 3, undefined, { timeout: 15_000 });
     const titles = await page.locator('main a[href*="/posts/"]').allTextContents();
     expect(titles.join('\n')).toContain('</script><script>alert(1)</script>');

@@ -5,35 +5,26 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { chromiumAvailable, launchChromium } from '../support/chromium';
-import { startStaticServer, type StaticServer } from '../support/static-server';
+import { describe, expect, inject, it } from 'vitest';
+import { chromiumAvailable } from '../support/chromium';
+import { serveInChromium } from '../support/served-site';
+import { startStaticServer } from '../support/static-server';
 import { gzipSize } from '../support/gzip';
 import { PAGE_BUDGETS } from '../budgets';
 import { elements } from '../support/dist';
 
 describe.skipIf(!chromiumAvailable)('byte budgets: JavaScript before interaction (gzip)', () => {
   const dist = inject('mainDistDir');
-  let browser: Browser;
-  let server: StaticServer;
-  beforeAll(async () => {
-    server = await startStaticServer(dist);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = serveInChromium(() => startStaticServer(dist));
 
   it.each(Object.entries(PAGE_BUDGETS))('%s', async (type, budget) => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
     try {
       const scripts: string[] = [];
       page.on('request', (request) => {
         if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
       });
-      await page.goto(server.url + budget.example, { waitUntil: 'networkidle' });
+      await page.goto(site.server.url + budget.example, { waitUntil: 'networkidle' });
       await page.waitForTimeout(300);
       const html = readFileSync(join(dist, budget.example, 'index.html'), 'utf8');
       const inline = elements(html)

@@ -3,11 +3,11 @@
  * search dialog, chart and newsletter form. Every control is reachable with
  * Tab and usable from the keyboard, and focus is always visible.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { chromiumAvailable, launchChromium } from '../support/chromium';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { chromiumAvailable } from '../support/chromium';
+import { serveInChromium } from '../support/served-site';
 import { serveNewsletterBuild } from '../support/newsletter-build';
-import type { StaticServer } from '../support/static-server';
 
 interface Focused {
   tag: string;
@@ -41,21 +41,14 @@ async function tabUntil(page: Page, predicate: (f: Focused) => boolean, max = 40
 }
 
 describe.skipIf(!chromiumAvailable)('keyboard-only walk-through', () => {
-  let browser: Browser;
-  let server: StaticServer;
   let context: BrowserContext;
   let page: Page;
 
+  const site = serveInChromium(serveNewsletterBuild);
   beforeAll(async () => {
-    server = await serveNewsletterBuild();
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
-    await page.goto(`${server.url}posts/top-crypto-narratives-2024/`, { waitUntil: 'networkidle' });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await page.goto(`${site.server.url}posts/top-crypto-narratives-2024/`, { waitUntil: 'networkidle' });
   });
 
   it('the first Tab reaches a visible skip link that moves focus to the content', async () => {

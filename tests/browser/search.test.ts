@@ -4,9 +4,10 @@
  * drafts staying out, and every request staying on the site's origin.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chromiumAvailable, launchChromium } from '../support/chromium';
-import { startStaticServer, type StaticServer } from '../support/static-server';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { chromiumAvailable } from '../support/chromium';
+import { serveInChromium } from '../support/served-site';
+import { startStaticServer } from '../support/static-server';
 
 const NARRATIVES = '/posts/top-crypto-narratives-2024/';
 const RESEARCH = [
@@ -20,38 +21,29 @@ const DRAFT_WORD = 'quillfeather';
 const SCHEDULED_WORD = 'larkspurvine';
 
 describe.skipIf(!chromiumAvailable)('search in Chromium', () => {
-  let server: StaticServer;
-  let browser: Browser;
   let context: BrowserContext | undefined;
   const foreign: string[] = [];
   const problems: string[] = [];
   let offline = false;
 
-  beforeAll(async () => {
-    server = await startStaticServer(inject('mainDistDir'));
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = serveInChromium(() => startStaticServer(inject('mainDistDir')));
   afterEach(async () => {
     await context?.close();
     context = undefined;
   });
 
   async function open(path: string, options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+    context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
     const page = await context.newPage();
     page.on('request', (request) => {
       const url = new URL(request.url());
-      if (url.protocol !== 'data:' && url.protocol !== 'blob:' && url.origin !== server.origin) foreign.push(request.url());
+      if (url.protocol !== 'data:' && url.protocol !== 'blob:' && url.origin !== site.server.origin) foreign.push(request.url());
     });
     page.on('pageerror', (error) => problems.push(`${path}: ${error.message}`));
     page.on('console', (message) => {
       if (message.type() === 'error' && !(offline && message.text().includes('ERR_INTERNET_DISCONNECTED'))) problems.push(`${path}: ${message.text()}`);
     });
-    await page.goto(server.url + path, { waitUntil: 'networkidle' });
+    await page.goto(site.server.url + path, { waitUntil: 'networkidle' });
     return page;
   }
 
@@ -75,9 +67,9 @@ describe.skipIf(!chromiumAvailable)('search in Chromium', () => {
   }
 
   it('an article ships no search code before interaction: no dialog module, no Pagefind request', async () => {
-    const before = server.requests.length;
+    const before = site.server.requests.length;
     await open(ARTICLE);
-    const paths = server.requests.slice(before).map((r) => r.path);
+    const paths = site.server.requests.slice(before).map((r) => r.path);
     expect(paths.some((p) => p.includes('/pagefind/'))).toBe(false);
     expect(paths.some((p) => /\/_astro\/(dialog|highlight)-/.test(p))).toBe(false);
   });
