@@ -12,7 +12,8 @@ const args = process.argv.slice(2);
 const noJs = args.includes('--no-js');
 const fullPage = args.includes('--full');
 const scrollTo = Number(args.find((a) => a.startsWith('--scroll='))?.slice(9) ?? 0);
-const pages = args.filter((a) => !a.startsWith('--'));
+// Paths are relative to the site's base; a leading slash (as in /search/) would make a protocol-relative URL.
+const pages = args.filter((a) => !a.startsWith('--')).map((a) => a.replace(/^\/+/, ''));
 const targets = pages.length > 0 ? pages : ['', 'posts/top-crypto-narratives-2024/', 'posts/fast-reliable-apis-with-fastapi/', 'posts/', 'search/', '404.html'];
 const server = await startStaticServer('dist', { base: process.env.BASE ?? '/' });
 const browser = await launchChromium();
