@@ -6,7 +6,7 @@
  */
 import { getCollection, getEntry, render, type CollectionEntry } from 'astro:content';
 import { getSiteContent } from './content';
-import { assertSectionsExist, chartAltText, deriveSurvey, surveyPngPath, CARD_HEIGHT, CARD_WIDTH, type SurveyView } from './survey';
+import { assertSectionsExist, chartAltText, deriveSurvey, surveyPngPath, surveyThumbnailPath, CARD_HEIGHT, CARD_THUMBNAIL_WIDTHS, CARD_WIDTH, type SurveyView } from './survey';
 
 type SurveyEntry = CollectionEntry<'surveys'>;
 
@@ -56,6 +56,8 @@ export async function publishedSurveys(): Promise<SurveyView[]> {
 export interface ChartImage {
   /** Site path relative to the base, e.g. "og/moon-awards-2024-narratives.png"; wrap with withBase()/absoluteUrl(). */
   pngPath: string;
+  /** Smaller copies, narrowest first, for a srcset beside the PNG. */
+  thumbnails: { path: string; width: number }[];
   alt: string;
   width: number;
   height: number;
@@ -71,5 +73,11 @@ export async function chartImageForPost(postId: string): Promise<ChartImage | un
   const first = entries.sort((a, b) => a.id.localeCompare(b.id))[0];
   if (!first) return undefined;
   const view = await getSurvey(first.id);
-  return { pngPath: surveyPngPath(view.id), alt: chartAltText(view), width: CARD_WIDTH, height: CARD_HEIGHT };
+  return {
+    pngPath: surveyPngPath(view.id),
+    thumbnails: CARD_THUMBNAIL_WIDTHS.map((width) => ({ path: surveyThumbnailPath(view.id, width), width })),
+    alt: chartAltText(view),
+    width: CARD_WIDTH,
+    height: CARD_HEIGHT,
+  };
 }

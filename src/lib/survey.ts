@@ -45,6 +45,15 @@ export interface SurveyView {
 export const surveyPngPath = (id: string): string => `og/${id}.png`;
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
+/**
+ * Smaller copies of the card for pages that show it at thumbnail size (the
+ * home page's featured slot is ~310 CSS px on a phone), so a browser need not
+ * fetch the 1200 px PNG to draw it.
+ */
+export const CARD_THUMBNAIL_WIDTHS = [600, 900] as const;
+export type CardThumbnailWidth = (typeof CARD_THUMBNAIL_WIDTHS)[number];
+/** Where a card thumbnail is emitted, relative to the base (see src/pages/og/[survey]-[width]w.png.ts). */
+export const surveyThumbnailPath = (id: string, width: CardThumbnailWidth): string => `og/${id}-${width}w.png`;
 
 /** "30.2%": always one decimal, so the columns of a table line up. */
 export function formatShare(tenths: number): string {

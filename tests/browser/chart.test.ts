@@ -309,4 +309,36 @@ describe.skipIf(!chromiumAvailable)('vote chart in Chromium', () => {
       await context.close();
     }
   });
+
+  it('the home page draws the featured chart card from a thumbnail, not the 1200 px PNG', async () => {
+    for (const { width, deviceScaleFactor, expected } of [
+      { width: 390, deviceScaleFactor: 1, expected: `${SURVEY}-600w.png` },
+      { width: 390, deviceScaleFactor: 3, expected: `${SURVEY}-900w.png` },
+      { width: 1000, deviceScaleFactor: 1, expected: `${SURVEY}-600w.png` },
+      { width: 1280, deviceScaleFactor: 1, expected: `${SURVEY}-600w.png` },
+      { width: 1280, deviceScaleFactor: 2, expected: `${SURVEY}.png` },
+    ]) {
+      context = await site.browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor });
+      try {
+        const page = await context.newPage();
+        const before = site.server.requests.length;
+        await page.goto(site.server.url, { waitUntil: 'networkidle' });
+        const image = page.locator('img.featured__image');
+        const { currentSrc, complete, naturalWidth, renderedWidth } = await image.evaluate((img: HTMLImageElement) => ({
+          currentSrc: img.currentSrc,
+          complete: img.complete,
+          naturalWidth: img.naturalWidth,
+          renderedWidth: img.getBoundingClientRect().width,
+        }));
+        expect(currentSrc.endsWith(`/og/${expected}`), `${width} px at ${deviceScaleFactor}x drew ${currentSrc}`).toBe(true);
+        expect(complete).toBe(true);
+        // With w descriptors, naturalWidth is the width `sizes` promised the browser; it must match the layout.
+        expect(Math.abs(naturalWidth - renderedWidth), `sizes says ${naturalWidth} px, the slot is ${renderedWidth} px`).toBeLessThanOrEqual(2);
+        const cards = site.server.requests.slice(before).filter((r) => r.path.includes('/og/'));
+        expect(cards.map((r) => r.path.split('/').pop())).toEqual([expected]);
+      } finally {
+        await context.close();
+      }
+    }
+  });
 });

@@ -150,4 +150,22 @@ describe('vote chart outputs', () => {
     expect(existsSync(file)).toBe(true);
     expect(await sharp(file).metadata()).toMatchObject({ format: 'png', width: 1200, height: 630 });
   });
+
+  it('the home page offers the card at thumbnail widths, so a phone need not fetch the 1200 px PNG', async () => {
+    const img = read('index.html').match(/<img class="featured__image"[^>]*>/)![0];
+    const srcset = img.match(/srcset="([^"]+)"/)![1]!.split(', ').map((candidate) => candidate.split(' '));
+    expect(srcset).toEqual([
+      [`/og/${SURVEY}-600w.png`, '600w'],
+      [`/og/${SURVEY}-900w.png`, '900w'],
+      [`/og/${SURVEY}.png`, '1200w'],
+    ]);
+    expect(img).toMatch(/ sizes="[^"]*calc\(100vw - 6rem\)"/);
+    const png = readFileSync(join(dist, 'og', `${SURVEY}.png`));
+    for (const [path, descriptor] of srcset.slice(0, 2)) {
+      const file = readFileSync(join(dist, path!));
+      const width = Number.parseInt(descriptor!, 10);
+      expect(await sharp(file).metadata()).toMatchObject({ format: 'png', width, height: Math.round((width * 630) / 1200) });
+      expect(file.length).toBeLessThan(png.length);
+    }
+  });
 });

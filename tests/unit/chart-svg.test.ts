@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { axisMax, CARD_FONT_FAMILY, INLINE_LAYOUT, LIGHT_COLOURS, renderChartCardSvg, renderChartSvg } from '../../src/lib/chart-svg';
 import { ChartFontError, pinChartFont, renderChartPng } from '../../src/lib/chart-png';
-import { deriveSurvey } from '../../src/lib/survey';
+import { CARD_THUMBNAIL_WIDTHS, deriveSurvey } from '../../src/lib/survey';
 import { realSurvey, realView, SURVEY_ID } from './survey-fixtures';
 
 const attrs = (tag: string) => Object.fromEntries([...tag.matchAll(/([\w-]+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
@@ -147,6 +147,15 @@ describe('chart card (PNG)', () => {
     expect(meta).toMatchObject({ format: 'png', width: 1200, height: 630 });
     expect(process.env.FONTCONFIG_FILE).toMatch(/fonts\.conf$/);
     expect(readFileSync(process.env.FONTCONFIG_FILE!, 'utf8')).toContain('<dir>');
+  });
+
+  it('renders thumbnails at their own size, each smaller than the full card', async () => {
+    const full = await renderChartPng(realView(), { siteName: 'Token Metrics Research' });
+    for (const width of CARD_THUMBNAIL_WIDTHS) {
+      const png = await renderChartPng(realView(), { siteName: 'Token Metrics Research', width });
+      expect(await sharp(png).metadata()).toMatchObject({ format: 'png', width, height: Math.round((width * 630) / 1200) });
+      expect(png.length).toBeLessThan(full.length);
+    }
   });
 
   it('fails loudly when the font is missing, never falls back', () => {

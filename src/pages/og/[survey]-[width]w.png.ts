@@ -1,0 +1,19 @@
+/**
+ * /og/<survey>-<width>w.png: the chart card at thumbnail widths, for the
+ * srcset of pages that show it small (the home page's featured post).
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { SITE } from '../../site.config';
+import { publishedSurveys } from '../../lib/survey-content';
+import { renderChartPng } from '../../lib/chart-png';
+import { CARD_THUMBNAIL_WIDTHS, type CardThumbnailWidth, type SurveyView } from '../../lib/survey';
+
+export const getStaticPaths = (async () =>
+  (await publishedSurveys()).flatMap((survey) =>
+    CARD_THUMBNAIL_WIDTHS.map((width) => ({ params: { survey: survey.id, width: String(width) }, props: { survey, width } })),
+  )) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ survey: SurveyView; width: CardThumbnailWidth }> = async ({ props }) => {
+  const png = await renderChartPng(props.survey, { siteName: SITE.name, width: props.width });
+  return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png' } });
+};
