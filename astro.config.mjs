@@ -2,7 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { SITE } from './src/site.config.ts';
+import { countFromEnv, SITE } from './src/site.config.ts';
 import { astroRedirects, redirectsCheck } from './src/redirects.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
@@ -18,7 +18,7 @@ export default defineConfig({
   // Pages rendered in parallel; 1 is Astro's default. See docs/benchmarks.md for its effect here.
   build: {
     format: 'directory',
-    concurrency: Number(process.env.ASTRO_BUILD_CONCURRENCY ?? 1),
+    concurrency: countFromEnv('ASTRO_BUILD_CONCURRENCY', 1),
     // Stylesheets stay files on our origin, so one CSP (style-src 'self') fits every page.
     inlineStylesheets: 'never',
   },
@@ -48,8 +48,8 @@ export default defineConfig({
     securityHeaders({ base: SITE.base, newsletterEndpoint: SITE.newsletter.endpoint }),
     redirectsCheck(),
     sitemap({
-      // One sitemap file holds at most 50,000 URLs; split well before that.
-      entryLimit: 45_000,
+      // One sitemap file holds at most 50,000 URLs; split well before that (SITE.sitemapEntryLimit).
+      entryLimit: SITE.sitemapEntryLimit,
       filter: (page) => !/\/404\/?$/.test(page),
     }),
     // Search index over the built articles (dist/pagefind), and the last one served in dev.

@@ -3,15 +3,29 @@
  * lives, or tunes its outputs is read from here and nowhere else.
  *
  * SITE and BASE come from the environment so that one build can target a custom
- * domain, a GitHub Pages project site (`/<repo>/`) or a preview host.
+ * domain, a GitHub Pages project site (`/<repo>/`) or a preview host. FEED_SIZE,
+ * SITEMAP_ENTRY_LIMIT and NEWSLETTER_ENDPOINT override the defaults below.
  */
 
-const env = typeof process === 'undefined' ? {} : process.env;
+const env: Record<string, string | undefined> = typeof process === 'undefined' ? {} : process.env;
 
 function normaliseBase(raw: string | undefined): string {
   const trimmed = (raw ?? '/').trim();
   if (trimmed === '' || trimmed === '/') return '/';
   return `/${trimmed.replace(/^\/+|\/+$/g, '')}/`;
+}
+
+/**
+ * A whole number of at least 1 from the environment, or `fallback` when unset.
+ * Anything else stops the build with the variable's name: a typo must not turn
+ * into an empty feed (`slice(0, NaN)`) or a sitemap split at every URL.
+ */
+export function countFromEnv(name: string, fallback: number, source: Record<string, string | undefined> = env): number {
+  const raw = source[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number of at least 1, got "${raw}"`);
+  return value;
 }
 
 export const SITE = {
@@ -32,7 +46,12 @@ export const SITE = {
   /** Recent Posts under an article. */
   recentPostsCount: 3,
   /** Items in each RSS feed; feeds carry full content, so they stay bounded. */
-  feedSize: Number(env.FEED_SIZE ?? 20),
+  feedSize: countFromEnv('FEED_SIZE', 20),
+  /**
+   * URLs per sitemap file. The protocol allows 50,000; past this many,
+   * @astrojs/sitemap writes sitemap-1.xml and on, listed in sitemap-index.xml.
+   */
+  sitemapEntryLimit: countFromEnv('SITEMAP_ENTRY_LIMIT', 45_000),
   newsletter: {
     /**
      * Form action for sign-ups. The form POSTs here without JavaScript and via

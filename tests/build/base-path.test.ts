@@ -1,20 +1,23 @@
 /**
  * A GitHub Pages project site: SITE=https://example.github.io BASE=/blog/.
  * Every same-site link, asset, feed URL, canonical and sitemap entry carries the base.
+ * The same build sets SITEMAP_ENTRY_LIMIT=10, so the sitemap's split (45,000 URLs
+ * by default) is exercised on a small site.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuildResult } from '../support/build-site';
-import { checkInternalLinks, htmlFiles, listFiles } from '../support/dist';
+import { checkInternalLinks, htmlFiles, listFiles, pagePath } from '../support/dist';
 
 const SITE_URL = 'https://example.github.io';
 const BASE = '/blog/';
+const SITEMAP_ENTRY_LIMIT = 10;
 
 describe('build with SITE=https://example.github.io BASE=/blog/', () => {
   let build: BuildResult;
   beforeAll(async () => {
-    build = await buildSite('base-path', { SITE: SITE_URL, BASE });
+    build = await buildSite('base-path', { SITE: SITE_URL, BASE, SITEMAP_ENTRY_LIMIT: String(SITEMAP_ENTRY_LIMIT) });
     if (!build.ok) throw new Error(build.output);
   });
 
@@ -47,5 +50,20 @@ describe('build with SITE=https://example.github.io BASE=/blog/', () => {
     }
     const robots = readFileSync(join(build.distDir, 'robots.txt'), 'utf8');
     expect(robots).toContain(`${SITE_URL}${BASE}sitemap-index.xml`);
+  });
+
+  it('past the entry limit the sitemap is split into parts, all listed in the index, each page once', () => {
+    const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
+    const parts = listFiles(build.distDir, (p) => /sitemap-\d+\.xml$/.test(p));
+    const index = locs(readFileSync(join(build.distDir, 'sitemap-index.xml'), 'utf8'));
+    expect(index.sort()).toEqual(parts.map((file) => `${SITE_URL}${BASE}${file.split('/').pop()}`).sort());
+    const urls = parts.flatMap((file) => locs(readFileSync(file, 'utf8')));
+    const pages = htmlFiles(build.distDir)
+      .filter((f) => !f.endsWith('404.html'))
+      .map((f) => `${SITE_URL}${pagePath(build.distDir, f, BASE)}`);
+    expect(pages.length).toBeGreaterThan(2 * SITEMAP_ENTRY_LIMIT);
+    expect(parts).toHaveLength(Math.ceil(pages.length / SITEMAP_ENTRY_LIMIT));
+    for (const file of parts) expect(locs(readFileSync(file, 'utf8')).length).toBeLessThanOrEqual(SITEMAP_ENTRY_LIMIT);
+    expect(urls.sort()).toEqual(pages.sort());
   });
 });
