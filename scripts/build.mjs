@@ -22,7 +22,7 @@ const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 /**
  * Peak memory of the whole build (Node, then the Pagefind indexer), measured by
  * `npm run bench` (docs/benchmarks.md): about BASE + N/1000 × PER_1000 MB for N
- * posts (0.8 GB at 100, 1.1 GB at 1,000 and 4.6 GB at 10,000 MDX posts on Node 24).
+ * posts (0.8 GB at 100, 1.1 GB at 1,000 and 4.5–4.6 GB at 10,000 MDX posts on Node 24).
  * Past a few thousand posts the indexer is the peak (4.5 GB at 10,000; Astro 2.7 GB).
  */
 export const MEMORY_MODEL_MB = { base: 750, per1000Posts: 390 };
