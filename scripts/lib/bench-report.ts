@@ -125,19 +125,20 @@ export async function renderPlot(results: readonly SizeResult[]): Promise<string
       ...(r.cpuMs != null ? [{ posts: r.posts, format: label(r), measure: 'CPU (user+sys)', metric: 'ms per post', value: Number((r.cpuMs / r.posts).toFixed(2)) }] : []),
       { posts: r.posts, format: label(r), measure: 'peak RSS', metric: 'peak RSS (MB)', value: Math.round(r.peakRssBytes / 1024 ** 2) },
     ]);
+  const x = { field: 'posts', type: 'quantitative', scale: { type: 'log' }, title: 'posts (log scale)', axis: { values: [100, 1000, 10000], format: ',' } };
+  const color = { field: 'format', type: 'nominal', title: 'build', legend: { labelLimit: 320 } };
+  // Lines and points in separate layers: a line mark with point: true gives every legend circle
+  // symbols, which hide the dash that tells wall from CPU.
   const panel = (metric: string, title: string): Record<string, unknown> => ({
     title,
     width: 300,
     height: 220,
     transform: [{ filter: { field: 'metric', equal: metric } }],
-    mark: { type: 'line', point: true },
-    encoding: {
-      x: { field: 'posts', type: 'quantitative', scale: { type: 'log' }, title: 'posts (log scale)', axis: { values: [100, 1000, 10000], format: ',' } },
-      y: { field: 'value', type: 'quantitative', title: metric, scale: { zero: true } },
-      color: { field: 'format', type: 'nominal', title: 'build', legend: { labelLimit: 320 } },
-      strokeDash: { field: 'measure', type: 'nominal', title: 'measure' },
-      detail: { field: 'measure' },
-    },
+    encoding: { x, y: { field: 'value', type: 'quantitative', title: metric, scale: { zero: true } }, color },
+    layer: [
+      { mark: 'line', encoding: { strokeDash: { field: 'measure', type: 'nominal', title: 'measure', legend: { symbolStrokeColor: '#4c4c4c' } }, detail: { field: 'measure' } } },
+      { mark: { type: 'point', filled: true }, encoding: { detail: { field: 'measure' } } },
+    ],
   });
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
