@@ -11,7 +11,7 @@
  * or container has too little memory for the heap that was allowed.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,15 +56,10 @@ function countPosts() {
   return count;
 }
 
-/** The memory this process may use: a cgroup (container) limit if set, else physical RAM. */
+/** The memory this process may use: the cgroup (container) limit if there is one (v1 or v2), else physical RAM. */
 function availableMb() {
-  try {
-    const raw = readFileSync('/sys/fs/cgroup/memory.max', 'utf8').trim();
-    if (raw !== 'max') return Math.min(Number(raw), totalmem()) / 1024 ** 2;
-  } catch {
-    // not cgroup v2, or not Linux
-  }
-  return totalmem() / 1024 ** 2;
+  const limit = process.constrainedMemory();
+  return (limit > 0 ? Math.min(limit, totalmem()) : totalmem()) / 1024 ** 2;
 }
 
 export function guidance(kind, { posts, heapLimitMb, machineMb }) {
@@ -87,6 +82,22 @@ export function guidance(kind, { posts, heapLimitMb, machineMb }) {
     );
   }
   return lines.join('\n');
+}
+
+/**
+ * Said before the build starts when the measured model says this many posts need
+ * more memory than the machine or container allows: better a warning in the
+ * first line of the log than a kill twenty minutes in. The model is a measured
+ * average, so this warns rather than refusing to build.
+ */
+export function preflightWarning({ posts, machineMb }) {
+  const needMb = MEMORY_MODEL_MB.base + (posts / 1000) * MEMORY_MODEL_MB.per1000Posts;
+  if (needMb <= machineMb * 0.9) return undefined;
+  return [
+    `⚠ ${posts.toLocaleString('en')} posts need about ${Math.round(needMb).toLocaleString('en')} MB to build (measured: ${MEMORY_MODEL_MB.base} MB plus ${MEMORY_MODEL_MB.per1000Posts} MB per 1,000 posts),`,
+    `  but this machine/container allows ${Math.round(machineMb).toLocaleString('en')} MB. The build, or the search indexer after it, is likely to be killed.`,
+    `  Raise the runner's or container's memory limit to at least ${Math.ceil((needMb * 1.2) / 1024)} GB.`,
+  ].join('\n');
 }
 
 /** The output folder `astro build` writes with these arguments (this project's config keeps Astro's default, dist). */
@@ -117,6 +128,8 @@ async function writeSearchIndex(outDir) {
 function main() {
   const astro = join(ROOT, 'node_modules/astro/bin/astro.mjs');
   const args = process.argv.slice(2);
+  const warning = preflightWarning({ posts: countPosts(), machineMb: availableMb() });
+  if (warning) process.stderr.write(`${warning}\n`);
   const child = spawn(process.execPath, [astro, 'build', ...args], {
     stdio: ['inherit', 'inherit', 'pipe'],
     env: { ...process.env, SEARCH_INDEX_AFTER_BUILD: '1' },

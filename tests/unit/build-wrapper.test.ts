@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
-import { diagnoseExit, guidance, outDirFromArgs, suggestedHeapMb, MEMORY_MODEL_MB } from '../../scripts/build.mjs';
+import { diagnoseExit, guidance, outDirFromArgs, preflightWarning, suggestedHeapMb, MEMORY_MODEL_MB } from '../../scripts/build.mjs';
 
 describe('npm run build wrapper (scripts/build.mjs)', () => {
   it('indexes the folder astro build wrote: dist, or the --outDir given', () => {
@@ -31,5 +31,15 @@ describe('npm run build wrapper (scripts/build.mjs)', () => {
     expect(text).toContain(`NODE_OPTIONS=--max-old-space-size=${suggestedHeapMb(10_000)}`);
     expect(text).toContain(`${MEMORY_MODEL_MB.per1000Posts} MB per 1,000 posts`);
     expect(guidance('killed', { posts: 10_000, heapLimitMb: 4096, machineMb: 2048 })).toMatch(/memory limit/);
+  });
+
+  it('warns before building when the measured need exceeds the memory the machine allows', () => {
+    const need = MEMORY_MODEL_MB.base + 10 * MEMORY_MODEL_MB.per1000Posts;
+    const text = preflightWarning({ posts: 10_000, machineMb: 3072 });
+    expect(text).toContain(`10,000 posts need about ${need.toLocaleString('en')} MB`);
+    expect(text).toContain('allows 3,072 MB');
+    expect(text).toContain(`at least ${Math.ceil((need * 1.2) / 1024)} GB`);
+    expect(preflightWarning({ posts: 10_000, machineMb: 24_000 })).toBeUndefined();
+    expect(preflightWarning({ posts: 100, machineMb: 3072 })).toBeUndefined();
   });
 });
