@@ -24,6 +24,9 @@ import { join } from 'node:path';
  */
 const ARTICLE_GLOB = 'posts/*[a-z]*/index.html';
 export const BUNDLE_DIR = 'pagefind';
+/** Every article is English; one language means one WASM file with a fixed name. */
+export const INDEX_LANGUAGE = 'en';
+export const WASM_FILE = `wasm.${INDEX_LANGUAGE}.pagefind`;
 
 /** Set by scripts/build.mjs for its `astro build` child: index after Astro exits instead. */
 export const DEFER_ENV = 'SEARCH_INDEX_AFTER_BUILD';
@@ -75,7 +78,7 @@ function killedMessage(outDir: string, signal: string): string {
 
 export async function buildSearchIndex(outDir: string): Promise<{ pageCount: number; ms: number }> {
   const started = performance.now();
-  const args = ['--site', outDir, '--glob', ARTICLE_GLOB, '--output-subdir', BUNDLE_DIR, '--force-language', 'en', '--quiet'];
+  const args = ['--site', outDir, '--glob', ARTICLE_GLOB, '--output-subdir', BUNDLE_DIR, '--force-language', INDEX_LANGUAGE, '--quiet'];
   const child = spawn(pagefindBinary(), args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
   // --quiet leaves warnings and errors; pass them on, and keep the tail for the error message.
   let output = '';

@@ -195,6 +195,24 @@ describe.skipIf(!chromiumAvailable)('search in Chromium', () => {
     expect((await first.locator('.search-result__excerpt mark').first().textContent())?.toLowerCase()).toContain('pydantic');
   });
 
+  it('/search/ fetches the Pagefind JS and WASM once each, starting with the HTML rather than after the index entry', async () => {
+    const before = site.server.requests.length;
+    context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const preloadWarnings: string[] = [];
+    page.on('console', (message) => {
+      if (/preload/i.test(message.text())) preloadWarnings.push(message.text());
+    });
+    await page.goto(site.server.url + 'search/?q=pydantic', { waitUntil: 'networkidle' });
+    expect(await pageStatus(page)).toMatch(/^\d+ results? for “pydantic”/);
+    const paths = site.server.requests.slice(before).map((r) => r.path.split('?')[0]!);
+    expect(paths.filter((p) => p.endsWith('/pagefind/pagefind.js'))).toHaveLength(1);
+    expect(paths.filter((p) => p.endsWith('/pagefind/wasm.en.pagefind'))).toHaveLength(1);
+    // Without the preload Pagefind asks for the WASM only after it has read pagefind-entry.json.
+    expect(paths.findIndex((p) => p.endsWith('/wasm.en.pagefind'))).toBeLessThan(paths.findIndex((p) => p.endsWith('/pagefind-entry.json')));
+    expect(preloadWarnings).toEqual([]);
+  });
+
   it('a category filter narrows the results and is kept in the URL', async () => {
     const page = await open('search/?q=AI');
     await pageStatus(page);

@@ -103,6 +103,17 @@ describe('search index in dist/pagefind', () => {
     const meta = readdirSync(bundle).find((f) => f.endsWith('.pf_meta'))!;
     expect(gunzipSync(readFileSync(join(bundle, meta))).toString('latin1')).toContain('date');
   });
+
+  it('/search/ preloads the Pagefind JS and WASM this build wrote, and no other page does', () => {
+    const html = readFileSync(join(dist, 'search/index.html'), 'utf8');
+    const preloads = [...html.matchAll(/<link rel="(modulepreload|preload)" href="([^"]+)"([^>]*)>/g)].map((m) => [m[1], m[2], m[3]!.trim()]);
+    expect(preloads).toEqual([
+      ['modulepreload', '/pagefind/pagefind.js', ''],
+      ['preload', '/pagefind/wasm.en.pagefind', 'as="fetch" crossorigin="anonymous"'],
+    ]);
+    for (const [, href] of preloads) expect(existsSync(join(dist, href!))).toBe(true);
+    expect(readFileSync(join(dist, 'index.html'), 'utf8')).not.toContain('/pagefind/');
+  });
 });
 
 /** JS and JSON are compressed by any host; Pagefind's WASM, index and fragments are gzip files already. */
