@@ -96,55 +96,55 @@ export interface SearchProbe {
   method: string;
 }
 
-const PROBE_PATH = '__bench_probe__.html';
+/** The first article page in dist/posts/ (post ids always contain a letter; listing pages are numbers). */
+function anyArticlePath(dist: string): string | undefined {
+  const postsDir = join(dist, 'posts');
+  if (!existsSync(postsDir)) return undefined;
+  const slug = readdirSync(postsDir)
+    .filter((name) => /[a-z]/.test(name) && existsSync(join(postsDir, name, 'index.html')))
+    .sort()[0];
+  return slug && `posts/${slug}/`;
+}
 
 /**
- * Loads pagefind.js in Chromium from a static server over dist/, runs one
- * query and loads the first `fragments` results, then sums the bytes the
- * server sent for /pagefind/ files. Pagefind decides what to fetch: its
- * JS, the WASM, pagefind-entry.json, the metadata, the index chunk(s) for the
- * query's words and the fragments.
+ * A reader's first search, in Chromium, through the site's own search dialog:
+ * open an article, press Ctrl+K, paste the query, wait for the results. The
+ * dialog decides what Pagefind fetches (its options, e.g. no worker, and how
+ * many result fragments it shows), so this counts what the site really costs,
+ * not Pagefind's defaults. Sums the bytes the server sent for /pagefind/ files.
  */
-export async function probeFirstSearch(dist: string, query: string, fragments = 5): Promise<SearchProbe | undefined> {
-  if (!existsSync(join(dist, 'pagefind', 'pagefind.js'))) return undefined;
+export async function probeFirstSearch(dist: string, query: string): Promise<SearchProbe | undefined> {
+  const article = anyArticlePath(dist);
+  if (!existsSync(join(dist, 'pagefind', 'pagefind.js')) || !article) return undefined;
   if (!chromiumAvailable) return undefined;
-  const server = await startStaticServer(dist, {
-    withHeaders: false,
-    // A same-origin blank page with no CSP, so the probe measures Pagefind itself.
-    handle(req, res) {
-      if (req.url !== `/${PROBE_PATH}`) return false;
-      res.setHeader('content-type', 'text/html; charset=utf-8');
-      res.end('<!doctype html><title>probe</title>');
-      return true;
-    },
-  });
+  const server = await startStaticServer(dist, { withHeaders: false });
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();
-    await page.goto(server.url + PROBE_PATH);
-    server.requests.length = 0;
-    const found = await page.evaluate(
-      async ({ src, query, fragments }) => {
-        const pf = await import(src);
-        await pf.init();
-        const search = await pf.search(query);
-        await Promise.all(search.results.slice(0, fragments).map((r: { data(): Promise<unknown> }) => r.data()));
-        return search.results.length as number;
-      },
-      { src: `${server.url}pagefind/pagefind.js`, query, fragments },
-    );
-    const requests = server.requests.filter((r) => r.path.includes('/pagefind/')).map(({ path, bytes }) => ({ path, bytes }));
+    await page.goto(server.url + article, { waitUntil: 'networkidle' });
+    const start = server.requests.length;
+    await page.keyboard.press('Control+k');
+    // fill() sets the whole query at once, as a paste does: one search, no per-keystroke prefixes.
+    await page.locator('[data-search-dialog] input').fill(query);
+    const status = page.locator('[data-search-dialog] [data-search-status]');
+    await status.filter({ hasText: `“${query}”` }).waitFor({ timeout: 60_000 });
+    await page.waitForLoadState('networkidle');
+    const found = Number(/^\d+/.exec((await status.textContent()) ?? '')?.[0] ?? 0);
+    const requests = server.requests
+      .slice(start)
+      .filter((r) => r.path.includes('/pagefind/'))
+      .map(({ path, bytes }) => ({ path, bytes }));
     return {
       query,
       results: found,
-      fragments: Math.min(fragments, found),
+      fragments: requests.filter((r) => r.path.endsWith('.pf_fragment')).length,
       bytes: requests.reduce((sum, r) => sum + r.bytes, 0),
       wireBytes: requests.reduce((sum, r) => {
         const file = join(dist, r.path.replace(/^\/+/, ''));
         return sum + (/\.(js|json)$/.test(r.path) && existsSync(file) ? gzipSync(readFileSync(file), { level: 6 }).length : r.bytes);
       }, 0),
       requests,
-      method: 'Chromium + static server request log (no HTTP compression; Pagefind files are pre-compressed)',
+      method: 'Chromium, the site\'s search dialog on an article (Ctrl+K, query pasted), static server request log (no HTTP compression; Pagefind files are pre-compressed)',
     };
   } finally {
     await browser.close();

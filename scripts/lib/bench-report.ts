@@ -210,8 +210,9 @@ ${markdownTable(TABLE_HEADER, tableRows(results.results))}
   the whole build tree (GNU time). *load*: the 1-minute load average when the size finished; this machine has
   2 cores and is shared with other builds, so a load above ~2 inflates wall time (CPU time much less).
 - *search*: \`dist/pagefind\`; *indexing*: ${[...new Set(results.results.map((r) => r.search?.indexingSource).filter(Boolean))].join('; ') || '–'}.
-- *first search*: bytes Pagefind fetched for its first query (pagefind.js, worker, WASM, entry, metadata, index
-  chunk(s), first ${fq?.fragments ?? 5} result fragments), per query word; *gz* is what a CDN with gzip sends (JS/JSON
+- *first search*: bytes of /pagefind/ files a reader's first search fetches through the site's search dialog
+  (pagefind.js, WASM, entry, metadata, index chunk(s) and the result fragments the dialog shows, up to 8; the
+  site runs Pagefind without its worker), per query word; *gz* is what a CDN with gzip sends (JS/JSON
   gzipped; Pagefind's index files and WASM are stored compressed). ${fq ? fq.method : 'not measured'}.
 - *article*: gzip -9 of one article's HTML and of the stylesheets it links.
 
