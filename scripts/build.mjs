@@ -27,9 +27,14 @@ const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
  */
 export const MEMORY_MODEL_MB = { base: 750, per1000Posts: 390 };
 
+/** Memory (MB) the model says a build of this many posts needs. */
+export function measuredNeedMb(posts, model = MEMORY_MODEL_MB) {
+  return model.base + (posts / 1000) * model.per1000Posts;
+}
+
 /** Suggested --max-old-space-size (MB) for a post count: the measured need plus 20 %, in 512 MB steps. */
 export function suggestedHeapMb(posts, model = MEMORY_MODEL_MB) {
-  const need = model.base + (posts / 1000) * model.per1000Posts;
+  const need = measuredNeedMb(posts, model);
   return Math.ceil((need * 1.2) / 512) * 512;
 }
 
@@ -91,7 +96,7 @@ export function guidance(kind, { posts, heapLimitMb, machineMb }) {
  * average, so this warns rather than refusing to build.
  */
 export function preflightWarning({ posts, machineMb }) {
-  const needMb = MEMORY_MODEL_MB.base + (posts / 1000) * MEMORY_MODEL_MB.per1000Posts;
+  const needMb = measuredNeedMb(posts);
   if (needMb <= machineMb * 0.9) return undefined;
   return [
     `⚠ ${posts.toLocaleString('en')} posts need about ${Math.round(needMb).toLocaleString('en')} MB to build (measured: ${MEMORY_MODEL_MB.base} MB plus ${MEMORY_MODEL_MB.per1000Posts} MB per 1,000 posts),`,
@@ -128,7 +133,10 @@ async function writeSearchIndex(outDir) {
 function main() {
   const astro = join(ROOT, 'node_modules/astro/bin/astro.mjs');
   const args = process.argv.slice(2);
-  const warning = preflightWarning({ posts: countPosts(), machineMb: availableMb() });
+  // Counted once: the warning uses it now, the out-of-memory guidance if the build dies.
+  const posts = countPosts();
+  const machineMb = availableMb();
+  const warning = preflightWarning({ posts, machineMb });
   if (warning) process.stderr.write(`${warning}\n`);
   const child = spawn(process.execPath, [astro, 'build', ...args], {
     stdio: ['inherit', 'inherit', 'pipe'],
@@ -147,7 +155,7 @@ function main() {
       // The child ran with the same NODE_OPTIONS, so its limit is ours.
       const flag = /--max-old-space-size=(\d+)/.exec(`${process.env.NODE_OPTIONS ?? ''} ${process.execArgv.join(' ')}`);
       const heapLimitMb = flag ? Number(flag[1]) : Math.round(getHeapStatistics().heap_size_limit / 1024 ** 2);
-      process.stderr.write(`${guidance(kind, { posts: countPosts(), heapLimitMb, machineMb: availableMb() })}\n`);
+      process.stderr.write(`${guidance(kind, { posts, heapLimitMb, machineMb })}\n`);
       process.exit(code && code !== 0 ? code : 1);
     }
     if (signal) process.kill(process.pid, signal);

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { startStaticServer } from '../../tests/support/static-server';
 import { launchChromium, chromiumAvailable } from '../../tests/support/chromium';
+import { builtArticleSlugs } from '../../src/integrations/search-index';
 
 export interface DirStats {
   bytes: number;
@@ -40,15 +41,9 @@ export interface ArticleWeight {
 
 /** Gzip size of one article page's HTML and of the stylesheets it links. */
 export function articleWeight(dist: string): ArticleWeight | undefined {
-  const postsDir = join(dist, 'posts');
-  if (!existsSync(postsDir)) return undefined;
-  // The first article directory (page-number directories of the listing are numeric).
-  const slug = readdirSync(postsDir, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && !/^\d+$/.test(e.name))
-    .map((e) => e.name)
-    .sort()[0];
+  const slug = builtArticleSlugs(dist)[0];
   if (!slug) return undefined;
-  const htmlFile = join(postsDir, slug, 'index.html');
+  const htmlFile = join(dist, 'posts', slug, 'index.html');
   const html = readFileSync(htmlFile);
   let cssGzip = 0;
   let cssFiles = 0;
@@ -96,16 +91,6 @@ export interface SearchProbe {
   method: string;
 }
 
-/** The first article page in dist/posts/ (post ids always contain a letter; listing pages are numbers). */
-function anyArticlePath(dist: string): string | undefined {
-  const postsDir = join(dist, 'posts');
-  if (!existsSync(postsDir)) return undefined;
-  const slug = readdirSync(postsDir)
-    .filter((name) => /[a-z]/.test(name) && existsSync(join(postsDir, name, 'index.html')))
-    .sort()[0];
-  return slug && `posts/${slug}/`;
-}
-
 /**
  * A reader's first search, in Chromium, through the site's own search dialog:
  * open an article, press Ctrl+K, paste the query, wait for the results. The
@@ -114,7 +99,8 @@ function anyArticlePath(dist: string): string | undefined {
  * not Pagefind's defaults. Sums the bytes the server sent for /pagefind/ files.
  */
 export async function probeFirstSearch(dist: string, query: string): Promise<SearchProbe | undefined> {
-  const article = anyArticlePath(dist);
+  const slug = builtArticleSlugs(dist)[0];
+  const article = slug && `posts/${slug}/`;
   if (!existsSync(join(dist, 'pagefind', 'pagefind.js')) || !article) return undefined;
   if (!chromiumAvailable) return undefined;
   const server = await startStaticServer(dist, { withHeaders: false });

@@ -59,16 +59,20 @@ function pagefindBinary(): string {
   throw new Error(`no Pagefind binary for ${platform}-${process.arch}; reinstall with npm ci`);
 }
 
-function articleCount(outDir: string): number {
+/** The article folders under <outDir>/posts that ARTICLE_GLOB indexes (listing pages are all digits), sorted. */
+export function builtArticleSlugs(outDir: string): string[] {
   try {
-    return readdirSync(join(outDir, 'posts'), { withFileTypes: true }).filter((d) => d.isDirectory() && /[a-z]/.test(d.name)).length;
+    return readdirSync(join(outDir, 'posts'), { withFileTypes: true })
+      .filter((d) => d.isDirectory() && /[a-z]/.test(d.name))
+      .map((d) => d.name)
+      .sort();
   } catch {
-    return 0;
+    return [];
   }
 }
 
 function killedMessage(outDir: string, signal: string): string {
-  const pages = articleCount(outDir);
+  const pages = builtArticleSlugs(outDir).length;
   const needMb = Math.ceil((pages / 1000) * INDEXER_MB_PER_1000_PAGES + 200);
   return [
     `the indexer was killed (${signal}) before it finished, most likely by the operating system for lack of memory.`,
