@@ -130,7 +130,47 @@ async function writeSearchIndex(outDir) {
   }
 }
 
-function main() {
+/** How long to let a child's stderr drain after it has exited before going on without the rest. */
+export const STDERR_DRAIN_MS = 2_000;
+
+/**
+ * Runs `node <args>`, passing its output through, and settles once it has exited
+ * with its exit code, signal and the tail of its stderr (for diagnosis).
+ *
+ * Waiting for 'close' alone is not enough: 'close' waits for every process that
+ * holds the child's stderr, and Astro's esbuild service inherits it. So once the
+ * child has exited, its stderr gets STDERR_DRAIN_MS to finish, and then the build
+ * goes on whatever a lingering grandchild does.
+ */
+export function runNode(args, { env = process.env } = {}) {
+  const child = spawn(process.execPath, args, { stdio: ['inherit', 'inherit', 'pipe'], env });
+  const forward = (sig) => child.kill(sig);
+  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, forward);
+  let tail = '';
+  child.stderr.on('data', (chunk) => {
+    process.stderr.write(chunk);
+    tail = (tail + chunk.toString()).slice(-16_384);
+  });
+  return new Promise((resolvePromise, reject) => {
+    let settled = false;
+    const settle = (code, signal) => {
+      if (settled) return;
+      settled = true;
+      for (const sig of ['SIGINT', 'SIGTERM']) process.off(sig, forward);
+      resolvePromise({ code, signal, stderr: tail });
+    };
+    child.on('error', reject);
+    child.on('close', settle);
+    child.on('exit', (code, signal) => {
+      setTimeout(() => {
+        child.stderr.destroy();
+        settle(code, signal);
+      }, STDERR_DRAIN_MS);
+    });
+  });
+}
+
+async function main() {
   const astro = join(ROOT, 'node_modules/astro/bin/astro.mjs');
   const args = process.argv.slice(2);
   // Counted once: the warning uses it now, the out-of-memory guidance if the build dies.
@@ -138,30 +178,19 @@ function main() {
   const machineMb = availableMb();
   const warning = preflightWarning({ posts, machineMb });
   if (warning) process.stderr.write(`${warning}\n`);
-  const child = spawn(process.execPath, [astro, 'build', ...args], {
-    stdio: ['inherit', 'inherit', 'pipe'],
-    env: { ...process.env, SEARCH_INDEX_AFTER_BUILD: '1' },
-  });
-  // Keep only the tail of stderr for diagnosis; pass everything through unchanged.
-  let tail = '';
-  child.stderr.on('data', (chunk) => {
-    process.stderr.write(chunk);
-    tail = (tail + chunk.toString()).slice(-16_384);
-  });
-  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
-  child.on('close', (code, signal) => {
-    const kind = code === 0 ? undefined : diagnoseExit({ code, signal, stderr: tail });
-    if (kind) {
-      // The child ran with the same NODE_OPTIONS, so its limit is ours.
-      const flag = /--max-old-space-size=(\d+)/.exec(`${process.env.NODE_OPTIONS ?? ''} ${process.execArgv.join(' ')}`);
-      const heapLimitMb = flag ? Number(flag[1]) : Math.round(getHeapStatistics().heap_size_limit / 1024 ** 2);
-      process.stderr.write(`${guidance(kind, { posts, heapLimitMb, machineMb })}\n`);
-      process.exit(code && code !== 0 ? code : 1);
-    }
-    if (signal) process.kill(process.pid, signal);
-    if (code !== 0) process.exit(code ?? 1);
-    void writeSearchIndex(outDirFromArgs(args)).then(() => process.exit(0));
-  });
+  const { code, signal, stderr } = await runNode([astro, 'build', ...args], { env: { ...process.env, SEARCH_INDEX_AFTER_BUILD: '1' } });
+  const kind = code === 0 ? undefined : diagnoseExit({ code, signal, stderr });
+  if (kind) {
+    // The child ran with the same NODE_OPTIONS, so its limit is ours.
+    const flag = /--max-old-space-size=(\d+)/.exec(`${process.env.NODE_OPTIONS ?? ''} ${process.execArgv.join(' ')}`);
+    const heapLimitMb = flag ? Number(flag[1]) : Math.round(getHeapStatistics().heap_size_limit / 1024 ** 2);
+    process.stderr.write(`${guidance(kind, { posts, heapLimitMb, machineMb })}\n`);
+    process.exit(code && code !== 0 ? code : 1);
+  }
+  if (signal) process.kill(process.pid, signal);
+  if (code !== 0) process.exit(code ?? 1);
+  await writeSearchIndex(outDirFromArgs(args));
+  process.exit(0);
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) void main();

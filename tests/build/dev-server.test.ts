@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, TMP_ROOT, inheritedEnv } from '../support/build-site';
 import { freePort } from '../support/free-port';
+import { stopProcess } from '../support/stop-process';
 import { postFileText } from '../../src/lib/new-post';
 
 
@@ -109,13 +110,8 @@ describe('astro dev with a temporary content folder', () => {
 
   afterAll(async () => {
     socket?.close();
-    if (server && server.exitCode === null) {
-      server.removeAllListeners('exit');
-      const exited = new Promise((r) => server.once('exit', r));
-      server.kill('SIGTERM');
-      await Promise.race([exited, sleep(5_000)]);
-      if (server.exitCode === null) server.kill('SIGKILL');
-    }
+    server?.removeAllListeners('exit');
+    await stopProcess(server);
     rmSync(projectDir, { recursive: true, force: true });
   });
 

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { LAZY_BUDGETS } from '../budgets';
 import { ROOT, TMP_ROOT, inheritedEnv } from '../support/build-site';
 import { freePort } from '../support/free-port';
+import { stopProcess } from '../support/stop-process';
 import { chromiumAvailable, launchChromium } from '../support/chromium';
 import { gzipSize } from '../support/gzip';
 import { startStaticServer } from '../support/static-server';
@@ -191,8 +192,8 @@ describe('search in `astro dev` uses the index of the last build', () => {
       await new Promise((r) => setTimeout(r, 500));
     }
   });
-  afterAll(() => {
-    server?.kill();
+  afterAll(async () => {
+    await stopProcess(server);
     rmSync(outDir, { recursive: true, force: true });
   });
 

@@ -3,7 +3,7 @@
  * temporary folder with a given environment. Tests read what it wrote.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -16,6 +16,51 @@ export interface BuildResult {
   code: number | null;
   output: string;
   distDir: string;
+  /** The build was still running at BUILD_DEADLINE_MS and was killed; `output` ends with its process tree. */
+  stuck: boolean;
+}
+
+/**
+ * A build of this repository's content takes 12–25 s here; one still running after
+ * this long is stuck, not slow. The harness then kills it and says which processes
+ * were still alive, instead of leaving vitest's timeout to report only "timed out".
+ */
+export const BUILD_DEADLINE_MS = 180_000;
+
+/** Builds still running; killed with their groups if vitest exits first (they run detached). */
+const running = new Set<number>();
+process.once('exit', () => {
+  for (const pgid of running) {
+    try {
+      process.kill(-pgid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+});
+
+/** The processes of a process group, read from /proc: pid, state, elapsed ticks and command line. */
+function processGroupReport(pgid: number): string {
+  const rows: string[] = [];
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      // Fields after the parenthesised command name: state ppid pgrp ...
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const [state, ppid, pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(pgrp) !== pgid) continue;
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
+      let wchan = '';
+      try {
+        wchan = readFileSync(`/proc/${pid}/wchan`, 'utf8');
+      } catch {
+        // not readable on every kernel
+      }
+      rows.push(`  pid ${pid} (parent ${ppid}) state ${state}${wchan ? ` waiting in ${wchan}` : ''}: ${cmdline.slice(0, 300)}`);
+    } catch {
+      // the process exited while we looked
+    }
+  }
+  return rows.length ? rows.join('\n') : '  (no process left in the group)';
 }
 
 /**
@@ -54,12 +99,25 @@ export function buildSite(name: string, env: Record<string, string> = {}, args: 
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group, so a stuck build is killed with everything it started.
+      detached: true,
     });
+    running.add(child.pid!);
     let output = '';
+    let stuck = false;
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    const deadline = setTimeout(() => {
+      stuck = true;
+      output += `\n[build-site] "${name}" was still running after ${BUILD_DEADLINE_MS / 1000} s and was killed. Its processes then:\n${processGroupReport(child.pid!)}\n`;
+      process.kill(-child.pid!, 'SIGKILL');
+    }, BUILD_DEADLINE_MS);
     child.on('error', reject);
-    child.on('close', (code) => resolvePromise({ ok: code === 0, code, output, distDir }));
+    child.on('close', (code) => {
+      clearTimeout(deadline);
+      running.delete(child.pid!);
+      resolvePromise({ ok: code === 0 && !stuck, code, output, distDir, stuck });
+    });
   });
 }
 

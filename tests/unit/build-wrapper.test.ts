@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { resolve } from 'node:path';
-import { diagnoseExit, guidance, outDirFromArgs, preflightWarning, suggestedHeapMb, MEMORY_MODEL_MB } from '../../scripts/build.mjs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { diagnoseExit, guidance, outDirFromArgs, preflightWarning, runNode, suggestedHeapMb, MEMORY_MODEL_MB, STDERR_DRAIN_MS } from '../../scripts/build.mjs';
+
+/** A stand-in for `astro build`, written to a temporary file. */
+function script(source: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'build-wrapper-')), 'stand-in.mjs');
+  writeFileSync(file, source);
+  return file;
+}
 
 describe('npm run build wrapper (scripts/build.mjs)', () => {
   it('indexes the folder astro build wrote: dist, or the --outDir given', () => {
@@ -42,4 +51,23 @@ describe('npm run build wrapper (scripts/build.mjs)', () => {
     expect(preflightWarning({ posts: 10_000, machineMb: 24_000 })).toBeUndefined();
     expect(preflightWarning({ posts: 100, machineMb: 3072 })).toBeUndefined();
   });
+
+  it('settles with the exit code and the tail of stderr', async () => {
+    const result = await runNode([script("process.stderr.write('[InvalidContentEntryDataError] posts/x.mdx: title'); process.exit(3);")]);
+    expect(result).toEqual({ code: 3, signal: null, stderr: '[InvalidContentEntryDataError] posts/x.mdx: title' });
+  });
+
+  it('does not wait for a grandchild that holds stderr after the build has exited', async () => {
+    // As Astro's esbuild service does: it inherits stderr. Here it outlives its parent by 20 s.
+    const started = Date.now();
+    const grandchild = "setTimeout(() => {}, 20000)";
+    const result = await runNode([
+      script(`import { spawn } from 'node:child_process';
+spawn(process.execPath, ['-e', ${JSON.stringify(grandchild)}], { stdio: ['ignore', 'ignore', 'inherit'] }).unref();
+process.stderr.write('built');
+process.exit(0);`),
+    ]);
+    expect(result).toEqual({ code: 0, signal: null, stderr: 'built' });
+    expect(Date.now() - started).toBeLessThan(STDERR_DRAIN_MS + 10_000);
+  }, 30_000);
 });
