@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { getViteConfig } from 'astro/config';
 import { defineConfig } from 'vitest/config';
+import { BUILD_TEST_TIMEOUT_MS } from './tests/support/timeouts';
 
 export default defineConfig({
   test: {
@@ -12,8 +13,9 @@ export default defineConfig({
           name: 'site',
           include: ['tests/build/**/*.test.ts', 'tests/browser/**/*.test.ts'],
           globalSetup: ['tests/support/global-setup.ts'],
-          testTimeout: 120_000,
-          hookTimeout: 240_000,
+          // Room for a stuck build to be killed and run again (tests/support/timeouts.ts).
+          testTimeout: BUILD_TEST_TIMEOUT_MS,
+          hookTimeout: BUILD_TEST_TIMEOUT_MS,
           // Builds and Chromium are heavy; two cores run one file at a time best.
           fileParallelism: false,
         },

@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { BUILD_DEADLINE_MS } from './timeouts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const TMP_ROOT = join(ROOT, 'node_modules/.tmp-tests');
@@ -20,13 +21,6 @@ export interface BuildResult {
   stuck: boolean;
 }
 
-/**
- * A build of this repository's content takes 12–25 s here; one still running after
- * this long is stuck, not slow. The harness then kills it and says which processes
- * were still alive, instead of leaving vitest's timeout to report only "timed out".
- */
-export const BUILD_DEADLINE_MS = 180_000;
-
 /** Builds still running; killed with their groups if vitest exits first (they run detached). */
 const running = new Set<number>();
 process.once('exit', () => {
@@ -39,7 +33,7 @@ process.once('exit', () => {
   }
 });
 
-/** The processes of a process group, read from /proc: pid, state, elapsed ticks and command line. */
+/** The processes of a process group, read from /proc: pid, parent, state, kernel wait channel and command line. */
 function processGroupReport(pgid: number): string {
   const rows: string[] = [];
   for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
@@ -76,11 +70,7 @@ export function inheritedEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-/**
- * `astro build` by default; `via: 'npm-run-build'` runs scripts/build.mjs, as `npm run build`
- * does, which writes the search index after Astro has exited.
- */
-export function buildSite(name: string, env: Record<string, string> = {}, args: string[] = [], via: 'astro' | 'npm-run-build' = 'astro'): Promise<BuildResult> {
+function runBuild(name: string, env: Record<string, string>, args: string[], via: 'astro' | 'npm-run-build'): Promise<BuildResult> {
   const workDir = join(TMP_ROOT, name);
   rmSync(workDir, { recursive: true, force: true });
   mkdirSync(workDir, { recursive: true });
@@ -119,6 +109,22 @@ export function buildSite(name: string, env: Record<string, string> = {}, args: 
       resolvePromise({ ok: code === 0 && !stuck, code, output, distDir, stuck });
     });
   });
+}
+
+/**
+ * `astro build` by default; `via: 'npm-run-build'` runs scripts/build.mjs, as `npm run build`
+ * does, which writes the search index after Astro has exited.
+ *
+ * A stuck build (see BUILD_DEADLINE_MS) is printed with its process tree and run once
+ * more: a stall says nothing about what the test checks, and the report stays in the log.
+ * A build that finishes, whether it succeeds or fails, is never retried.
+ */
+export async function buildSite(name: string, env: Record<string, string> = {}, args: string[] = [], via: 'astro' | 'npm-run-build' = 'astro'): Promise<BuildResult> {
+  const first = await runBuild(name, env, args, via);
+  if (!first.stuck) return first;
+  console.warn(first.output);
+  const second = await runBuild(name, env, args, via);
+  return { ...second, output: `[build-site] "${name}" was retried after a stuck first attempt (its output is above)\n${second.output}` };
 }
 
 /** The default build most tests read: real content, default config. */
