@@ -153,16 +153,18 @@ export function runNode(args, { env = process.env } = {}) {
   });
   return new Promise((resolvePromise, reject) => {
     let settled = false;
+    let drain;
     const settle = (code, signal) => {
       if (settled) return;
       settled = true;
+      clearTimeout(drain);
       for (const sig of ['SIGINT', 'SIGTERM']) process.off(sig, forward);
       resolvePromise({ code, signal, stderr: tail });
     };
     child.on('error', reject);
     child.on('close', settle);
     child.on('exit', (code, signal) => {
-      setTimeout(() => {
+      drain = setTimeout(() => {
         child.stderr.destroy();
         settle(code, signal);
       }, STDERR_DRAIN_MS);
