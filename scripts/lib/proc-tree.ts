@@ -7,12 +7,17 @@ import { readFileSync, readdirSync } from 'node:fs';
 
 const PAGE = 4096;
 
-interface ProcInfo {
+export interface ProcInfo {
+  /** One letter: R running, S sleeping, D in uninterruptible I/O, Z zombie, ... */
+  state: string;
   ppid: number;
+  /** Process group. */
+  pgrp: number;
   rss: number;
 }
 
-function snapshot(): Map<number, ProcInfo> {
+/** Every live process, from /proc/<pid>/stat. */
+export function processTable(): Map<number, ProcInfo> {
   const procs = new Map<number, ProcInfo>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
@@ -20,7 +25,7 @@ function snapshot(): Map<number, ProcInfo> {
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
       // comm may contain spaces and parens: fields resume after the last ')'.
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      procs.set(Number(name), { ppid: Number(fields[1]), rss: Number(fields[21]) * PAGE });
+      procs.set(Number(name), { state: fields[0]!, ppid: Number(fields[1]), pgrp: Number(fields[2]), rss: Number(fields[21]) * PAGE });
     } catch {
       // the process exited between readdir and read
     }
@@ -30,7 +35,7 @@ function snapshot(): Map<number, ProcInfo> {
 
 /** Sum of RSS over `root` and all its descendants, in bytes. */
 export function treeRss(root: number): number {
-  const procs = snapshot();
+  const procs = processTable();
   const children = new Map<number, number[]>();
   for (const [pid, info] of procs) {
     const list = children.get(info.ppid);

@@ -3,9 +3,10 @@
  * temporary folder with a given environment. Tests read what it wrote.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { BUILD_DEADLINE_MS } from './timeouts';
+import { processTable } from '../../scripts/lib/proc-tree';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const TMP_ROOT = join(ROOT, 'node_modules/.tmp-tests');
@@ -33,26 +34,21 @@ process.once('exit', () => {
   }
 });
 
-/** The processes of a process group, read from /proc: pid, parent, state, kernel wait channel and command line. */
+/** The processes of a process group: pid, parent, state, kernel wait channel and command line. */
 function processGroupReport(pgid: number): string {
   const rows: string[] = [];
-  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    try {
-      // Fields after the parenthesised command name: state ppid pgrp ...
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const [state, ppid, pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(pgrp) !== pgid) continue;
-      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
-      let wchan = '';
+  for (const [pid, { state, ppid, pgrp }] of processTable()) {
+    if (pgrp !== pgid) continue;
+    const read = (file: string) => {
       try {
-        wchan = readFileSync(`/proc/${pid}/wchan`, 'utf8');
+        return readFileSync(`/proc/${pid}/${file}`, 'utf8');
       } catch {
-        // not readable on every kernel
+        return ''; // exited while we looked, or not readable on this kernel
       }
-      rows.push(`  pid ${pid} (parent ${ppid}) state ${state}${wchan ? ` waiting in ${wchan}` : ''}: ${cmdline.slice(0, 300)}`);
-    } catch {
-      // the process exited while we looked
-    }
+    };
+    const wchan = read('wchan').replace(/^0$/, ''); // "0": running, not waiting
+    const cmdline = read('cmdline').split('\0').join(' ').trim();
+    rows.push(`  pid ${pid} (parent ${ppid}) state ${state}${wchan ? ` waiting in ${wchan}` : ''}: ${cmdline.slice(0, 300)}`);
   }
   return rows.length ? rows.join('\n') : '  (no process left in the group)';
 }
