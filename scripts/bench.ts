@@ -32,7 +32,7 @@ const { values } = parseArgs({
     /** Only regenerate docs/benchmarks.md and the plot from bench/results.json. */
     'docs-only': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
-    /** Compile every .mdx post as MDX (PLAIN_MDX_AS_MARKDOWN=0), to measure what src/lib/plain-mdx.ts saves. */
+    /** Compile every .mdx post as MDX (PLAIN_MDX_AS_MARKDOWN=0), to measure what rendering plain .mdx as Markdown (src/lib/content/posts-loader.ts) saves. */
     'all-mdx': { type: 'boolean', default: false },
   },
 });

@@ -4,11 +4,9 @@ import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { collectionDir } from './content-paths';
+import { SITE } from './site.config';
 import { surveySchema } from './lib/survey-schema';
-import { strictGlob } from './lib/strict-glob';
-import { globWithDevErrors } from './lib/dev-glob';
-import { plainMdxAsMarkdown } from './lib/plain-mdx';
-import { countBodyWordsAtSync } from './lib/body-words';
+import { postsLoader } from './lib/content/posts-loader';
 
 // Astro calls a schema function once per entry (image() is per file), so every post builds a fresh
 // z.object, and Zod 4 JIT-compiles each new object schema on its first parse. Jitless parsing skips that
@@ -51,13 +49,14 @@ const postFields = {
   /** Pin to the home page's featured slot; the newest pinned post wins. */
   featured: z.boolean().default(false),
   faq: z.array(z.object({ question: nonEmpty('faq question'), answer: nonEmpty('faq answer') }).strict()).default([]),
+  /** Filled in by the posts loader from the parsed body; an authored value is refused there. */
+  bodyWords: z.number().int().nonnegative(),
 };
 const heroAlt = nonEmpty('heroImage.alt (alt text describes the image for readers who cannot see it)');
 
 const posts = defineCollection({
-  // .mdx posts that use no MDX syntax render through the Markdown pipeline (src/lib/plain-mdx.ts);
-  // the store keeps each body's word count instead of the body (src/lib/body-words.ts).
-  loader: countBodyWordsAtSync(plainMdxAsMarkdown(strictGlob({ pattern: '**/[^_]*.{md,mdx}', base: collectionDir('posts'), dateFields: ['pubDate', 'updatedDate'] }))),
+  // Parses, checks and renders every post once (src/lib/content/posts-loader.ts).
+  loader: postsLoader({ base: collectionDir('posts'), dateFields: ['pubDate', 'updatedDate'], plainMdxAsMarkdown: SITE.content.plainMdxAsMarkdown }),
   schema: ({ image }) =>
     z
       .object({
@@ -66,6 +65,8 @@ const posts = defineCollection({
           .object({
             src: image(),
             alt: heroAlt,
+            /** false: the image is for the page only, so the post gets no large social card from it. */
+            socialCard: z.boolean().default(true),
           })
           .strict()
           .optional(),
@@ -79,7 +80,7 @@ const posts = defineCollection({
 });
 
 const authors = defineCollection({
-  loader: globWithDevErrors({ pattern: '*.json', base: collectionDir('authors') }),
+  loader: glob({ pattern: '*.json', base: collectionDir('authors') }),
   schema: z
     .object({
       name: nonEmpty('name'),
@@ -90,7 +91,7 @@ const authors = defineCollection({
 });
 
 const categories = defineCollection({
-  loader: globWithDevErrors({ pattern: '*.json', base: collectionDir('categories') }),
+  loader: glob({ pattern: '*.json', base: collectionDir('categories') }),
   schema: z
     .object({
       name: nonEmpty('name'),

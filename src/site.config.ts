@@ -75,6 +75,16 @@ export const SITE = {
   social: {
     twitter: '@tokenmetricsinc',
   },
+  content: {
+    /**
+     * An .mdx post whose MDX parse equals its Markdown parse renders through Markdown
+     * (src/lib/content/posts-loader.ts). PLAIN_MDX_AS_MARKDOWN=0 compiles every .mdx
+     * as MDX, for benchmarks and for the test that the two paths agree.
+     */
+    plainMdxAsMarkdown: env.PLAIN_MDX_AS_MARKDOWN !== '0',
+    /** Hosts a post may embed in an <iframe> (https only); every other iframe fails the build. */
+    embedHosts: ['www.youtube-nocookie.com', 'player.vimeo.com'] as readonly string[],
+  },
 } as const;
 
 export type SiteConfig = typeof SITE;

@@ -4,7 +4,7 @@
  * The CLI (scripts/generate-fixtures.ts) writes what this returns to disk.
  */
 
-import { computeReadingTime } from '../../src/lib/reading-time';
+import { analysePost } from '../../src/lib/content/post-source';
 
 export const MIN_WORDS = 1000;
 export const MAX_WORDS = 1500;
@@ -367,8 +367,8 @@ export function generatePost(index: number, options: FixtureOptions): FixturePos
       add(p2.text, p2.words);
     }
   }
-  // Trim to the site's own word count (reading-time counts link URLs and list markers too).
-  const wordsOf = (bs: string[]) => computeReadingTime(bs.join('\n\n')).words;
+  // Trim to the site's own word count: the posts loader's, from the parsed body.
+  const wordsOf = (bs: string[]) => analysePost(`---\n---\n\n${bs.join('\n\n')}\n`, format, { dateFields: [], reservedFields: [] }).words;
   while (blocks.length > 3 && (wordsOf(blocks) > MAX_WORDS || /^#/.test(blocks.at(-1)!))) blocks.pop();
   const body = `${blocks.join('\n\n')}\n`;
   const yaml = [

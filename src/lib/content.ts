@@ -5,7 +5,6 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildNow, isVisible, publicationState, type PublicationState } from './publishing';
-import { bodyWordsOf } from './body-words';
 import { readingTimeFromWords, type ReadingTime } from './reading-time';
 import { groupByAuthor, groupByCategory, groupByTag, latestDate, sortNewestFirst, type TagGroup } from './posts';
 
@@ -39,7 +38,7 @@ async function loadSiteContent(): Promise<SiteContent> {
   const posts = sortNewestFirst(
     entries.map((entry) => ({
       ...entry,
-      readingTime: readingTimeFromWords(bodyWordsOf(entry), ...entry.data.faq.flatMap((f) => [f.question, f.answer])),
+      readingTime: readingTimeFromWords(entry.data.bodyWords, ...entry.data.faq.flatMap((f) => [f.question, f.answer])),
       state: publicationState(entry.data, context.now),
     })),
   );

@@ -19,17 +19,6 @@ export function countWords(text: string): number {
 
 export const WORDS_PER_MINUTE = 200;
 
-/**
- * Strips what a reader does not read as prose: MDX import/export lines, JSX
- * comments and tags. Fenced code stays in; readers do read it, slowly.
- */
-export function readableText(mdxBody: string): string {
-  return mdxBody
-    .replace(/^\s*(import|export)\s.+$/gm, ' ')
-    .replace(/\{\/\*[\s\S]*?\*\/\}/g, ' ')
-    .replace(/<\/?[A-Za-z][^>]*>/g, ' ');
-}
-
 export interface ReadingTime {
   minutes: number;
   words: number;
@@ -39,9 +28,4 @@ export interface ReadingTime {
 export function readingTimeFromWords(bodyWords: number, ...extra: string[]): ReadingTime {
   const words = bodyWords + extra.reduce((sum, text) => sum + countWords(text), 0);
   return { minutes: Math.max(1, Math.ceil(words / WORDS_PER_MINUTE)), words };
-}
-
-/** Reading time of a post body plus any extra text (an FAQ). */
-export function computeReadingTime(mdxBody: string, ...extra: string[]): ReadingTime {
-  return readingTimeFromWords(countWords(readableText(mdxBody)), ...extra);
 }

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { load } from 'js-yaml';
 import { generatePost, generatePosts, mulberry32, TAGS, type FixtureOptions } from '../../scripts/lib/fixtures';
-import { computeReadingTime } from '../../src/lib/reading-time';
+import { analysePost } from '../../src/lib/content/post-source';
 
 const REAL = { categories: ['crypto-basics', 'research'], authors: ['token-metrics-team'] };
 const mdx: FixtureOptions = { format: 'mdx', seed: 42, ...REAL };
@@ -57,7 +57,7 @@ describe('fixture generator', () => {
 
   it('writes 1,000–1,500 words per post, as the site counts them', () => {
     for (const post of generatePosts(150, mdx)) {
-      const { words } = computeReadingTime(post.body);
+      const { words } = analysePost(post.source, 'mdx', { dateFields: [], reservedFields: [] });
       expect(words, post.id).toBeGreaterThanOrEqual(1000);
       expect(words, post.id).toBeLessThanOrEqual(1500);
     }

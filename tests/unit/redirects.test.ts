@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { astroRedirects, keepRenamedGuids, originalIds, redirectShapeProblems } from '../../src/redirects';
-import { contentErrorForOverlay, parseLoaderLog, plainMessage } from '../../src/lib/content-errors';
 import { SITE } from '../../src/site.config';
 
 describe('redirects map', () => {
@@ -23,22 +22,5 @@ describe('redirects map', () => {
     expect(keepRenamedGuids(xml, abs, map)).toBe(
       '<item><link>https://x.org/posts/current/</link><guid isPermaLink="true">https://x.org/posts/first/</guid></item><item><guid isPermaLink="true">https://x.org/posts/other/</guid></item>',
     );
-  });
-});
-
-describe('dev content errors', () => {
-  it('reads the glob loader log lines', () => {
-    expect(parseLoaderLog('error', 'Failed to reload bad.mdx: **posts → bad** data does not match collection schema.\n\n  **title**: Required')).toEqual({
-      entry: 'bad.mdx',
-      message: 'posts → bad data does not match collection schema.\n\n  title: Required',
-    });
-    expect(parseLoaderLog('info', 'Reloaded data from \u001b[32mbad.mdx\u001b[39m')).toEqual({ entry: 'bad.mdx' });
-    expect(parseLoaderLog('error', 'something else')).toBeUndefined();
-    expect(plainMessage('**a** \u001b[1mb\u001b[22m')).toBe('a b');
-  });
-  it('builds an overlay error naming the file and the message', () => {
-    const error = contentErrorForOverlay([{ file: '/site/src/content/posts/bad.mdx', message: 'title: Required' }], '/site') as Error & { loc: { file: string } };
-    expect(error.message).toBe('Invalid content: src/content/posts/bad.mdx: title: Required');
-    expect(error.loc.file).toBe('/site/src/content/posts/bad.mdx');
   });
 });

@@ -1,0 +1,88 @@
+/**
+ * Frontmatter read as a YAML document (the `yaml` package), so every check
+ * sees what YAML sees: any spelling of a key (`pubDate :`, `"pubDate":`),
+ * comments, quoting and escapes. Values resolve with the YAML 1.2 core schema,
+ * where `2024-02-30` stays the string the author wrote instead of a Date that
+ * has already rolled over to March 1st; dates are then checked as calendar dates.
+ */
+import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { invalidCharacterReason, xmlInvalidCharacters } from './xml-characters';
+
+export interface LocatedProblem {
+  field?: string | undefined;
+  line?: number | undefined;
+  column?: number | undefined;
+  reason: string;
+}
+
+export interface Frontmatter {
+  data: Record<string, unknown>;
+  problems: LocatedProblem[];
+}
+
+/** YYYY-MM-DD, optionally with a time and an offset (YAML 1.2 leaves these as strings). */
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}:?\d{2})?)?$/;
+
+/** Why `value` is not a usable date, or undefined when it is one. */
+export function dateProblem(value: unknown): string | undefined {
+  if (typeof value !== 'string') return `must be a date written as YYYY-MM-DD, got ${JSON.stringify(value)}`;
+  const parts = ISO_DATE.exec(value.trim());
+  if (!parts) return `"${value}" is not a date in the form YYYY-MM-DD`;
+  const [y, m, d] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return `"${value}" is not a real calendar date`;
+  if (Number.isNaN(toDate(value).getTime())) return `"${value}" is not a valid date and time`;
+  return undefined;
+}
+
+/** A checked date string as a Date. Like a YAML timestamp, a date or time without an offset is UTC. */
+export function toDate(value: string): Date {
+  const text = value.trim().replace(' ', 'T');
+  const hasZone = /(?:[Zz]|[+-]\d{2}:?\d{2})$/.test(text) && text.includes('T');
+  return new Date(text.includes('T') && !hasZone ? `${text}Z` : text);
+}
+
+/** Every string in `value` with its dotted path, for checks that apply to all text fields. */
+function* strings(value: unknown, path: string): Generator<[string, string]> {
+  if (typeof value === 'string') yield [path, value];
+  else if (Array.isArray(value)) for (const [i, item] of value.entries()) yield* strings(item, path ? `${path}.${i}` : String(i));
+  else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) yield* strings(item, path ? `${path}.${key}` : key);
+}
+
+/**
+ * Parses the YAML between a post's `---` fences. `firstLine` is the file line
+ * the YAML starts on, so every problem carries a file line.
+ */
+export function parseFrontmatter(yaml: string, firstLine: number, options: { dateFields: readonly string[]; reservedFields: readonly string[] }): Frontmatter {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yaml, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  const at = (offset: number | undefined) => {
+    if (offset === undefined) return {};
+    const { line, col } = lineCounter.linePos(offset);
+    return { line: firstLine + line - 1, column: col };
+  };
+  const problems: LocatedProblem[] = [...doc.errors, ...doc.warnings].map((error) => ({ ...at(error.pos[0]), reason: `YAML: ${error.message.split('\n')[0]}` }));
+  if (problems.length > 0) return { data: {}, problems };
+  if (doc.contents !== null && !isMap(doc.contents)) return { data: {}, problems: [{ line: firstLine, reason: 'frontmatter must be a list of `field: value` lines' }] };
+
+  const nodes = new Map<string, YamlNode>();
+  for (const pair of isMap(doc.contents) ? doc.contents.items : []) {
+    if (isScalar(pair.key) && pair.value && typeof pair.value === 'object') nodes.set(String(pair.key.value), pair.value as YamlNode);
+  }
+  const data = (doc.toJS({ maxAliasCount: 50 }) ?? {}) as Record<string, unknown>;
+  const lineOf = (field: string) => at((nodes.get(field.split('.')[0]!)?.range ?? [])[0]);
+
+  for (const field of options.reservedFields) {
+    if (field in data) problems.push({ field, ...lineOf(field), reason: `"${field}" is filled in by the build and cannot be set in frontmatter` });
+  }
+  for (const field of options.dateFields) {
+    if (!(field in data)) continue;
+    const problem = dateProblem(data[field]);
+    if (problem) problems.push({ field, ...lineOf(field), reason: problem });
+    else data[field] = toDate(data[field] as string);
+  }
+  for (const [field, text] of strings(data, '')) {
+    for (const character of xmlInvalidCharacters(text)) problems.push({ field, ...lineOf(field), reason: invalidCharacterReason(character) });
+  }
+  return { data, problems };
+}

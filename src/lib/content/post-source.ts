@@ -1,0 +1,111 @@
+/**
+ * Everything the posts loader learns from one post's source, from one parse:
+ * satteri (Astro 7's own Markdown/MDX engine) gives the syntax tree, the YAML
+ * block inside it is read as a YAML document, and every check below walks
+ * those trees. Pure: no file system, no Astro.
+ */
+import { markdownToMdast, mdxToMdast } from 'satteri';
+import { parseFrontmatter, type LocatedProblem } from './frontmatter';
+import { undefinedMdxNames, type MdxCode } from './mdx-names';
+import { invalidCharacterReason, xmlInvalidCharacters } from './xml-characters';
+import { countWords } from '../reading-time';
+
+export type PostFormat = 'md' | 'mdx';
+
+/** The part of an mdast node these checks read. */
+interface TreeNode {
+  type: string;
+  value?: string;
+  name?: string | null;
+  attributes?: { type: string; name?: string; value?: unknown }[];
+  children?: TreeNode[];
+  position?: { start: { line: number; column: number; offset?: number }; end: { line: number; column: number; offset?: number } };
+}
+
+export interface AnalysedPost {
+  /** Frontmatter as YAML resolves it, dates already checked and turned into Dates. */
+  data: Record<string, unknown>;
+  /** The source after the frontmatter block. */
+  body: string;
+  /**
+   * 'markdown' when the MDX parse and the Markdown parse of this source give the
+   * same tree: then Markdown renders it exactly as MDX would, without a JS module.
+   */
+  renderAs: 'markdown' | 'mdx';
+  /** Words a reader reads: text and code, not markup or JSX. */
+  words: number;
+  problems: LocatedProblem[];
+}
+
+export interface AnalyseOptions {
+  dateFields: readonly string[];
+  reservedFields: readonly string[];
+}
+
+const MDX_NODE = /^mdx/;
+
+function* walk(node: TreeNode): Generator<TreeNode> {
+  yield node;
+  for (const child of node.children ?? []) yield* walk(child);
+}
+
+/** The tree as data, without positions (two parses of one source differ only there). */
+function shape(tree: TreeNode): string {
+  return JSON.stringify(tree, (key, value: unknown) => (key === 'position' ? undefined : value));
+}
+
+function mdxCode(tree: TreeNode): MdxCode[] {
+  const pieces: MdxCode[] = [];
+  for (const node of walk(tree)) {
+    const line = node.position?.start.line ?? 1;
+    if (node.type === 'mdxjsEsm') pieces.push({ kind: 'esm', code: node.value ?? '', line });
+    else if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') pieces.push({ kind: 'expression', code: node.value ?? '', line });
+    for (const attribute of node.attributes ?? []) {
+      if (attribute.type === 'mdxJsxExpressionAttribute') pieces.push({ kind: 'expression', code: `{${String(attribute.value)}}`, line });
+      else if (attribute.value && typeof attribute.value === 'object') pieces.push({ kind: 'expression', code: String((attribute.value as { value: unknown }).value), line });
+    }
+  }
+  return pieces;
+}
+
+function wordsIn(tree: TreeNode): number {
+  let words = 0;
+  for (const node of walk(tree)) {
+    if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') words += countWords(node.value ?? '');
+  }
+  return words;
+}
+
+function lineAt(source: string, index: number): number {
+  let line = 1;
+  for (let i = source.indexOf('\n'); i !== -1 && i < index; i = source.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+export function analysePost(source: string, format: PostFormat, options: AnalyseOptions): AnalysedPost {
+  let tree: TreeNode;
+  try {
+    tree = (format === 'mdx' ? mdxToMdast(source) : markdownToMdast(source)) as TreeNode;
+  } catch (error) {
+    // satteri's message starts with the line and column: `8:1: Unexpected character …`.
+    return { data: {}, body: '', renderAs: 'mdx', words: 0, problems: [{ reason: `${format.toUpperCase()} syntax error at ${(error as Error).message}` }] };
+  }
+  const yaml = tree.children?.[0]?.type === 'yaml' ? tree.children[0] : undefined;
+  if (!yaml) return { data: {}, body: '', renderAs: 'mdx', words: 0, problems: [{ line: 1, reason: 'a post starts with a frontmatter block between --- lines' }] };
+
+  const frontmatter = parseFrontmatter(yaml.value ?? '', (yaml.position?.start.line ?? 1) + 1, options);
+  const bodyStart = yaml.position?.end.offset ?? 0;
+  const body = source.slice(bodyStart);
+  const problems = [...frontmatter.problems];
+  for (const character of xmlInvalidCharacters(body)) {
+    problems.push({ line: lineAt(source, bodyStart + character.index), reason: `the body ${invalidCharacterReason(character)}` });
+  }
+
+  let renderAs: AnalysedPost['renderAs'] = 'markdown';
+  if (format === 'mdx') {
+    problems.push(...undefinedMdxNames(mdxCode(tree)));
+    const usesMdx = [...walk(tree)].some((node) => MDX_NODE.test(node.type));
+    renderAs = usesMdx || shape(tree) !== shape(markdownToMdast(source, { position: false }) as TreeNode) ? 'mdx' : 'markdown';
+  }
+  return { data: frontmatter.data, body, renderAs, words: wordsIn(tree), problems };
+}

@@ -1,0 +1,171 @@
+/**
+ * The posts collection's loader: the one trust boundary every post crosses
+ * before a page, a feed or the search index sees it. Built only on Astro's
+ * documented loader API (parseData, renderMarkdown, generateDigest, store).
+ *
+ * For each `<base>/*.md(x)` file it:
+ * 1. refuses what would change a URL silently: a file in a subfolder, a name
+ *    that is not already a URL slug, two files with one name;
+ * 2. parses the source once with satteri, Astro 7's own Markdown/MDX engine,
+ *    and reads the frontmatter as a YAML document (post-source.ts): dates,
+ *    XML-invalid characters, undefined MDX names, the HTML policy, the hero image;
+ * 3. validates the frontmatter against the collection schema (parseData);
+ * 4. renders Markdown now (renderMarkdown), including an .mdx file whose MDX
+ *    parse equals its Markdown parse, and leaves real MDX to @astrojs/mdx.
+ *    A plain .mdx compiled as MDX becomes a JS module to bundle; at 10,000 posts
+ *    that bundle dominated the build (docs/benchmarks.md).
+ *
+ * The store keeps each body's word count instead of the body: Astro bundles the
+ * store into the build, and at 10,000 posts the bodies were ~90 MB of it.
+ *
+ * `astro build` stops on the first sync with every problem listed
+ * (ContentError: file, line or field, reason). `astro dev` keeps serving and
+ * stores a problem entry in place of the post, which src/middleware.ts turns
+ * into Astro's error overlay until the file is fixed.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, extname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { slug } from 'github-slugger';
+import { ContentError, type ContentProblem } from './content-error';
+import type { LocatedProblem } from './frontmatter';
+import { heroImageProblems } from './hero-image';
+import { analysePost, type PostFormat } from './post-source';
+import { PROBLEMS_FIELD } from './problem-entries';
+
+/** The key in a post's data that holds its body's word count (filled by the loader, never authored). */
+export const BODY_WORDS = 'bodyWords';
+
+export interface PostsLoaderOptions {
+  /** The posts folder, relative to the project root. */
+  base: string;
+  /** Frontmatter fields that hold dates. */
+  dateFields: readonly string[];
+  /** Render a plain .mdx (same tree as Markdown) through Markdown; false compiles every .mdx as MDX. */
+  plainMdxAsMarkdown: boolean;
+  /** Further checks of a post's source (the HTML policy), each problem with its line. */
+  checkSource?: (source: string, format: PostFormat) => LocatedProblem[];
+}
+
+const FORMATS: Record<string, PostFormat> = { '.md': 'md', '.mdx': 'mdx' };
+/** Files a collection folder may hold besides posts: Astro's `_` prefix keeps drafts of partials out. */
+const isIgnored = (name: string) => name.startsWith('_') || name.startsWith('.');
+
+async function listSources(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw error;
+  });
+  return entries
+    .filter((entry) => entry.isFile() && extname(entry.name) in FORMATS && !isIgnored(entry.name))
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+    .filter((path) => !path.split(sep).some((segment) => isIgnored(segment)))
+    .sort();
+}
+
+export function postsLoader(options: PostsLoaderOptions): Loader {
+  return {
+    name: 'posts-loader',
+    load: async (context) => {
+      const root = fileURLToPath(context.config.root);
+      const dir = resolve(root, options.base);
+      await syncAll(context, dir, root, options);
+      const watcher = context.watcher;
+      if (!watcher) return;
+      // Every change re-syncs the folder: unchanged files cost a digest, and cross-file rules
+      // (two files on one URL, a fixed error elsewhere) stay right without bookkeeping.
+      let queue = Promise.resolve();
+      const onChange = (path: string) => {
+        if (!resolve(path).startsWith(dir + sep) || !(extname(path) in FORMATS)) return;
+        queue = queue.then(() => syncAll(context, dir, root, options)).catch((error: unknown) => context.logger.error(String(error)));
+      };
+      watcher.add(dir);
+      watcher.on('add', onChange);
+      watcher.on('change', onChange);
+      watcher.on('unlink', onChange);
+    },
+  };
+}
+
+async function syncAll(context: LoaderContext, dir: string, root: string, options: PostsLoaderOptions): Promise<void> {
+  const files = await listSources(dir);
+  const owners = new Map<string, string>();
+  const failed = new Map<string, ContentProblem[]>();
+  const untouched = new Set(context.store.keys());
+  const fail = (id: string, problems: ContentProblem[]) => failed.set(id, [...(failed.get(id) ?? []), ...problems]);
+
+  const pending: { id: string; file: string; format: PostFormat }[] = [];
+  for (const path of files) {
+    const file = join(dir, path);
+    const extension = extname(path);
+    const name = basename(path, extension);
+    const id = path.includes(sep) ? `${path}` : name;
+    if (path.includes(sep)) {
+      fail(id, [{ file, reason: `posts live directly in ${relative(root, dir)}/ (a post's URL is /posts/<file name>/); move it to ${relative(root, join(dir, basename(path)))}` }]);
+      continue;
+    }
+    if (slug(name) !== name || name === '') {
+      fail(id, [{ file, reason: `the file name "${name}" becomes the post's URL and must be lowercase letters, digits and hyphens; rename it to ${slug(name) || 'a-title'}${extension}` }]);
+      continue;
+    }
+    const owner = owners.get(id);
+    if (owner) {
+      fail(id, [{ file, reason: `its URL /posts/${id}/ is already taken by ${relative(root, owner)}; rename one of the two files` }]);
+      continue;
+    }
+    owners.set(id, file);
+    pending.push({ id, file, format: FORMATS[extension]! });
+  }
+
+  // Parsing is synchronous; a few files in flight overlap the reads and renders.
+  const work = [...pending];
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      for (let next = work.shift(); next; next = work.shift()) {
+        untouched.delete(next.id);
+        const problems = await syncPost(context, root, next, options);
+        if (problems.length > 0) fail(next.id, problems);
+      }
+    }),
+  );
+
+  if (failed.size > 0 && !context.watcher) throw new ContentError([...failed.values()].flat());
+  for (const [id, problems] of failed) {
+    untouched.delete(id);
+    context.store.set({ id, data: { [PROBLEMS_FIELD]: problems }, digest: context.generateDigest(JSON.stringify(problems)) });
+  }
+  for (const id of untouched) context.store.delete(id);
+}
+
+async function syncPost(context: LoaderContext, root: string, { id, file, format }: { id: string; file: string; format: PostFormat }, options: PostsLoaderOptions): Promise<ContentProblem[]> {
+  const source = await readFile(file, 'utf8');
+  const digest = context.generateDigest(source);
+  const filePath = relative(root, file).split(sep).join('/');
+  const existing = context.store.get(id);
+  if (existing?.digest === digest && existing.filePath === filePath) {
+    // Unchanged since the last sync: Astro still needs to hear about the MDX module it renders from.
+    if (existing.deferredRender) context.store.addModuleImport(filePath);
+    return [];
+  }
+
+  const post = analysePost(source, format, { dateFields: options.dateFields, reservedFields: [BODY_WORDS] });
+  const located = [...post.problems, ...(options.checkSource?.(source, format) ?? []), ...(post.problems.length ? [] : await heroImageProblems(file, post.data.heroImage))];
+  if (located.length > 0) return located.map((problem) => ({ file, ...problem }));
+
+  let data: Record<string, unknown>;
+  try {
+    data = await context.parseData({ id, data: { ...post.data, [BODY_WORDS]: post.words }, filePath: file });
+  } catch (error) {
+    return [{ file, reason: (error as Error).message }];
+  }
+  if (post.renderAs === 'mdx' || (format === 'mdx' && !options.plainMdxAsMarkdown)) {
+    context.store.set({ id, data, filePath, digest, deferredRender: true });
+    return [];
+  }
+  const rendered = await context.renderMarkdown(post.body, { fileURL: pathToFileURL(file) });
+  // MDX output ends at the last block's closing tag; a plain .mdx matches it byte for byte.
+  if (format === 'mdx') rendered.html = rendered.html.trimEnd();
+  context.store.set({ id, data, filePath, digest, rendered, ...(rendered.metadata?.imagePaths?.length ? { assetImports: rendered.metadata.imagePaths } : {}) });
+  return [];
+}
