@@ -43,7 +43,7 @@ const cases: { name: string; files: () => Promise<Record<string, string | Buffer
   {
     name: 'hero image without alt text',
     files: async () => ({
-      'posts/hero.png': await sharp({ create: { width: 8, height: 8, channels: 3, background: '#336699' } }).png().toBuffer(),
+      'posts/hero.png': await sharp({ create: { width: 1200, height: 630, channels: 3, background: '#336699' } }).png().toBuffer(),
       'posts/bad.mdx': frontmatter({ ...valid, heroImage: '\n  src: ./hero.png' }),
     }),
     file: /posts\/bad\.mdx/,
