@@ -6,13 +6,11 @@
  */
 import { defineMiddleware } from 'astro:middleware';
 import { getCollection } from 'astro:content';
-import { ContentError } from './lib/content/content-error';
-import { problemsOf } from './lib/content/problem-entries';
+import { assertNoStoredProblems } from './lib/content/problem-entries';
 
 export const onRequest = defineMiddleware(async (_context, next) => {
   if (import.meta.env.DEV) {
-    const problems = (await getCollection('posts')).flatMap(problemsOf);
-    if (problems.length > 0) throw new ContentError(problems, 'Fix the file and save it: the page recovers without restarting the dev server.');
+    assertNoStoredProblems(await getCollection('posts'));
   }
   return next();
 });

@@ -4,6 +4,7 @@
  * production build so every page shares one pass over the collection.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { assertNoStoredProblems } from './content/problem-entries';
 import { buildNow, isVisible, publicationState, type PublicationState } from './publishing';
 import { readingTimeFromWords, type ReadingTime } from './reading-time';
 import { groupByAuthor, groupByCategory, groupByTag, latestDate, sortNewestFirst, type TagGroup } from './posts';
@@ -30,11 +31,10 @@ export interface SiteContent {
 
 async function loadSiteContent(): Promise<SiteContent> {
   const context = { isDev: import.meta.env.DEV, now: buildNow() };
-  const [entries, categoryEntries, authorEntries] = await Promise.all([
-    getCollection('posts', (entry) => isVisible(entry.data, context)),
-    getCollection('categories'),
-    getCollection('authors'),
-  ]);
+  const [allEntries, categoryEntries, authorEntries] = await Promise.all([getCollection('posts'), getCollection('categories'), getCollection('authors')]);
+  // Dev only: a post that failed its checks is stored as its problems (src/lib/content/problem-entries.ts).
+  if (import.meta.env.DEV) assertNoStoredProblems(allEntries);
+  const entries = allEntries.filter((entry) => isVisible(entry.data, context));
   const posts = sortNewestFirst(
     entries.map((entry) => ({
       ...entry,

@@ -147,7 +147,7 @@ describe('astro dev with a temporary content folder', () => {
       return response.status === 500 ? response : undefined;
     });
     // Astro answers with a stub page that loads the overlay ...
-    expect(page.body).toContain('<title>InvalidContentEntryDataError</title>');
+    expect(page.body).toContain('<title>InvalidContent</title>');
     expect(page.body).toContain('/@vite/client');
     // ... and sends the overlay its payload over the HMR socket.
     const payload = await waitFor('the overlay payload', async () => overlayPayloads.find((p) => p.message?.includes('broken-post.mdx')));

@@ -157,7 +157,8 @@ async function syncPost(context: LoaderContext, root: string, { id, file, format
   try {
     data = await context.parseData({ id, data: { ...post.data, [BODY_WORDS]: post.words }, filePath: file });
   } catch (error) {
-    return [{ file, reason: (error as Error).message }];
+    // Astro's schema message marks names with **bold**; inside our one-line form it would pair up wrongly.
+    return [{ file, reason: (error as Error).message.replaceAll('**', '') }];
   }
   if (post.renderAs === 'mdx' || (format === 'mdx' && !options.plainMdxAsMarkdown)) {
     context.store.set({ id, data, filePath, digest, deferredRender: true });
