@@ -44,6 +44,19 @@ export interface AnalyseOptions {
 
 const MDX_NODE = /^mdx/;
 
+/**
+ * Nodes that satteri's Markdown and MDX serializers write differently, though
+ * both trees agree: `data-footnote-ref` vs `data-footnote-ref="true"`,
+ * `text-align: center` vs `text-align:center`, `<input>` vs `<input/>`.
+ * A post with one of these stays on the MDX path, so its HTML never depends on
+ * the shortcut (tests/build/plain-mdx.test.ts, the tricky-gfm post).
+ */
+function serializersDiffer(node: TreeNode & { align?: unknown[]; checked?: unknown }): boolean {
+  if (node.type === 'footnoteReference' || node.type === 'footnoteDefinition') return true;
+  if (node.type === 'table') return (node.align ?? []).some((a) => a !== null);
+  return node.type === 'listItem' && typeof node.checked === 'boolean';
+}
+
 function* walk(node: TreeNode): Generator<TreeNode> {
   yield node;
   for (const child of node.children ?? []) yield* walk(child);
@@ -104,7 +117,7 @@ export function analysePost(source: string, format: PostFormat, options: Analyse
   let renderAs: AnalysedPost['renderAs'] = 'markdown';
   if (format === 'mdx') {
     problems.push(...undefinedMdxNames(mdxCode(tree)));
-    const usesMdx = [...walk(tree)].some((node) => MDX_NODE.test(node.type));
+    const usesMdx = [...walk(tree)].some((node) => MDX_NODE.test(node.type) || serializersDiffer(node));
     renderAs = usesMdx || shape(tree) !== shape(markdownToMdast(source, { position: false }) as TreeNode) ? 'mdx' : 'markdown';
   }
   return { data: frontmatter.data, body, renderAs, words: wordsIn(tree), problems };
