@@ -5,7 +5,7 @@
  * where `2024-02-30` stays the string the author wrote instead of a Date that
  * has already rolled over to March 1st; dates are then checked as calendar dates.
  */
-import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { invalidCharacterReason, xmlInvalidCharacters } from './xml-characters';
 
 export interface LocatedProblem {
@@ -65,12 +65,13 @@ export function parseFrontmatter(yaml: string, firstLine: number, options: { dat
   if (problems.length > 0) return { data: {}, problems };
   if (doc.contents !== null && !isMap(doc.contents)) return { data: {}, problems: [{ line: firstLine, reason: 'frontmatter must be a list of `field: value` lines' }] };
 
-  const nodes = new Map<string, YamlNode>();
-  for (const pair of isMap(doc.contents) ? doc.contents.items : []) {
-    if (isScalar(pair.key) && pair.value && typeof pair.value === 'object') nodes.set(String(pair.key.value), pair.value as YamlNode);
-  }
   const data = (doc.toJS({ maxAliasCount: 50 }) ?? {}) as Record<string, unknown>;
-  const lineOf = (field: string) => at((nodes.get(field.split('.')[0]!)?.range ?? [])[0]);
+  /** The line of the value at a dotted path such as `faq.0.question`. */
+  const lineOf = (field: string) => {
+    const path = field.split('.').map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
+    const node = doc.getIn(path, true) as YamlNode | undefined;
+    return at(node?.range?.[0]);
+  };
 
   for (const field of options.reservedFields) {
     if (field in data) problems.push({ field, ...lineOf(field), reason: `"${field}" is filled in by the build and cannot be set in frontmatter` });

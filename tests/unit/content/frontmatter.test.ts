@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { dateProblem, parseFrontmatter, toDate } from '../../../src/lib/content/frontmatter';
+
+const options = { dateFields: ['pubDate', 'updatedDate'], reservedFields: ['bodyWords'] };
+const parse = (yaml: string) => parseFrontmatter(yaml, 2, options);
+
+describe('frontmatter read as a YAML document', () => {
+  it('checks a date field however its key is spelled', () => {
+    for (const yaml of ['pubDate: 2024-02-30', 'pubDate : 2024-02-30', '"pubDate": 2024-02-30', "'pubDate': '2024-02-30'", 'pubDate:    "2024-02-30"']) {
+      expect(parse(yaml).problems, yaml).toEqual([{ field: 'pubDate', line: 2, column: expect.any(Number), reason: '"2024-02-30" is not a real calendar date' }]);
+    }
+  });
+
+  it('allows comments and turns checked dates into UTC Dates', () => {
+    expect(parse('pubDate: 2024-02-28 # first draft\nupdatedDate: 2024-03-01T10:30:00+02:00')).toEqual({
+      data: { pubDate: new Date('2024-02-28T00:00:00Z'), updatedDate: new Date('2024-03-01T08:30:00Z') },
+      problems: [],
+    });
+    expect(toDate('2024-03-12 10:00').toISOString()).toBe('2024-03-12T10:00:00.000Z');
+  });
+
+  it('refuses dates that are not written as dates', () => {
+    expect(dateProblem(20240101)).toBe('must be a date written as YYYY-MM-DD, got 20240101');
+    expect(dateProblem('12/03/2024')).toBe('"12/03/2024" is not a date in the form YYYY-MM-DD');
+    expect(dateProblem('2024-13-01')).toBe('"2024-13-01" is not a real calendar date');
+    expect(dateProblem('2024-02-29')).toBeUndefined();
+    expect(dateProblem('2023-02-29')).toBe('"2023-02-29" is not a real calendar date');
+  });
+
+  it('names the field of a control character that a YAML escape produced', () => {
+    const { problems } = parse('title: ok\ndescription: "ring \\a bell"\nfaq:\n  - question: "q\\e"\n    answer: a');
+    expect(problems).toEqual([
+      { field: 'description', line: 3, column: 14, reason: 'contains U+0007, a control character that XML feeds cannot carry; delete it' },
+      { field: 'faq.0.question', line: 5, column: 15, reason: 'contains U+001B, a control character that XML feeds cannot carry; delete it' },
+    ]);
+  });
+
+  it('reports YAML errors with the file line, duplicate keys included', () => {
+    expect(parse('title: a\ntitle: b').problems).toEqual([{ line: 3, column: 1, reason: 'YAML: Map keys must be unique' }]);
+    expect(parse('- a list').problems).toEqual([{ line: 2, reason: 'frontmatter must be a list of `field: value` lines' }]);
+  });
+
+  it('refuses a field the build fills in', () => {
+    expect(parse('bodyWords: 12').problems).toEqual([{ field: 'bodyWords', line: 2, column: 12, reason: '"bodyWords" is filled in by the build and cannot be set in frontmatter' }]);
+  });
+});
