@@ -7,6 +7,8 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildNow, isVisible, publicationState, type PublicationState } from './publishing';
 import { bodyWordsOf } from './body-words';
 import { readingTimeFromWords, type ReadingTime } from './reading-time';
+import { assertNoProblems } from './content/content-error';
+import { tagProblems } from './content/tags';
 import { groupByAuthor, groupByCategory, groupByTag, latestDate, sortNewestFirst, type TagGroup } from './posts';
 
 export type Post = CollectionEntry<'posts'> & {
@@ -31,11 +33,14 @@ export interface SiteContent {
 
 async function loadSiteContent(): Promise<SiteContent> {
   const context = { isDev: import.meta.env.DEV, now: buildNow() };
-  const [entries, categoryEntries, authorEntries] = await Promise.all([
-    getCollection('posts', (entry) => isVisible(entry.data, context)),
+  const [allEntries, categoryEntries, authorEntries] = await Promise.all([
+    getCollection('posts'),
     getCollection('categories'),
     getCollection('authors'),
   ]);
+  // Drafts and scheduled posts too: a clashing tag should fail while the post is written, not on the day it goes live.
+  assertNoProblems(tagProblems(allEntries.map((entry) => ({ file: entry.filePath ?? entry.id, tags: entry.data.tags }))));
+  const entries = allEntries.filter((entry) => isVisible(entry.data, context));
   const posts = sortNewestFirst(
     entries.map((entry) => ({
       ...entry,
