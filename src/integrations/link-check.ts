@@ -84,7 +84,7 @@ export default function linkCheck(): AstroIntegration {
         const idsOf = (path: string) => {
           let ids = idsCache.get(path);
           if (!ids) {
-            ids = scanPage(readFileSync(inDist(path)!, 'utf8')).ids;
+            ids = isFile(path) ? scanPage(readFileSync(inDist(path)!, 'utf8')).ids : new Set<string>();
             idsCache.set(path, ids);
           }
           return ids;
