@@ -6,6 +6,7 @@ import { countFromEnv, SITE } from './src/site.config.ts';
 import { astroRedirects, redirectsCheck } from './src/redirects.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
+import linkCheck from './src/integrations/link-check.ts';
 
 export default defineConfig({
   site: SITE.url,
@@ -47,6 +48,8 @@ export default defineConfig({
     mdx(),
     securityHeaders({ base: SITE.base, newsletterEndpoint: SITE.newsletter.endpoint }),
     redirectsCheck(),
+    // Broken internal links and #fragments in article bodies fail the build, at the source line.
+    linkCheck(),
     sitemap({
       // One sitemap file holds at most 50,000 URLs; split well before that (SITE.sitemapEntryLimit).
       entryLimit: SITE.sitemapEntryLimit,

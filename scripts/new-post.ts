@@ -1,10 +1,14 @@
 /**
  * npm run new-post -- "My Title" --category research [--author id] [--tags a,b] [--description "…"]
  *
- * Creates <posts folder>/<slug>.mdx as a draft dated today, with frontmatter the
+ * Creates <posts folder>/<slug>.mdx as a draft dated today (UTC, so it is live as
+ * soon as it is published, in any time zone), with frontmatter the
  * content schema accepts and a body that shows the MDX components. Refuses a
  * slug that exists or that a renamed post's redirect uses, and an unknown
  * category or author. Prints the file and its URL in `npm run dev`.
+ *
+ * "Now" is the publishing rule's clock (buildNow: SOURCE_DATE_EPOCH when set),
+ * so a post dated by this script is never in the future of the build that reads it.
  *
  * The folders are the ones the site reads (src/content-paths.ts), so
  * CONTENT_DIR=<dir> writes into <dir>/posts; tests use that and never touch
@@ -15,6 +19,7 @@ import { join, relative, resolve } from 'node:path';
 import { collectionDir } from '../src/content-paths';
 import { loadPostRedirects, redirectsFile } from '../src/redirects';
 import { SITE } from '../src/site.config';
+import { buildNow } from '../src/lib/publishing';
 import { devUrl, newPostProblems, parseNewPostArgs, postFileText, postIdFromPath, postSlug } from '../src/lib/new-post';
 
 function listRelative(dir: string): string[] {
@@ -55,11 +60,17 @@ function main(): void {
   );
   if (problems.length) fail(problems.join('\n  '));
 
+  let now: Date;
+  try {
+    now = buildNow();
+  } catch (error) {
+    fail((error as Error).message);
+  }
   const file = join(postsDir, `${slug}.mdx`);
   mkdirSync(postsDir, { recursive: true });
   try {
     // 'wx': never overwrite, even if a file appeared since the check.
-    writeFileSync(file, postFileText({ ...args, author, date: new Date() }), { flag: 'wx' });
+    writeFileSync(file, postFileText({ ...args, author, date: now }), { flag: 'wx' });
   } catch (error) {
     fail(`could not create ${file}: ${(error as Error).message}`);
   }

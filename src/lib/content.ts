@@ -7,6 +7,8 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { assertNoStoredProblems } from './content/problem-entries';
 import { buildNow, isVisible, publicationState, type PublicationState } from './publishing';
 import { readingTimeFromWords, type ReadingTime } from './reading-time';
+import { assertNoProblems } from './content/content-error';
+import { tagProblems } from './content/tags';
 import { groupByAuthor, groupByCategory, groupByTag, latestDate, sortNewestFirst, type TagGroup } from './posts';
 
 export type Post = CollectionEntry<'posts'> & {
@@ -34,6 +36,8 @@ async function loadSiteContent(): Promise<SiteContent> {
   const [allEntries, categoryEntries, authorEntries] = await Promise.all([getCollection('posts'), getCollection('categories'), getCollection('authors')]);
   // Dev only: a post that failed its checks is stored as its problems (src/lib/content/problem-entries.ts).
   if (import.meta.env.DEV) assertNoStoredProblems(allEntries);
+  // Drafts and scheduled posts too: a clashing tag should fail while the post is written, not on the day it goes live.
+  assertNoProblems(tagProblems(allEntries.map((entry) => ({ file: entry.filePath ?? entry.id, tags: entry.data.tags }))));
   const entries = allEntries.filter((entry) => isVisible(entry.data, context));
   const posts = sortNewestFirst(
     entries.map((entry) => ({

@@ -19,7 +19,7 @@ export interface NewPostInput {
   author: string;
   tags: string[];
   description?: string;
-  /** The author's "today", written as pubDate. */
+  /** The moment the post is created; pubDate is its UTC day (see pubDateFor). */
   date: Date;
 }
 
@@ -59,10 +59,17 @@ export function postSlug(title: string): string {
   return githubSlug(title.trim()).replace(/-+/g, '-').replace(/^-|-$/g, '');
 }
 
-/** YYYY-MM-DD of a date in the author's local time zone. */
-export function isoDay(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+/**
+ * The pubDate for a post created at `now`: its day in UTC, whatever the
+ * author's time zone. The publishing rule (src/lib/publishing.ts) reads a bare
+ * date as midnight UTC, so the UTC day has always begun: a post created now
+ * and set to draft: false is published by a build now. The author's local day
+ * would be tomorrow in UTC for part of every day east of Greenwich (in Tokyo
+ * until 09:00), and the post would be "scheduled" and left out of the build.
+ * Pages print dates in UTC too (src/lib/format.ts), so the page shows this day.
+ */
+export function pubDateFor(now: Date): string {
+  return now.toISOString().slice(0, 10);
 }
 
 export interface ExistingContent {
@@ -99,7 +106,7 @@ export function frontmatterText(input: NewPostInput): string {
     '---',
     `title: ${yamlString(input.title)}`,
     `description: ${yamlString(input.description ?? 'TODO: one or two sentences for cards, search results, feeds and social previews.')}`,
-    `pubDate: ${isoDay(input.date)}`,
+    `pubDate: ${pubDateFor(input.date)}`,
     '# updatedDate: 2026-01-31   # after a significant edit; not earlier than pubDate',
     `category: ${input.category}`,
     `author: ${input.author}`,

@@ -55,7 +55,10 @@ export interface TagGroup<P> {
   posts: P[];
 }
 
-/** Tags keyed by URL slug, so "Machine Learning" and "machine-learning" share a page. */
+/**
+ * Tags keyed by URL slug. Two spellings of one slug ("AI" and "ai") never get
+ * this far in a build: src/lib/content/tags.ts stops it first.
+ */
 export function groupByTag<P extends PostLike>(sorted: readonly P[]): Map<string, TagGroup<P>> {
   const bySlug = groupBy(sorted, (p) => p.data.tags.map(tagSlug));
   const groups = new Map<string, TagGroup<P>>();

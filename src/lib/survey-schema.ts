@@ -87,7 +87,55 @@ export const surveySchema = z
       }
       sections.set(entry.section, entry.name);
     });
+    distinctNamesAndLabels(survey, ctx);
   });
+
+/** Names and labels are compared as readers see them: trimmed (the schema trims) and ignoring case. */
+const sameWords = (text: string) => text.toLowerCase();
+
+/**
+ * Each entry is one bar, one table row and one CSV line, told apart by its
+ * name (the narrative) and its label (the text shown, the name when unset).
+ * Two alike would be two rows readers cannot tell apart.
+ */
+function distinctNamesAndLabels(
+  survey: { entries: { name: string; label?: string | undefined }[]; remainderLabel: string },
+  ctx: z.RefinementCtx,
+): void {
+  const names = new Map<string, number>();
+  const shown = new Map<string, number>();
+  survey.entries.forEach((entry, index) => {
+    const prior = names.get(sameWords(entry.name));
+    if (prior !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['entries', index, 'name'],
+        message: `"${entry.name}" repeats the name of entries.${prior} "${survey.entries[prior]!.name}"; names must differ, ignoring case`,
+      });
+    } else names.set(sameWords(entry.name), index);
+
+    const label = entry.label ?? entry.name;
+    const field = entry.label === undefined ? 'name' : 'label';
+    const priorLabel = shown.get(sameWords(label));
+    const other = priorLabel === undefined ? undefined : survey.entries[priorLabel]!;
+    // Two unlabelled entries with one name are the name problem above, reported once.
+    if (other && !(entry.label === undefined && other.label === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['entries', index, field],
+        message: `entry "${entry.name}" is shown as "${label}", like entries.${priorLabel} "${other.name}" (shown as "${other.label ?? other.name}"); labels must differ, ignoring case`,
+      });
+    } else if (!other) shown.set(sameWords(label), index);
+
+    if (sameWords(label) === sameWords(survey.remainderLabel)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['entries', index, field],
+        message: `entry "${entry.name}" is shown as "${label}", the label of the leftover share (remainderLabel "${survey.remainderLabel}")`,
+      });
+    }
+  });
+}
 
 export type SurveyData = z.output<typeof surveySchema>;
 export type SurveyEntry = SurveyData['entries'][number];

@@ -2,7 +2,9 @@
  * Every route the site links to is spelled here once. Paths are relative to the
  * base; wrap them with withBase() for hrefs or absoluteUrl() for feeds.
  */
-import { slug } from 'github-slugger';
+import { tagSlug } from './content/tags';
+
+export { tagSlug };
 
 export const paths = {
   home: () => '',
@@ -17,7 +19,3 @@ export const paths = {
   surveyData: (id: string, format: 'csv' | 'json') => `data/${id}.${format}`,
   sitemap: () => 'sitemap-index.xml',
 } as const;
-
-export function tagSlug(tag: string): string {
-  return slug(tag);
-}

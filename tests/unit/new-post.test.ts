@@ -2,19 +2,22 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import {
   bodySkeleton,
   devUrl,
   frontmatterText,
-  isoDay,
   newPostProblems,
   parseNewPostArgs,
   postFileText,
   postIdFromPath,
   postSlug,
+  pubDateFor,
   type ExistingContent,
 } from '../../src/lib/new-post';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'astro/zod';
+import { publicationState } from '../../src/lib/publishing';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -57,8 +60,44 @@ describe('new-post: slug and ids', () => {
     expect(postIdFromPath('_draft-notes.mdx')).toBeUndefined();
     expect(postIdFromPath('image.png')).toBeUndefined();
   });
-  it('writes the local calendar day', () => {
-    expect(isoDay(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
+});
+
+/** The post's state at `now` once the author sets draft: false, reading pubDate as the schema does. */
+function stateOnceUndrafted(fileText: string, now: Date) {
+  const frontmatter = parseYaml(fileText.split('---\n')[1]!) as { pubDate: unknown; draft: boolean };
+  expect(frontmatter.draft).toBe(true);
+  return publicationState({ draft: false, pubDate: z.coerce.date().parse(frontmatter.pubDate) }, now);
+}
+
+// Midnight where the author is, as instants: Tokyo is UTC+9, Los Angeles UTC-8 in January.
+const TOKYO_MIDNIGHT = Date.parse('2026-01-14T15:00:00Z'); // 2026-01-15 00:00 in Tokyo
+const LOS_ANGELES_MIDNIGHT = Date.parse('2026-01-15T08:00:00Z'); // 2026-01-15 00:00 in Los Angeles
+const aroundMidnight = (midnight: number) => [-60_000, -1000, 0, 1000, 60_000, 30 * 60_000].map((offset) => new Date(midnight + offset));
+
+describe('new-post: pubDate is the UTC day, so a post created now is published now', () => {
+  it('writes the UTC day of the moment, not the local one', () => {
+    expect(pubDateFor(new Date('2026-01-14T15:30:00Z'))).toBe('2026-01-14'); // 00:30 on the 15th in Tokyo
+    expect(pubDateFor(new Date('2026-01-15T07:30:00Z'))).toBe('2026-01-15'); // 23:30 on the 14th in Los Angeles
+    expect(pubDateFor(new Date('2026-01-15T00:00:00Z'))).toBe('2026-01-15');
+    expect(pubDateFor(new Date('2026-01-14T23:59:59.999Z'))).toBe('2026-01-14');
+  });
+
+  it.each([
+    ['Asia/Tokyo', TOKYO_MIDNIGHT],
+    ['America/Los_Angeles', LOS_ANGELES_MIDNIGHT],
+  ])('around midnight in %s the new post is published at the moment it was created', (zone, midnight) => {
+    // Node applies a TZ change at once; this file's process is vitest's own fork, restored after.
+    const previous = process.env.TZ;
+    process.env.TZ = zone;
+    onTestFinished(() => {
+      if (previous === undefined) delete process.env.TZ;
+      else process.env.TZ = previous;
+    });
+    expect([new Date(midnight).getDate(), new Date(midnight).getHours()]).toEqual([15, 0]);
+    for (const now of aroundMidnight(midnight)) {
+      const text = postFileText({ title: 'T', category: 'research', author: 'a', tags: [], date: now });
+      expect(stateOnceUndrafted(text, now), now.toISOString()).toBe('published');
+    }
   });
 });
 
@@ -84,7 +123,7 @@ describe('new-post: validation', () => {
 });
 
 describe('new-post: file text', () => {
-  const input = { title: 'Say "Hi": A Guide', category: 'research', author: 'token-metrics-team', tags: ['a b'], date: new Date(2026, 2, 4) };
+  const input = { title: 'Say "Hi": A Guide', category: 'research', author: 'token-metrics-team', tags: ['a b'], date: new Date('2026-03-04T12:00:00Z') };
   it('writes frontmatter the schema accepts: a draft, dated today, by the default author', () => {
     const fm = frontmatterText(input);
     const active = fm.split('\n').filter((l) => l && !l.startsWith('#') && l !== '---');
@@ -134,7 +173,7 @@ describe('npm run new-post (the script, against a temporary CONTENT_DIR)', () =>
   }
 
   it('creates <slug>.mdx in $CONTENT_DIR/posts and prints the dev URL', () => {
-    const result = run(['My First Post', '--category', 'research'], { BASE: '/blog/' });
+    const result = run(['My First Post', '--category', 'research'], { BASE: '/blog/', SOURCE_DATE_EPOCH: String(Date.parse('2026-03-04T12:00:00Z') / 1000) });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const file = join(dir, 'posts/my-first-post.mdx');
@@ -143,8 +182,22 @@ describe('npm run new-post (the script, against a temporary CONTENT_DIR)', () =>
     expect(text).toContain('title: "My First Post"');
     expect(text).toContain('draft: true');
     expect(text).toContain('author: token-metrics-team');
-    expect(text).toContain(`pubDate: ${isoDay(new Date())}`);
+    expect(text).toContain('pubDate: 2026-03-04\n');
     expect(result.stdout).toContain('http://localhost:4321/blog/posts/my-first-post/');
+  });
+
+  // The script reads the publishing rule's clock (SOURCE_DATE_EPOCH) and runs in the author's zone (TZ).
+  it.each([
+    ['Asia/Tokyo', TOKYO_MIDNIGHT + 30 * 60_000, '2026-01-14'], // 00:30 on the 15th in Tokyo
+    ['America/Los_Angeles', LOS_ANGELES_MIDNIGHT - 30 * 60_000, '2026-01-15'], // 23:30 on the 14th in Los Angeles
+  ])('run in %s around local midnight, it writes a post a build at that moment publishes', (zone, instant, day) => {
+    const slug = `created-in-${zone.toLowerCase().replace(/\W+/g, '-')}`;
+    const result = run([slug, '--category', 'research'], { TZ: zone, SOURCE_DATE_EPOCH: String(instant / 1000) });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const text = readFileSync(join(dir, `posts/${slug}.mdx`), 'utf8');
+    expect(text).toContain(`pubDate: ${day}\n`);
+    expect(stateOnceUndrafted(text, new Date(instant))).toBe('published');
   });
 
   it('refuses an existing slug, leaving the file as it was', () => {

@@ -54,6 +54,40 @@ describe('survey schema', () => {
     expect(msg).toContain('entry "Modularity" links to section "modularity", already used by "AI"');
   });
 
+  it('rejects a name used twice, ignoring case and surrounding spaces, naming both entries', () => {
+    expect(problems((s) => (s.entries[3]!.name = '  depin '))).toEqual([
+      'entries.3.name: "depin" repeats the name of entries.0 "DePIN"; names must differ, ignoring case',
+    ]);
+  });
+
+  it('rejects a label used twice, ignoring case, naming both entries', () => {
+    expect(problems((s) => (s.entries[2]!.label = 'artificial intelligence '))).toEqual([
+      'entries.2.label: entry "GameFi" is shown as "artificial intelligence", like entries.1 "AI" (shown as "Artificial Intelligence"); labels must differ, ignoring case',
+    ]);
+  });
+
+  it('compares the label readers see: an unlabelled entry shows its name', () => {
+    // entries.5 "Modularity" has no label; a later label "MODULARITY" would show the same text.
+    expect(problems((s) => (s.entries[6]!.label = 'MODULARITY'))).toEqual([
+      'entries.6.label: entry "Omni-chain" is shown as "MODULARITY", like entries.5 "Modularity" (shown as "Modularity"); labels must differ, ignoring case',
+    ]);
+    expect(problems((s) => (s.entries[7]!.name = 'gaming'))).toEqual([
+      'entries.7.name: entry "gaming" is shown as "gaming", like entries.2 "GameFi" (shown as "Gaming"); labels must differ, ignoring case',
+    ]);
+  });
+
+  it('reports two unlabelled entries with one name once, as a name problem', () => {
+    expect(problems((s) => (s.entries[7]!.name = 'modularity'))).toEqual([
+      'entries.7.name: "modularity" repeats the name of entries.5 "Modularity"; names must differ, ignoring case',
+    ]);
+  });
+
+  it('rejects an entry shown like the leftover share', () => {
+    expect(problems((s) => (s.entries[7]!.label = 'not listed'))).toEqual([
+      'entries.7.label: entry "Data availability" is shown as "not listed", the label of the leftover share (remainderLabel "Not listed")',
+    ]);
+  });
+
   it('rejects a section id that is not a heading of the article, naming the file and the entry', () => {
     const data = realSurvey();
     const headings = data.entries.map((e) => e.section).filter((s) => s !== 'data-availability');

@@ -11,8 +11,9 @@ describe('urls', () => {
     expect(paths.tag('Machine Learning')).toBe('tags/machine-learning/');
     expect(paths.categoryFeed('research')).toBe('categories/research/rss.xml');
   });
-  it('slugs tags like headings', () => {
-    expect(tagSlug('GameFi & DeFi')).toBe('gamefi--defi');
+  it('slugs tags like headings, with symbols spelled out (src/lib/content/tags.ts)', () => {
+    expect(tagSlug('GameFi & DeFi')).toBe('gamefi-and-defi');
+    expect(paths.tag('C#')).toBe('tags/c-sharp/');
   });
   it('prefixes the base path and builds absolute URLs from the site origin', () => {
     expect(withBase('posts/')).toBe(`${SITE.base}posts/`);

@@ -1,0 +1,112 @@
+/**
+ * The build fails on a broken internal link in an article body: a page that
+ * is not in the build, a path outside the base path, or a #fragment that is no
+ * id on its page. It runs on the built output (`astro:build:done`), so what is
+ * checked is what deploys, for whichever content folder the build reads.
+ *
+ * Each failing link is reported at its source line, found by parsing the post
+ * with satteri; a link no source node wrote (a component's) is reported
+ * without a line:
+ *
+ *   src/content/posts/x.mdx:14: link to /no-such-post/ points to no page
+ *
+ * The article body is the element ArticleLayout marks `data-pagefind-body`
+ * (the same element the search index reads); links in the layout around it
+ * are the templates', covered by tests/build/site.test.ts.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { collectionDir } from '../content-paths';
+import { loadPostRedirects } from '../redirects';
+import { paths } from '../lib/urls';
+import { postIdFromPath } from '../lib/new-post';
+import { assertNoProblems, type ContentProblem } from '../lib/content/content-error';
+import { brokenLinks, linkKey, pageUrl, scanPage, sourceLinks, type BrokenLink, type SiteLocation, type SourceLink } from '../lib/content/links';
+
+const isArticleBody = (attributes: Record<string, string>) => 'data-pagefind-body' in attributes;
+
+/** Source files of the posts folder with their post ids, as the posts collection derives them. */
+function postSources(postsDir: string): { file: string; id: string }[] {
+  if (!existsSync(postsDir)) return [];
+  return readdirSync(postsDir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .flatMap((file) => {
+      const id = postIdFromPath(relative(postsDir, file));
+      return id === undefined ? [] : [{ file, id }];
+    })
+    .sort((a, b) => (a.file < b.file ? -1 : 1));
+}
+
+/** One problem per source link that leads where a broken href does; hrefs no source wrote get no line. */
+function problemsFor(file: string, broken: BrokenLink[], page: URL): ContentProblem[] {
+  let written: SourceLink[] = [];
+  try {
+    written = sourceLinks(readFileSync(file, 'utf8'), file.endsWith('.md') ? 'md' : 'mdx');
+  } catch {
+    // The build rendered this file, so its parser accepted it; without a tree the report just has no lines.
+  }
+  const problems: ContentProblem[] = [];
+  for (const { href, reason } of broken) {
+    const key = linkKey(href, page);
+    const sources = written.filter((link) => linkKey(link.url, page) === key);
+    if (sources.length === 0) problems.push({ file, reason });
+    // The author's own spelling of the href, which can differ from the rendered one (`/a b/` → `/a%20b/`).
+    for (const source of sources) problems.push({ file, line: source.line, reason: reason.replace(`link to ${href}`, `link to ${source.url}`) });
+  }
+  return problems.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
+}
+
+export default function linkCheck(): AstroIntegration {
+  let site: SiteLocation = { origin: 'http://localhost', base: '/' };
+  return {
+    name: 'article-link-check',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        site = {
+          origin: new URL(config.site ?? 'http://localhost').origin,
+          base: config.base.endsWith('/') ? config.base : `${config.base}/`,
+        };
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        const distDir = fileURLToPath(dir);
+        const inDist = (path: string) => {
+          const file = resolve(distDir, path);
+          return file.startsWith(distDir.endsWith(sep) ? distDir : distDir + sep) ? file : undefined;
+        };
+        const isFile = (path: string) => {
+          const file = inDist(path);
+          return file !== undefined && existsSync(file) && statSync(file).isFile();
+        };
+        const idsCache = new Map<string, ReadonlySet<string>>();
+        const idsOf = (path: string) => {
+          let ids = idsCache.get(path);
+          if (!ids) {
+            ids = isFile(path) ? scanPage(readFileSync(inDist(path)!, 'utf8')).ids : new Set<string>();
+            idsCache.set(path, ids);
+          }
+          return ids;
+        };
+        const redirects = new Map(Object.entries(loadPostRedirects()).map(([from, to]) => [`${paths.post(from)}index.html`, `${paths.post(to)}index.html`]));
+
+        const problems: ContentProblem[] = [];
+        let checked = 0;
+        for (const { file, id } of postSources(collectionDir('posts'))) {
+          const pagePath = paths.post(id);
+          // Drafts and scheduled posts are not built; they are checked on the build that publishes them.
+          if (!isFile(`${pagePath}index.html`)) continue;
+          const scan = scanPage(readFileSync(inDist(`${pagePath}index.html`)!, 'utf8'), isArticleBody);
+          if (!scan.hasBody) throw new Error(`link check: /${pagePath} has no element with data-pagefind-body around the article; src/integrations/link-check.ts must follow src/layouts/ArticleLayout.astro`);
+          idsCache.set(`${pagePath}index.html`, scan.ids);
+          checked++;
+          const broken = brokenLinks(scan.bodyLinks, pagePath, scan.ids, site, { isFile, idsOf }, redirects);
+          if (broken.length > 0) problems.push(...problemsFor(file, broken, pageUrl(pagePath, site)));
+        }
+        assertNoProblems(problems, 'Fix the link or the heading it points to; links inside the site are checked against this build.');
+        logger.info(`internal links checked in ${checked} article${checked === 1 ? '' : 's'}`);
+      },
+    },
+  };
+}
