@@ -7,6 +7,7 @@ import { collectionDir } from './content-paths';
 import { SITE } from './site.config';
 import { surveySchema } from './lib/survey-schema';
 import { postsLoader } from './lib/content/posts-loader';
+import { htmlPolicyViolations } from './lib/security/html-policy';
 
 // Astro calls a schema function once per entry (image() is per file), so every post builds a fresh
 // z.object, and Zod 4 JIT-compiles each new object schema on its first parse. Jitless parsing skips that
@@ -56,7 +57,13 @@ const heroAlt = nonEmpty('heroImage.alt (alt text describes the image for reader
 
 const posts = defineCollection({
   // Parses, checks and renders every post once (src/lib/content/posts-loader.ts).
-  loader: postsLoader({ base: collectionDir('posts'), dateFields: ['pubDate', 'updatedDate'], plainMdxAsMarkdown: SITE.content.plainMdxAsMarkdown }),
+  loader: postsLoader({
+    base: collectionDir('posts'),
+    dateFields: ['pubDate', 'updatedDate'],
+    plainMdxAsMarkdown: SITE.content.plainMdxAsMarkdown,
+    // One HTML policy for .md and .mdx alike (src/lib/security/html-policy.ts).
+    checkSource: (source, format) => htmlPolicyViolations(source, format, { embedHosts: SITE.content.embedHosts }),
+  }),
   schema: ({ image }) =>
     z
       .object({

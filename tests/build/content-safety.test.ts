@@ -47,6 +47,26 @@ beforeAll(async () => {
     'posts/hero-not-image.md': post(['pubDate: 2024-01-01', 'heroImage:', '  src: ./not-an-image.png', '  alt: "A chart"']),
     'posts/tiny.png': png(1, 1),
     'posts/hero-tiny.md': post(['pubDate: 2024-01-01', 'heroImage:', '  src: ./tiny.png', '  alt: "A dot"']),
+    'posts/html-md.md': post(
+      ['pubDate: 2024-01-01'],
+      [
+        'Mismatched ``code` then <img src=x onerror="alert(1)"> here.',
+        '<iframe src="javascript:alert(2)"></iframe>',
+        '<svg><animate onbegin="alert(3)" attributeName="x" dur="1s"></animate></svg>',
+        '<script src="https://evil.example/x.js"></script>',
+        '[a link](javascript:alert(4)) and ![an image](data:text/html;base64,PHNjcmlwdD4=)',
+        '<form action="https://evil.example/"><input name="q"></form>',
+        '<base href="https://evil.example/">',
+        '<meta http-equiv="refresh" content="0;url=https://evil.example/">',
+        '<object data="https://evil.example/x.swf"></object>',
+        '<embed src="https://evil.example/x.swf">',
+        '<a href=" JaVaScRiPt:alert(5)">case and space</a>',
+      ].join('\n\n') + '\n',
+    ),
+    'posts/html-mdx.mdx': post(
+      ['pubDate: 2024-01-01'],
+      ['<iframe src="https://evil.example/embed"></iframe>', '<iframe src="https://www.youtube-nocookie.com/embed/abc"></iframe>', '<a href="vbscript:msgbox(1)">vb</a>', '<img src="x.png" alt="" onError="alert(6)" />'].join('\n\n') + '\n',
+    ),
   });
   const result = await buildSite('content-safety-broken', { CONTENT_DIR: broken });
   expect(result.ok, result.output).toBe(false);
@@ -76,6 +96,34 @@ describe('every mistake is named at its source, all in one build', () => {
 
   it('mismatched backticks cannot smuggle HTML past the MDX parser', () => {
     expect(output).toContain(`${shown('backticks.mdx')}: MDX syntax error at 9:25: Unexpected character after `<`, expected a valid JSX tag`);
+  });
+
+  it('one HTML policy for .md and .mdx: every unsafe element, attribute and URL, with its line', () => {
+    const lines = (file: string) => output.split('\n').filter((line) => line.startsWith(`${shown(file)}:`)).map((line) => line.slice(shown(file).length + 1));
+    expect(lines('html-md.md')).toEqual([
+      '9: <img> has an event-handler attribute onerror (scripts in posts are not allowed)',
+      '11: javascript: URL in src on <iframe> is not allowed',
+      '11: <iframe> src "javascript:alert(2)" is not an allowed embed (only https URLs on www.youtube-nocookie.com, player.vimeo.com can be embedded)',
+      '13: <svg> is not allowed (inline SVG can run scripts; put it in an image file and use <img>)',
+      '13: <animate> is not allowed',
+      '13: <animate> has an event-handler attribute onbegin (scripts in posts are not allowed)',
+      '15: <script> is not allowed (scripts in posts are not allowed)',
+      '17: javascript: URL in href on <a> is not allowed',
+      '17: data: URL in src on <img> is not allowed',
+      '19: <form> is not allowed (a post cannot collect input)',
+      '19: attribute name on <input> is not allowed',
+      '21: <base> is not allowed (it would change where every relative link on the page points)',
+      '23: <meta> is not allowed (page metadata comes from the frontmatter)',
+      '25: <object> is not allowed (plugins are not allowed; embed with an <iframe> from an allowed host)',
+      '27: <embed> is not allowed (plugins are not allowed; embed with an <iframe> from an allowed host)',
+      '29: javascript: URL in href on <a> is not allowed',
+    ]);
+    // The allowed embed host on line 11 passes; the others do not.
+    expect(lines('html-mdx.mdx')).toEqual([
+      '9: <iframe> src "https://evil.example/embed" is not an allowed embed (only https URLs on www.youtube-nocookie.com, player.vimeo.com can be embedded)',
+      '13: vbscript: URL in href on <a> is not allowed',
+      '15: <img> has an event-handler attribute onError (scripts in posts are not allowed)',
+    ]);
   });
 
   it('prints no stack trace', () => {

@@ -34,6 +34,8 @@ export interface AnalysedPost {
   renderAs: 'markdown' | 'mdx';
   /** Words a reader reads: text and code, not markup or JSX. */
   words: number;
+  /** False when the source is not valid Markdown/MDX; `problems` then holds the syntax error. */
+  parsed: boolean;
   problems: LocatedProblem[];
 }
 
@@ -101,10 +103,10 @@ export function analysePost(source: string, format: PostFormat, options: Analyse
     tree = (format === 'mdx' ? mdxToMdast(source) : markdownToMdast(source)) as TreeNode;
   } catch (error) {
     // satteri's message starts with the line and column: `8:1: Unexpected character …`.
-    return { data: {}, body: '', renderAs: 'mdx', words: 0, problems: [{ reason: `${format.toUpperCase()} syntax error at ${(error as Error).message}` }] };
+    return { data: {}, body: '', renderAs: 'mdx', words: 0, parsed: false, problems: [{ reason: `${format.toUpperCase()} syntax error at ${(error as Error).message}` }] };
   }
   const yaml = tree.children?.[0]?.type === 'yaml' ? tree.children[0] : undefined;
-  if (!yaml) return { data: {}, body: '', renderAs: 'mdx', words: 0, problems: [{ line: 1, reason: 'a post starts with a frontmatter block between --- lines' }] };
+  if (!yaml) return { data: {}, body: '', renderAs: 'mdx', words: 0, parsed: true, problems: [{ line: 1, reason: 'a post starts with a frontmatter block between --- lines' }] };
 
   const frontmatter = parseFrontmatter(yaml.value ?? '', (yaml.position?.start.line ?? 1) + 1, options);
   const bodyStart = yaml.position?.end.offset ?? 0;
@@ -120,5 +122,5 @@ export function analysePost(source: string, format: PostFormat, options: Analyse
     const usesMdx = [...walk(tree)].some((node) => MDX_NODE.test(node.type) || serializersDiffer(node));
     renderAs = usesMdx || shape(tree) !== shape(markdownToMdast(source, { position: false }) as TreeNode) ? 'mdx' : 'markdown';
   }
-  return { data: frontmatter.data, body, renderAs, words: wordsIn(tree), problems };
+  return { data: frontmatter.data, body, renderAs, words: wordsIn(tree), parsed: true, problems };
 }

@@ -150,7 +150,12 @@ async function syncPost(context: LoaderContext, root: string, { id, file, format
   }
 
   const post = analysePost(source, format, { dateFields: options.dateFields, reservedFields: [BODY_WORDS] });
-  const located = [...post.problems, ...(options.checkSource?.(source, format) ?? []), ...(post.problems.length ? [] : await heroImageProblems(file, post.data.heroImage))];
+  const located = [
+    ...post.problems,
+    // A source that did not parse has one problem already, its syntax error; there is no tree to check further.
+    ...(post.parsed ? (options.checkSource?.(source, format) ?? []) : []),
+    ...(post.problems.length ? [] : await heroImageProblems(file, post.data.heroImage)),
+  ];
   if (located.length > 0) return located.map((problem) => ({ file, ...problem }));
 
   let data: Record<string, unknown>;
