@@ -11,7 +11,7 @@ import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
 import { XMLBuilder } from 'fast-xml-parser';
 import { SITE, absoluteUrl } from '../site.config';
 import { paths } from './urls';
-import { toFeedHtml } from './feed-html';
+import { toFeedHtml } from './feeds/feed-html';
 import { feedMdxComponents } from '../components/mdx';
 import FeedExtras from '../components/FeedExtras.astro';
 import { authorOf, categoryOf, getSiteContent, type Post } from './content';
