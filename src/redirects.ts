@@ -1,5 +1,6 @@
 /**
- * Renamed posts keep their old URLs working, and feed readers keep their guids.
+ * Renamed posts keep their old URLs working, and feed readers keep their guids
+ * (src/feed.ts reads this map; src/lib/feeds/guid.ts says which guid each post keeps).
  *
  * The map lives in one file, `redirects.json` beside the collections
  * (src/content/redirects.json, or $CONTENT_DIR/redirects.json for fixtures):
@@ -94,30 +95,4 @@ export function redirectsCheck(map: PostRedirects = loadPostRedirects()): AstroI
       },
     },
   };
-}
-
-/**
- * The first URL each renamed post was published at: its old id listed first in
- * the map (append new renames at the end). Keyed by the current post id.
- */
-export function originalIds(map: PostRedirects = loadPostRedirects()): Map<string, string> {
-  const original = new Map<string, string>();
-  for (const [from, to] of Object.entries(map)) if (!original.has(to)) original.set(to, from);
-  return original;
-}
-
-/**
- * Feed readers tell items apart by <guid>, and @astrojs/rss always writes the
- * item's link there. For a renamed post, put back the permalink it was first
- * published under (it still resolves, through its redirect page), so
- * subscribers do not get the post a second time. Every other guid is the link.
- */
-export function keepRenamedGuids(xml: string, absoluteUrlOf: (path: string) => string, map: PostRedirects = loadPostRedirects()): string {
-  let out = xml;
-  for (const [current, original] of originalIds(map)) {
-    const from = `<guid isPermaLink="true">${absoluteUrlOf(paths.post(current))}</guid>`;
-    const to = `<guid isPermaLink="true">${absoluteUrlOf(paths.post(original))}</guid>`;
-    out = out.split(from).join(to);
-  }
-  return out;
 }

@@ -1,6 +1,6 @@
 import { SITE } from '../site.config';
 import { paths } from '../lib/urls';
-import { feedResponse } from '../lib/feed';
+import { feedResponse } from '../feed';
 import { getSiteContent } from '../lib/content';
 
 export async function GET(): Promise<Response> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { astroRedirects, keepRenamedGuids, originalIds, redirectShapeProblems } from '../../src/redirects';
+import { astroRedirects, redirectShapeProblems } from '../../src/redirects';
 import { SITE } from '../../src/site.config';
 
 describe('redirects map', () => {
@@ -13,14 +13,5 @@ describe('redirects map', () => {
   });
   it('becomes Astro redirects: base-relative sources, destinations with the base', () => {
     expect(astroRedirects({ old: 'new' })).toEqual({ '/posts/old/': `${SITE.base}posts/new/` });
-  });
-  it('keeps the guid of the first URL for renamed posts, and only for them', () => {
-    const map = { first: 'current', second: 'current' };
-    expect(originalIds(map)).toEqual(new Map([['current', 'first']]));
-    const abs = (p: string) => `https://x.org/${p}`;
-    const xml = '<item><link>https://x.org/posts/current/</link><guid isPermaLink="true">https://x.org/posts/current/</guid></item><item><guid isPermaLink="true">https://x.org/posts/other/</guid></item>';
-    expect(keepRenamedGuids(xml, abs, map)).toBe(
-      '<item><link>https://x.org/posts/current/</link><guid isPermaLink="true">https://x.org/posts/first/</guid></item><item><guid isPermaLink="true">https://x.org/posts/other/</guid></item>',
-    );
   });
 });

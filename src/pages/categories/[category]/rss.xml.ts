@@ -1,7 +1,7 @@
 import type { GetStaticPaths } from 'astro';
 import { SITE } from '../../../site.config';
 import { paths } from '../../../lib/urls';
-import { feedResponse } from '../../../lib/feed';
+import { feedResponse } from '../../../feed';
 import { getSiteContent, type Category } from '../../../lib/content';
 
 export const getStaticPaths = (async () => {
@@ -17,5 +17,6 @@ export async function GET({ props }: { props: { category: Category } }): Promise
     description: category.data.description,
     selfPath: paths.categoryFeed(category.id),
     posts: byCategory.get(category.id) ?? [],
+    sources: category.filePath ? [category.filePath] : [],
   });
 }
