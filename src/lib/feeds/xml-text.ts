@@ -6,29 +6,22 @@
  * trusting that content checks ran first.
  */
 import type { ContentProblem } from '../content/content-error';
-
-/** Anything outside the Char production of XML 1.0 (https://www.w3.org/TR/xml/#charsets). */
-const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+import { invalidCharacterReason, xmlInvalidCharacters } from '../content/xml-characters';
 
 export interface NonXmlChar {
   char: string;
   /** UTF-16 offset of the character in the string. */
   index: number;
-  /** The character as a person would look it up: "U+0001". */
-  codePoint: string;
+  code: number;
 }
 
 export function firstNonXmlChar(text: string): NonXmlChar | undefined {
-  const match = NOT_XML_CHAR.exec(text);
-  if (!match) return undefined;
-  const code = match[0].codePointAt(0)!;
-  return { char: match[0], index: match.index, codePoint: `U+${code.toString(16).toUpperCase().padStart(4, '0')}` };
+  const [first] = xmlInvalidCharacters(text);
+  return first && { ...first, char: text[first.index]! };
 }
 
-/** The reason given to an author, e.g. "contains U+0001, which XML (and so the RSS feed) cannot carry; remove it". */
-export function nonXmlCharReason({ codePoint }: NonXmlChar): string {
-  return `contains ${codePoint}, which XML (and so the RSS feed) cannot carry; remove it`;
-}
+/** The reason given to an author, the same as the content loader's. */
+export const nonXmlCharReason = invalidCharacterReason;
 
 /**
  * Where an author wrote a character XML cannot carry in `value`: the first of

@@ -72,13 +72,13 @@ describe('rssDocument', () => {
 
   it('refuses a character XML cannot carry, naming the feed and the value', () => {
     expect(() => rssDocument({ ...channel, items: [{ ...item, title: 'a\u0001b' }] })).toThrow(
-      new Error('https://x.org/rss.xml: channel.item[0].title contains U+0001, which XML (and so the RSS feed) cannot carry; remove it'),
+      new Error('https://x.org/rss.xml: channel.item[0].title contains U+0001, a control character that XML feeds cannot carry; delete it'),
     );
     expect(() => rssDocument({ ...channel, description: 'lone \uD800 surrogate' })).toThrow(
-      new Error('https://x.org/rss.xml: channel.description contains U+D800, which XML (and so the RSS feed) cannot carry; remove it'),
+      new Error('https://x.org/rss.xml: channel.description contains U+D800, an unpaired surrogate that XML feeds cannot carry; delete it'),
     );
     expect(() => rssDocument({ ...channel, items: [{ ...item, contentHtml: '<p>\uFFFF</p>' }] })).toThrow(
-      new Error('https://x.org/rss.xml: channel.item[0].content:encoded contains U+FFFF, which XML (and so the RSS feed) cannot carry; remove it'),
+      new Error('https://x.org/rss.xml: channel.item[0].content:encoded contains U+FFFF, a non-character that XML feeds cannot carry; delete it'),
     );
   });
 
