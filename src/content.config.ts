@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defineCollection, reference } from 'astro:content';
-import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { collectionDir } from './content-paths';
 import { SITE } from './site.config';
 import { surveySchema } from './lib/survey-schema';
+import { dataLoader } from './lib/content/data-loader';
 import { postsLoader } from './lib/content/posts-loader';
 import { htmlPolicyViolations } from './lib/security/html-policy';
 
@@ -87,7 +87,7 @@ const posts = defineCollection({
 });
 
 const authors = defineCollection({
-  loader: glob({ pattern: '*.json', base: collectionDir('authors') }),
+  loader: dataLoader({ pattern: '*.json', base: collectionDir('authors') }),
   schema: z
     .object({
       name: nonEmpty('name'),
@@ -98,7 +98,7 @@ const authors = defineCollection({
 });
 
 const categories = defineCollection({
-  loader: glob({ pattern: '*.json', base: collectionDir('categories') }),
+  loader: dataLoader({ pattern: '*.json', base: collectionDir('categories') }),
   schema: z
     .object({
       name: nonEmpty('name'),
@@ -109,7 +109,7 @@ const categories = defineCollection({
 });
 
 const surveys = defineCollection({
-  loader: glob({ pattern: '*.json', base: collectionDir('surveys') }),
+  loader: dataLoader({ pattern: '*.json', base: collectionDir('surveys') }),
   schema: surveySchema,
 });
 

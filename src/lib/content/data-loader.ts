@@ -1,0 +1,26 @@
+/**
+ * Astro's glob() for the JSON collections (authors, categories, surveys), with
+ * one change: a file that fails its schema stops `astro build` as a
+ * ContentError (file, fields, reason, no stack trace) instead of Astro's
+ * InvalidContentEntryDataError, whose stack names only Astro's own loader.
+ */
+import { glob, type Loader } from 'astro/loaders';
+import { ContentError } from './content-error';
+
+export function dataLoader(options: { pattern: string; base: string }): Loader {
+  const inner = glob(options);
+  return {
+    ...inner,
+    load: async (context) => {
+      try {
+        await inner.load(context);
+      } catch (error) {
+        if (error instanceof ContentError) throw error;
+        const file = (error as { loc?: { file?: unknown } }).loc?.file;
+        // Astro marks names with **bold** for its own formatter; inside our one-line form they pair up wrongly.
+        const reason = (error as Error).message.replaceAll('**', '');
+        throw new ContentError([{ file: typeof file === 'string' && file ? file : options.base, reason }]);
+      }
+    },
+  };
+}
