@@ -46,7 +46,7 @@ export default defineConfig({
   },
   integrations: [
     mdx(),
-    securityHeaders({ base: SITE.base, newsletterEndpoint: SITE.newsletter.endpoint }),
+    securityHeaders({ base: SITE.base, newsletterEndpoint: SITE.newsletter.endpoint, embedHosts: SITE.content.embedHosts }),
     redirectsCheck(),
     // Broken internal links and #fragments in article bodies fail the build, at the source line.
     linkCheck(),

@@ -17,7 +17,7 @@ async function* htmlFiles(dir: string): AsyncGenerator<string> {
   }
 }
 
-export default function securityHeaders(options: { base: string; newsletterEndpoint: string }): AstroIntegration {
+export default function securityHeaders(options: { base: string; newsletterEndpoint: string; embedHosts: readonly string[] }): AstroIntegration {
   return {
     name: 'site-security-headers',
     hooks: {
@@ -30,7 +30,7 @@ export default function securityHeaders(options: { base: string; newsletterEndpo
         if (problems.length > 0) throw new Error(`Pages would break under the Content-Security-Policy:\n${problems.join('\n')}`);
         const headersPath = join(out, '_headers');
         const template = await readFile(headersPath, 'utf8');
-        const csp = cspForHeader({ formOrigins: endpointOrigins(options.newsletterEndpoint) });
+        const csp = cspForHeader({ formOrigins: endpointOrigins(options.newsletterEndpoint), embedHosts: options.embedHosts });
         await writeFile(headersPath, renderHeadersTemplate(template, { base: options.base, csp }));
         logger.info('wrote _headers with the Content-Security-Policy');
       },

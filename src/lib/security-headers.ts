@@ -17,11 +17,14 @@ export const INLINE_SCRIPT_HASHES = [sha256Source(THEME_SCRIPT)];
 export interface PolicyOptions {
   /** Origins besides 'self' that forms may post to and fetch may reach (the newsletter endpoint). */
   formOrigins?: string[];
+  /** Hosts a post may embed in an iframe (SITE.content.embedHosts); the HTML policy allows only these, over https. */
+  embedHosts?: readonly string[];
 }
 
-export function cspDirectives({ formOrigins = [] }: PolicyOptions = {}): string[] {
+export function cspDirectives({ formOrigins = [], embedHosts = [] }: PolicyOptions = {}): string[] {
   const extra = formOrigins.length > 0 ? ` ${formOrigins.join(' ')}` : '';
   return [
+    ...(embedHosts.length > 0 ? [`frame-src ${embedHosts.map((host) => `https://${host}`).join(' ')}`] : []),
     "default-src 'self'",
     `script-src 'self' ${INLINE_SCRIPT_HASHES.join(' ')} 'wasm-unsafe-eval'`,
     "style-src 'self'",

@@ -23,6 +23,9 @@ describe('content security policy', () => {
     expect(endpointOrigins('https://list.example.com/subscribe?x=1')).toEqual(['https://list.example.com']);
     expect(endpointOrigins('/api/subscribe')).toEqual([]);
     expect(cspForHeader({ formOrigins: ['https://list.example.com'] })).toContain("form-action 'self' https://list.example.com");
+    // Embeds the HTML policy allows can load; no frame-src at all leaves frames to default-src 'self'.
+    expect(cspForHeader({ embedHosts: ['www.youtube-nocookie.com'] })).toContain('frame-src https://www.youtube-nocookie.com;');
+    expect(cspForHeader()).not.toContain('frame-src');
   });
   it('finds inline scripts whose hash is not allowed, ignoring JSON-LD and external scripts', () => {
     const html = `<script>${THEME_SCRIPT}</script><script type="application/ld+json">{}</script><script type="module" src="/a.js"></script><script>alert(1)</script>`;
