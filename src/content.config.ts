@@ -4,6 +4,7 @@ import { defineCollection, reference } from 'astro:content';
 import { z } from 'astro/zod';
 import { collectionDir } from './content-paths';
 import { SITE } from './site.config';
+import { MDX_COMPONENT_NAMES } from './components/mdx/names';
 import { surveySchema } from './lib/survey-schema';
 import { dataLoader } from './lib/content/data-loader';
 import { postsLoader } from './lib/content/posts-loader';
@@ -61,6 +62,7 @@ const posts = defineCollection({
     base: collectionDir('posts'),
     dateFields: ['pubDate', 'updatedDate'],
     plainMdxAsMarkdown: SITE.content.plainMdxAsMarkdown,
+    components: MDX_COMPONENT_NAMES,
     // One HTML policy for .md and .mdx alike (src/lib/security/html-policy.ts).
     checkSource: (source, format) => htmlPolicyViolations(source, format, { embedHosts: SITE.content.embedHosts }),
   }),

@@ -6,6 +6,7 @@
 import Callout from './Callout.astro';
 import VoteChart from '../chart/VoteChart.astro';
 import VoteChartForFeed from '../chart/VoteChartForFeed.astro';
+import type { MdxComponentName } from './names';
 
-export const mdxComponents = { Callout, VoteChart };
+export const mdxComponents = { Callout, VoteChart } satisfies Record<MdxComponentName, unknown>;
 export const feedMdxComponents = { ...mdxComponents, VoteChart: VoteChartForFeed };

@@ -21,7 +21,8 @@ const MDX_PROVIDED = new Set(['props', 'frontmatter', 'components']);
 const BUILT_INS = new Set(Object.keys(globals.builtin));
 
 export interface MdxCode {
-  kind: 'esm' | 'expression';
+  /** `component`: the name of a capitalised JSX element, such as `VoteChart` or `ui.Card`. */
+  kind: 'esm' | 'expression' | 'component';
   code: string;
   line: number;
 }
@@ -37,9 +38,9 @@ function firstLine(message: string): string {
 
 /**
  * `components` are the names the site passes to every post (VoteChart, …), so
- * `<VoteChart />` needs no import; they are checked by the caller, not here.
+ * `<VoteChart />` needs no import; any other capitalised element must be imported.
  */
-export function undefinedMdxNames(pieces: readonly MdxCode[]): NameProblem[] {
+export function undefinedMdxNames(pieces: readonly MdxCode[], components: readonly string[] = []): NameProblem[] {
   const problems: NameProblem[] = [];
   const declared = new Set<string>();
   for (const piece of pieces.filter((p) => p.kind === 'esm')) {
@@ -68,6 +69,12 @@ export function undefinedMdxNames(pieces: readonly MdxCode[]): NameProblem[] {
       if (declared.has(name) || MDX_PROVIDED.has(name) || BUILT_INS.has(name)) continue;
       problems.push({ line: piece.line, reason: `the expression {${piece.code.trim()}} uses "${name}", which this post never defines; write a literal { as \\{ or use \`code\`` });
     }
+  }
+  for (const piece of pieces.filter((p) => p.kind === 'component')) {
+    const root = piece.code.split('.')[0]!;
+    if (declared.has(root) || components.includes(root)) continue;
+    const offered = components.length > 0 ? ` (without an import a post can use ${components.join(', ')})` : '';
+    problems.push({ line: piece.line, reason: `<${piece.code}> is not a component this site provides and the post does not import it${offered}` });
   }
   return problems;
 }

@@ -42,6 +42,8 @@ export interface AnalysedPost {
 export interface AnalyseOptions {
   dateFields: readonly string[];
   reservedFields: readonly string[];
+  /** Components every post may use without an import (src/components/mdx/names.ts). */
+  components?: readonly string[];
 }
 
 const MDX_NODE = /^mdx/;
@@ -73,6 +75,7 @@ function mdxCode(tree: TreeNode): MdxCode[] {
   const pieces: MdxCode[] = [];
   for (const node of walk(tree)) {
     const line = node.position?.start.line ?? 1;
+    if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name && /^[A-Z]|\./.test(node.name)) pieces.push({ kind: 'component', code: node.name, line });
     if (node.type === 'mdxjsEsm') pieces.push({ kind: 'esm', code: node.value ?? '', line });
     else if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') pieces.push({ kind: 'expression', code: node.value ?? '', line });
     for (const attribute of node.attributes ?? []) {
@@ -118,7 +121,7 @@ export function analysePost(source: string, format: PostFormat, options: Analyse
 
   let renderAs: AnalysedPost['renderAs'] = 'markdown';
   if (format === 'mdx') {
-    problems.push(...undefinedMdxNames(mdxCode(tree)));
+    problems.push(...undefinedMdxNames(mdxCode(tree), options.components));
     const usesMdx = [...walk(tree)].some((node) => MDX_NODE.test(node.type) || serializersDiffer(node));
     renderAs = usesMdx || shape(tree) !== shape(markdownToMdast(source, { position: false }) as TreeNode) ? 'mdx' : 'markdown';
   }

@@ -42,6 +42,8 @@ export interface PostsLoaderOptions {
   base: string;
   /** Frontmatter fields that hold dates. */
   dateFields: readonly string[];
+  /** Components every post may use without an import. */
+  components: readonly string[];
   /** Render a plain .mdx (same tree as Markdown) through Markdown; false compiles every .mdx as MDX. */
   plainMdxAsMarkdown: boolean;
   /** Further checks of a post's source (the HTML policy), each problem with its line. */
@@ -149,7 +151,7 @@ async function syncPost(context: LoaderContext, root: string, { id, file, format
     return [];
   }
 
-  const post = analysePost(source, format, { dateFields: options.dateFields, reservedFields: [BODY_WORDS] });
+  const post = analysePost(source, format, { dateFields: options.dateFields, reservedFields: [BODY_WORDS], components: options.components });
   const located = [
     ...post.problems,
     // A source that did not parse has one problem already, its syntax error; there is no tree to check further.

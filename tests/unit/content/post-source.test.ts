@@ -24,7 +24,16 @@ describe('analysePost', () => {
   it('names undefined names in expressions with their line, and accepts what is in scope', () => {
     expect(mdx('if a < b then {x}\n').problems).toEqual([{ line: 6, reason: 'the expression {x} uses "x", which this post never defines; write a literal { as \\{ or use `code`' }]);
     expect(mdx('export const price = 3;\n\n{price} {props.a} {frontmatter.title} {Math.max(1, 2)} {[1].map((n) => n * 2)} {/* note */}\n').problems).toEqual([]);
-    expect(mdx('<X a={y} {...z} />\n').problems.map((p) => p.reason)).toEqual([expect.stringContaining('uses "y"'), expect.stringContaining('uses "z"')]);
+    expect(mdx('<X a={y} {...z} />\n').problems.map((p) => p.reason)).toEqual([expect.stringContaining('uses "y"'), expect.stringContaining('uses "z"'), '<X> is not a component this site provides and the post does not import it']);
+  });
+
+  it('names a component the site does not provide and the post does not import', () => {
+    const withComponents = (body: string) => analysePost(fm + body, 'mdx', { ...options, components: ['Callout', 'VoteChart'] }).problems;
+    expect(withComponents('<VoteChart survey="x" />\n\n<Callout>hi</Callout>\n')).toEqual([]);
+    expect(withComponents("import Chart from './chart.astro';\n\n<Chart />\n")).toEqual([]);
+    expect(withComponents('Text\n\n<Votechart survey="x" />\n')).toEqual([
+      { line: 8, reason: '<Votechart> is not a component this site provides and the post does not import it (without an import a post can use Callout, VoteChart)' },
+    ]);
   });
 
   it('names a control character in the body by its line', () => {
