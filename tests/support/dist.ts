@@ -122,3 +122,29 @@ export function checkInternalLinks(dist: string, options: { site: string; base: 
   }
   return { checked, problems };
 }
+
+export interface TrailingContent {
+  /** 1-based line and column where the first non-whitespace character after </html> starts. */
+  line: number;
+  column: number;
+  /** The start of that content, for the message. */
+  excerpt: string;
+}
+
+/**
+ * Anything but whitespace after a page's </html> end tag (invalid HTML: browsers move it into
+ * <body>, the W3C checker reports it), located by parse5's source locations; undefined when only
+ * whitespace follows. A page whose </html> is implied (no end tag written) has nothing after it.
+ */
+export function contentAfterHtmlEnd(html: string): TrailingContent | undefined {
+  const document = parse(html, { sourceCodeLocationInfo: true });
+  const root = document.childNodes.find((node): node is DefaultTreeAdapterMap['element'] => node.nodeName === 'html');
+  const endTag = root?.sourceCodeLocation?.endTag;
+  if (!endTag) return undefined;
+  // HTML's whitespace is ASCII only: a no-break space after </html> is content.
+  const start = html.slice(endTag.endOffset).search(/[^\t\n\f\r ]/);
+  if (start === -1) return undefined;
+  const offset = endTag.endOffset + start;
+  const before = html.slice(0, offset).split('\n');
+  return { line: before.length, column: before.at(-1)!.length + 1, excerpt: html.slice(offset, offset + 80) };
+}
