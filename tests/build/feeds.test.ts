@@ -122,7 +122,7 @@ describe('pasted HTML in a post (tests/fixtures/feeds-hostile under /blog/)', ()
     const page = readFileSync(join(build.distDir, 'posts/pasted-html/index.html'), 'utf8');
     expect(elements(page).filter((e) => e.name === 'iframe').map((e) => e.attributes.src)).toEqual(['https://www.youtube-nocookie.com/embed/abc']);
     const html = item['content:encoded'];
-    expect(inspect(html)).toEqual({ unsafe: [], urls: 5 });
+    expect(inspect(html)).toEqual({ unsafe: [], urls: 6 });
     expect(html).not.toContain('youtube');
     expect(html).toContain('<details><summary>More</summary><p>details content</p></details>');
   });
