@@ -61,19 +61,30 @@ function serializersDiffer(node: TreeNode & { align?: unknown[]; checked?: unkno
   return node.type === 'listItem' && typeof node.checked === 'boolean';
 }
 
-function* walk(node: TreeNode): Generator<TreeNode> {
-  yield node;
-  for (const child of node.children ?? []) yield* walk(child);
+/** Every node, parents before children. */
+function nodes(tree: TreeNode): TreeNode[] {
+  const out: TreeNode[] = [];
+  const visit = (node: TreeNode) => {
+    out.push(node);
+    for (const child of node.children ?? []) visit(child);
+  };
+  visit(tree);
+  return out;
 }
 
-/** The tree as data, without positions (two parses of one source differ only there). */
-function shape(tree: TreeNode): string {
-  return JSON.stringify(tree, (key, value: unknown) => (key === 'position' ? undefined : value));
+/** Deep equality of two parses, ignoring positions (two parses of one source differ only there). */
+function sameTree(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((item, i) => sameTree(item, b[i]));
+  const keysA = Object.keys(a).filter((key) => key !== 'position');
+  const keysB = Object.keys(b).filter((key) => key !== 'position');
+  return keysA.length === keysB.length && keysA.every((key) => sameTree((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }
 
-function mdxCode(tree: TreeNode): MdxCode[] {
+function mdxCode(all: readonly TreeNode[]): MdxCode[] {
   const pieces: MdxCode[] = [];
-  for (const node of walk(tree)) {
+  for (const node of all) {
     const line = node.position?.start.line ?? 1;
     if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name && /^[A-Z]|\./.test(node.name)) pieces.push({ kind: 'component', code: node.name, line });
     if (node.type === 'mdxjsEsm') pieces.push({ kind: 'esm', code: node.value ?? '', line });
@@ -86,9 +97,9 @@ function mdxCode(tree: TreeNode): MdxCode[] {
   return pieces;
 }
 
-function wordsIn(tree: TreeNode): number {
+function wordsIn(all: readonly TreeNode[]): number {
   let words = 0;
-  for (const node of walk(tree)) {
+  for (const node of all) {
     if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') words += countWords(node.value ?? '');
   }
   return words;
@@ -119,11 +130,12 @@ export function analysePost(source: string, format: PostFormat, options: Analyse
     problems.push({ line: lineAt(source, bodyStart + character.index), reason: `the body ${invalidCharacterReason(character)}` });
   }
 
+  const all = nodes(tree);
   let renderAs: AnalysedPost['renderAs'] = 'markdown';
   if (format === 'mdx') {
-    problems.push(...undefinedMdxNames(mdxCode(tree), options.components));
-    const usesMdx = [...walk(tree)].some((node) => MDX_NODE.test(node.type) || serializersDiffer(node));
-    renderAs = usesMdx || shape(tree) !== shape(markdownToMdast(source, { position: false }) as TreeNode) ? 'mdx' : 'markdown';
+    problems.push(...undefinedMdxNames(mdxCode(all), options.components));
+    const usesMdx = all.some((node) => MDX_NODE.test(node.type) || serializersDiffer(node));
+    renderAs = usesMdx || !sameTree(tree, markdownToMdast(source, { position: false })) ? 'mdx' : 'markdown';
   }
-  return { data: frontmatter.data, body, renderAs, words: wordsIn(tree), parsed: true, problems };
+  return { data: frontmatter.data, body, renderAs, words: wordsIn(all), parsed: true, problems };
 }
