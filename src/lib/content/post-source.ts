@@ -72,16 +72,6 @@ function nodes(tree: TreeNode): TreeNode[] {
   return out;
 }
 
-/** Deep equality of two parses, ignoring positions (two parses of one source differ only there). */
-function sameTree(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((item, i) => sameTree(item, b[i]));
-  const keysA = Object.keys(a).filter((key) => key !== 'position');
-  const keysB = Object.keys(b).filter((key) => key !== 'position');
-  return keysA.length === keysB.length && keysA.every((key) => sameTree((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
-}
-
 function mdxCode(all: readonly TreeNode[]): MdxCode[] {
   const pieces: MdxCode[] = [];
   for (const node of all) {
@@ -111,10 +101,29 @@ function lineAt(source: string, index: number): number {
   return line;
 }
 
+/**
+ * Where the body starts: after the frontmatter block, which satteri only reads
+ * at the very start of a file, as a `---` line, the YAML's own lines and a
+ * closing `---` line.
+ */
+function bodyOffset(source: string, yaml: string): number {
+  const blockLines = yaml === '' ? 2 : yaml.split('\n').length + 2;
+  let offset = 0;
+  for (let line = 0; line < blockLines; line++) {
+    const next = source.indexOf('\n', offset);
+    if (next === -1) return source.length;
+    offset = next + 1;
+  }
+  return offset;
+}
+
 export function analysePost(source: string, format: PostFormat, options: AnalyseOptions): AnalysedPost {
+  // Positions cost about as much as the parse itself; they are only needed to place a problem,
+  // so the tree is parsed without them and again with them when there is a problem to place.
+  const parse = (position: boolean) => (format === 'mdx' ? mdxToMdast(source, { position }) : markdownToMdast(source, { position })) as TreeNode;
   let tree: TreeNode;
   try {
-    tree = (format === 'mdx' ? mdxToMdast(source) : markdownToMdast(source)) as TreeNode;
+    tree = parse(false);
   } catch (error) {
     // satteri's message starts with the line and column: `8:1: Unexpected character …`.
     return { data: {}, body: '', renderAs: 'mdx', words: 0, parsed: false, problems: [{ reason: `${format.toUpperCase()} syntax error at ${(error as Error).message}` }] };
@@ -122,8 +131,9 @@ export function analysePost(source: string, format: PostFormat, options: Analyse
   const yaml = tree.children?.[0]?.type === 'yaml' ? tree.children[0] : undefined;
   if (!yaml) return { data: {}, body: '', renderAs: 'mdx', words: 0, parsed: true, problems: [{ line: 1, reason: 'a post starts with a frontmatter block between --- lines' }] };
 
-  const frontmatter = parseFrontmatter(yaml.value ?? '', (yaml.position?.start.line ?? 1) + 1, options);
-  const bodyStart = yaml.position?.end.offset ?? 0;
+  // The YAML starts on line 2, under the opening `---`.
+  const frontmatter = parseFrontmatter(yaml.value ?? '', 2, options);
+  const bodyStart = bodyOffset(source, yaml.value ?? '');
   const body = source.slice(bodyStart);
   const problems = [...frontmatter.problems];
   for (const character of xmlInvalidCharacters(body)) {
@@ -133,9 +143,10 @@ export function analysePost(source: string, format: PostFormat, options: Analyse
   const all = nodes(tree);
   let renderAs: AnalysedPost['renderAs'] = 'markdown';
   if (format === 'mdx') {
-    problems.push(...undefinedMdxNames(mdxCode(all), options.components));
+    const names = undefinedMdxNames(mdxCode(all), options.components);
+    problems.push(...(names.length > 0 ? undefinedMdxNames(mdxCode(nodes(parse(true))), options.components) : []));
     const usesMdx = all.some((node) => MDX_NODE.test(node.type) || serializersDiffer(node));
-    renderAs = usesMdx || !sameTree(tree, markdownToMdast(source, { position: false })) ? 'mdx' : 'markdown';
+    renderAs = usesMdx || JSON.stringify(tree) !== JSON.stringify(markdownToMdast(source, { position: false })) ? 'mdx' : 'markdown';
   }
   return { data: frontmatter.data, body, renderAs, words: wordsIn(all), parsed: true, problems };
 }
