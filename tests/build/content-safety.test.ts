@@ -4,7 +4,7 @@
  * One build holds every broken post, so this also proves that the loader lists
  * all of them at once; a second build proves the near-misses are accepted.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -143,7 +143,14 @@ describe('near-misses build', () => {
       'posts/tiny.png': png(1, 1),
       'posts/small-hero.md': post(['pubDate: 2024-01-01', 'heroImage:', '  src: ./tiny.png', '  alt: "A dot"', '  socialCard: false']),
     });
-    const result = await buildSite('content-safety-fine', { CONTENT_DIR: dir });
-    expect(result.ok, result.output).toBe(true);
+    // Twice with one cache and one config: the second sync finds every post unchanged and must
+    // still hand Astro its images and MDX modules (a warm cache once broke every hero image).
+    const cache = join(root, 'fine-cache');
+    for (const name of ['cold', 'warm']) {
+      const result = await buildSite('content-safety-fine', { CONTENT_DIR: dir, ASTRO_CACHE_DIR: cache });
+      expect(result.ok, result.output).toBe(true);
+      const page = readFileSync(join(result.distDir, 'posts/small-hero/index.html'), 'utf8');
+      expect(page, name).toMatch(/<img[^>]+src="\/_astro\/tiny\.[^"]+"/);
+    }
   });
 });

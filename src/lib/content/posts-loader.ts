@@ -32,7 +32,7 @@ import { ContentError, type ContentProblem } from './content-error';
 import type { LocatedProblem } from './frontmatter';
 import { heroImageProblems } from './hero-image';
 import { analysePost, type PostFormat } from './post-source';
-import { PROBLEMS_FIELD } from './problem-entries';
+import { PROBLEMS_FIELD, problemsOf } from './problem-entries';
 
 /** The key in a post's data that holds its body's word count (filled by the loader, never authored). */
 export const BODY_WORDS = 'bodyWords';
@@ -145,9 +145,12 @@ async function syncPost(context: LoaderContext, root: string, { id, file, format
   const digest = context.generateDigest(source);
   const filePath = relative(root, file).split(sep).join('/');
   const existing = context.store.get(id);
-  if (existing?.digest === digest && existing.filePath === filePath) {
-    // Unchanged since the last sync: Astro still needs to hear about the MDX module it renders from.
-    if (existing.deferredRender) context.store.addModuleImport(filePath);
+  if (existing?.digest === digest && existing.filePath === filePath && problemsOf(existing).length === 0) {
+    // Unchanged since the last sync (a warm cache). Setting the same entry again re-registers what
+    // Astro collects at set time, its MDX module and its images; set() skips an equal digest, so
+    // the entry is deleted first.
+    context.store.delete(id);
+    context.store.set(existing);
     return [];
   }
 
