@@ -132,7 +132,8 @@ async function syncAll(context: LoaderContext, dir: string, root: string, option
     }),
   );
 
-  if (failed.size > 0 && !context.watcher) throw new ContentError([...failed.values()].flat());
+  // Files are checked concurrently; the report is in file order, each file's problems in line order.
+  if (failed.size > 0 && !context.watcher) throw new ContentError([...failed.values()].flat().sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)));
   for (const [id, problems] of failed) {
     untouched.delete(id);
     context.store.set({ id, data: { [PROBLEMS_FIELD]: problems }, digest: context.generateDigest(JSON.stringify(problems)) });
