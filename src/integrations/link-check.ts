@@ -21,7 +21,7 @@ import type { AstroIntegration } from 'astro';
 import { collectionDir } from '../content-paths';
 import { loadPostRedirects } from '../redirects';
 import { paths } from '../lib/urls';
-import { postIdFromPath } from '../lib/new-post';
+import { postIdFromPath } from '../lib/content/post-id';
 import { assertNoProblems, type ContentProblem } from '../lib/content/content-error';
 import { brokenLinks, linkKey, pageUrl, scanPage, sourceLinks, type BrokenLink, type SiteLocation, type SourceLink } from '../lib/content/links';
 

@@ -163,14 +163,5 @@ export function devUrl(slug: string, base: string, origin = 'http://localhost:43
   return `${origin.replace(/\/+$/, '')}${prefix}${paths.post(slug)}`;
 }
 
-/** Post ids the way Astro's glob loader derives them from paths relative to the posts folder. */
-export function postIdFromPath(relativePath: string): string | undefined {
-  const path = relativePath.split('\\').join('/');
-  if (!/\.(md|mdx)$/.test(path) || path.split('/').pop()!.startsWith('_')) return undefined;
-  return path
-    .replace(/\.(md|mdx)$/, '')
-    .split('/')
-    .map((segment) => githubSlug(segment))
-    .join('/')
-    .replace(/\/index$/, '');
-}
+/** One id rule for the loader, new-post and the link check. */
+export { postIdFromPath } from './content/post-id';

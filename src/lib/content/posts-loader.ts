@@ -27,7 +27,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { slug } from 'github-slugger';
+import { postIdFromPath } from './post-id';
 import { ContentError, type ContentProblem } from './content-error';
 import type { LocatedProblem } from './frontmatter';
 import { heroImageProblems } from './hero-image';
@@ -102,13 +102,14 @@ async function syncAll(context: LoaderContext, dir: string, root: string, option
     const file = join(dir, path);
     const extension = extname(path);
     const name = basename(path, extension);
-    const id = path.includes(sep) ? `${path}` : name;
+    const wanted = postIdFromPath(path) ?? '';
+    const id = path.includes(sep) ? path : name;
     if (path.includes(sep)) {
       fail(id, [{ file, reason: `posts live directly in ${relative(root, dir)}/ (a post's URL is /posts/<file name>/); move it to ${relative(root, join(dir, basename(path)))}` }]);
       continue;
     }
-    if (slug(name) !== name || name === '') {
-      fail(id, [{ file, reason: `the file name "${name}" becomes the post's URL and must be lowercase letters, digits and hyphens; rename it to ${slug(name) || 'a-title'}${extension}` }]);
+    if (wanted !== name || name === '') {
+      fail(id, [{ file, reason: `the file name "${name}" becomes the post's URL and must be lowercase letters, digits and hyphens; rename it to ${wanted || 'a-title'}${extension}` }]);
       continue;
     }
     const owner = owners.get(id);
