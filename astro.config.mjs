@@ -3,7 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { countFromEnv, SITE } from './src/site.config.ts';
-import { astroRedirects, redirectsCheck } from './src/redirects.ts';
+import { astroRedirects, redirectsCheck } from './src/lib/content/redirects.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import linkCheck from './src/integrations/link-check.ts';

@@ -9,9 +9,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_PATH } from '../tests/support/chromium.ts';
-import { startStaticServer } from '../tests/support/static-server.ts';
-import { freePort } from '../tests/support/free-port.ts';
+import { CHROMIUM_PATH } from './lib/chromium.ts';
+import { startStaticServer } from './lib/static-server.ts';
+import { freePort } from './lib/free-port.ts';
 
 const outDir = 'test-results/lighthouse';
 const pages = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['', 'posts/fast-reliable-apis-with-fastapi/', 'posts/top-crypto-narratives-2024/', 'search/?q=depin'];

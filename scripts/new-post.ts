@@ -10,17 +10,17 @@
  * "Now" is the publishing rule's clock (buildNow: SOURCE_DATE_EPOCH when set),
  * so a post dated by this script is never in the future of the build that reads it.
  *
- * The folders are the ones the site reads (src/content-paths.ts), so
+ * The folders are the ones the site reads (src/lib/content/collection-dirs.ts), so
  * CONTENT_DIR=<dir> writes into <dir>/posts; tests use that and never touch
  * src/content/posts.
  */
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { collectionDir } from '../src/content-paths';
-import { loadPostRedirects, redirectsFile } from '../src/redirects';
+import { collectionDir } from '../src/lib/content/collection-dirs';
+import { loadPostRedirects, redirectsFile } from '../src/lib/content/redirects';
 import { SITE } from '../src/site.config';
-import { buildNow } from '../src/lib/publishing';
-import { devUrl, newPostProblems, parseNewPostArgs, postFileText, postIdFromPath, postSlug } from '../src/lib/new-post';
+import { buildNow } from '../src/lib/posts/publishing';
+import { devUrl, newPostProblems, parseNewPostArgs, postFileText, postIdFromPath, postSlug } from '../src/lib/posts/new-post';
 
 function listRelative(dir: string): string[] {
   if (!existsSync(dir)) return [];

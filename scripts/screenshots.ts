@@ -3,8 +3,8 @@
  * 1280 px wide, for people to look at. Usage: npm run screenshots -- [paths...]
  */
 import { mkdirSync } from 'node:fs';
-import { startStaticServer } from '../tests/support/static-server.ts';
-import { launchChromium } from '../tests/support/chromium.ts';
+import { startStaticServer } from './lib/static-server.ts';
+import { launchChromium } from './lib/chromium.ts';
 
 const outDir = 'test-results/screenshots';
 mkdirSync(outDir, { recursive: true });

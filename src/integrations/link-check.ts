@@ -18,10 +18,10 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { collectionDir } from '../content-paths';
-import { loadPostRedirects } from '../redirects';
-import { paths } from '../lib/urls';
-import { postIdFromPath } from '../lib/content/post-id';
+import { collectionDir } from '../lib/content/collection-dirs';
+import { loadPostRedirects } from '../lib/content/redirects';
+import { paths } from '../lib/routes/paths';
+import { postIdFromPath } from '../lib/routes/post-id';
 import { assertNoProblems, type ContentProblem } from '../lib/content/content-error';
 import { brokenLinks, linkKey, pageUrl, scanPage, sourceLinks, type BrokenLink, type SiteLocation, type SourceLink } from '../lib/content/links';
 

@@ -2,7 +2,7 @@
  * Where the search index is built. After `astro build` has written the pages,
  * Pagefind (src/integrations/search-index.ts) indexes the article pages in the output folder and writes
  * `<outDir>/pagefind/`. Drafts and future posts are never built in production
- * (src/lib/publishing.ts), so indexing the built pages needs no filter of its own.
+ * (src/lib/posts/publishing.ts), so indexing the built pages needs no filter of its own.
  *
  * Articles mark what is indexed: `data-pagefind-body` (content), `-meta`
  * (title, description, date, image, category), `-filter` (category, author,

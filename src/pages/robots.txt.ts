@@ -1,5 +1,5 @@
 import { absoluteUrl } from '../site.config';
-import { paths } from '../lib/urls';
+import { paths } from '../lib/routes/paths';
 
 export function GET(): Response {
   const body = ['User-agent: *', 'Allow: /', '', `Sitemap: ${absoluteUrl(paths.sitemap())}`, ''].join('\n');

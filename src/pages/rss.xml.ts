@@ -1,7 +1,7 @@
 import { SITE } from '../site.config';
-import { paths } from '../lib/urls';
+import { paths } from '../lib/routes/paths';
 import { feedResponse } from '../feed';
-import { getSiteContent } from '../lib/content';
+import { getSiteContent } from '../collections/posts';
 
 export async function GET(): Promise<Response> {
   const { posts } = await getSiteContent();

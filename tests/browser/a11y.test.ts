@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { chromiumAvailable } from '../support/chromium';
+import { chromiumAvailable } from '../../scripts/lib/chromium';
 import { serveInChromium } from '../support/served-site';
 import { serveNewsletterBuild } from '../support/newsletter-build';
 

@@ -7,11 +7,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { chromiumAvailable } from '../support/chromium';
+import { chromiumAvailable } from '../../scripts/lib/chromium';
 import { serveInChromium } from '../support/served-site';
-import { startStaticServer } from '../support/static-server';
-import { surveySchema } from '../../src/lib/survey-schema';
-import { deriveSurvey, surveyToCsv } from '../../src/lib/survey';
+import { startStaticServer } from '../../scripts/lib/static-server';
+import { surveySchema } from '../../src/lib/chart/survey-schema';
+import { deriveSurvey, surveyToCsv } from '../../src/lib/chart/survey';
 
 const SURVEY = 'moon-awards-2024-narratives';
 const ARTICLE = 'posts/top-crypto-narratives-2024/';

@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { chromiumAvailable } from '../support/chromium';
+import { chromiumAvailable } from '../../scripts/lib/chromium';
 import { serveInChromium } from '../support/served-site';
 import { serveNewsletterBuild } from '../support/newsletter-build';
 

@@ -5,9 +5,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { buildSite } from '../support/build-site';
-import { chromiumAvailable } from '../support/chromium';
+import { chromiumAvailable } from '../../scripts/lib/chromium';
 import { serveInChromium } from '../support/served-site';
-import { startStaticServer } from '../support/static-server';
+import { startStaticServer } from '../../scripts/lib/static-server';
 
 describe.skipIf(!chromiumAvailable)('hostile content in Chromium', () => {
   let page: Page;

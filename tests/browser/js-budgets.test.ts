@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { chromiumAvailable } from '../support/chromium';
+import { chromiumAvailable } from '../../scripts/lib/chromium';
 import { serveInChromium } from '../support/served-site';
-import { startStaticServer } from '../support/static-server';
+import { startStaticServer } from '../../scripts/lib/static-server';
 import { gzipSize } from '../support/gzip';
 import { PAGE_BUDGETS } from '../budgets';
 import { elements } from '../support/dist';

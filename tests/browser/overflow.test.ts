@@ -7,10 +7,10 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildSite } from '../support/build-site';
-import { chromiumAvailable } from '../support/chromium';
+import { chromiumAvailable } from '../../scripts/lib/chromium';
 import { serveInChromium } from '../support/served-site';
-import { startStaticServer } from '../support/static-server';
-import { paths } from '../../src/lib/urls';
+import { startStaticServer } from '../../scripts/lib/static-server';
+import { paths } from '../../src/lib/routes/paths';
 
 /** The fixture's words: each unit repeated to exactly 200 characters. */
 const longWord = (unit: string) => unit.repeat(Math.ceil(200 / unit.length)).slice(0, 200);

@@ -5,9 +5,9 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { chromiumAvailable } from '../support/chromium';
+import { chromiumAvailable } from '../../scripts/lib/chromium';
 import { serveInChromium } from '../support/served-site';
-import { startStaticServer } from '../support/static-server';
+import { startStaticServer } from '../../scripts/lib/static-server';
 
 const NARRATIVES = '/posts/top-crypto-narratives-2024/';
 const RESEARCH = [

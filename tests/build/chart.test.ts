@@ -7,8 +7,8 @@ import { basename, join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, inject, it } from 'vitest';
 import { htmlFiles, listFiles } from '../support/dist';
-import { surveySchema } from '../../src/lib/survey-schema';
-import { deriveSurvey, surveyToCsv } from '../../src/lib/survey';
+import { surveySchema } from '../../src/lib/chart/survey-schema';
+import { deriveSurvey, surveyToCsv } from '../../src/lib/chart/survey';
 
 const dist = inject('mainDistDir');
 const read = (path: string) => readFileSync(join(dist, path), 'utf8');

@@ -1,6 +1,6 @@
 /**
  * The content checks that need a whole build: tag pages (src/lib/content/tags.ts),
- * survey names and labels (src/lib/survey-schema.ts) and internal links in
+ * survey names and labels (src/lib/chart/survey-schema.ts) and internal links in
  * article bodies (src/integrations/link-check.ts). Each build reads a fixture
  * content folder (CONTENT_DIR) with good posts and the broken ones; a failing
  * build lists every problem, so one build covers each check.

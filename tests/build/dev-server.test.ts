@@ -16,9 +16,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, TMP_ROOT, inheritedEnv } from '../support/build-site';
-import { freePort } from '../support/free-port';
+import { freePort } from '../../scripts/lib/free-port';
 import { stopProcess } from '../support/stop-process';
-import { postFileText } from '../../src/lib/new-post';
+import { postFileText } from '../../src/lib/posts/new-post';
 
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
 import { buildSite, ROOT, type BuildResult } from '../support/build-site';
 import { checkInternalLinks } from '../support/dist';
-import { loadPostRedirects, redirectsFile } from '../../src/redirects';
+import { loadPostRedirects, redirectsFile } from '../../src/lib/content/redirects';
 
 const FIXTURE = join(ROOT, 'tests/fixtures/redirects');
 const SITE_URL = 'https://example.github.io';

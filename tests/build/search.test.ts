@@ -10,11 +10,11 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { LAZY_BUDGETS } from '../budgets';
 import { ROOT, TMP_ROOT, inheritedEnv } from '../support/build-site';
-import { freePort } from '../support/free-port';
+import { freePort } from '../../scripts/lib/free-port';
 import { stopProcess } from '../support/stop-process';
-import { chromiumAvailable, launchChromium } from '../support/chromium';
+import { chromiumAvailable, launchChromium } from '../../scripts/lib/chromium';
 import { gzipSize } from '../support/gzip';
-import { startStaticServer } from '../support/static-server';
+import { startStaticServer } from '../../scripts/lib/static-server';
 import { SITE } from '../../src/site.config';
 
 const dist = inject('mainDistDir');

@@ -1,6 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import { buildSite, MAIN_BUILD } from './build-site';
-import { assertBrowserPolicy, chromiumAvailable, CHROMIUM_MISSING_MESSAGE } from './chromium';
+import { assertBrowserPolicy, chromiumAvailable, CHROMIUM_MISSING_MESSAGE } from '../../scripts/lib/chromium';
 
 /** Builds the real site once per test run; build and browser tests read it. */
 export default async function setup(project: TestProject): Promise<void> {

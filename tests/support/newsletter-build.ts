@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { buildSite } from './build-site';
-import { startStaticServer, type StaticServer } from './static-server';
+import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
 
 export const NEWSLETTER_PATH = '/api/newsletter';
 

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { launchChromium } from './chromium';
-import type { StaticServer } from './static-server';
+import { launchChromium } from '../../scripts/lib/chromium';
+import type { StaticServer } from '../../scripts/lib/static-server';
 
 export interface ServedSite {
   readonly server: StaticServer;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import VoteChart from '../../src/components/chart/VoteChart.astro';
-import { realView } from './survey-fixtures';
+import { realView } from './chart/survey-fixtures';
 
 async function render(): Promise<string> {
   const container = await AstroContainer.create();

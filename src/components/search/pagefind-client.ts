@@ -4,7 +4,7 @@
  * src/integrations/pagefind.ts) only when first asked, and renders results with
  * DOM APIs: no inline styles or handlers, so it runs under the strict CSP.
  */
-import { formatDate } from '../../lib/format';
+import { formatDate } from '../../lib/posts/format';
 
 export interface ResultData {
   url: string;

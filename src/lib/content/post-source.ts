@@ -8,7 +8,7 @@ import { markdownToMdast, mdxToMdast } from 'satteri';
 import { parseFrontmatter, type LocatedProblem } from './frontmatter';
 import { undefinedMdxNames, type MdxCode } from './mdx-names';
 import { invalidCharacterReason, xmlInvalidCharacters } from './xml-characters';
-import { countWords } from '../reading-time';
+import { countWords } from '../posts/reading-time';
 
 export type PostFormat = 'md' | 'mdx';
 

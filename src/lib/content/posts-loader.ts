@@ -27,7 +27,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { postIdFromPath } from './post-id';
+import { postIdFromPath } from '../routes/post-id';
 import { ContentError, type ContentProblem } from './content-error';
 import type { LocatedProblem } from './frontmatter';
 import { heroImageProblems } from './hero-image';

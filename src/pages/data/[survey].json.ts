@@ -1,7 +1,7 @@
 /** /data/<survey>.json: the survey as JSON, derived from the same SurveyView as the chart. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { publishedSurveys } from '../../lib/survey-content';
-import { surveyToJson, type SurveyView } from '../../lib/survey';
+import { publishedSurveys } from '../../collections/surveys';
+import { surveyToJson, type SurveyView } from '../../lib/chart/survey';
 
 export const getStaticPaths = (async () =>
   (await publishedSurveys()).map((survey) => ({ params: { survey: survey.id }, props: { survey } }))) satisfies GetStaticPaths;

@@ -4,9 +4,9 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { SITE } from '../../site.config';
-import { publishedSurveys } from '../../lib/survey-content';
-import { renderChartPng } from '../../lib/chart-png';
-import type { SurveyView } from '../../lib/survey';
+import { publishedSurveys } from '../../collections/surveys';
+import { renderChartPng } from '../../lib/chart/chart-png';
+import type { SurveyView } from '../../lib/chart/survey';
 
 export const getStaticPaths = (async () =>
   (await publishedSurveys()).map((survey) => ({ params: { survey: survey.id }, props: { survey } }))) satisfies GetStaticPaths;

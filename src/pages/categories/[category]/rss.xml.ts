@@ -1,8 +1,8 @@
 import type { GetStaticPaths } from 'astro';
 import { SITE } from '../../../site.config';
-import { paths } from '../../../lib/urls';
+import { paths } from '../../../lib/routes/paths';
 import { feedResponse } from '../../../feed';
-import { getSiteContent, type Category } from '../../../lib/content';
+import { getSiteContent, type Category } from '../../../collections/posts';
 
 export const getStaticPaths = (async () => {
   const { categories } = await getSiteContent();

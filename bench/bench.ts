@@ -1,0 +1,271 @@
+/**
+ * npm run bench [-- --runs N] [--large] [--sizes 100,1000] [--format md|mdx] [--all-mdx] [--docs-only]
+ *                [--concurrency N] [--query WORD] [--no-docs] [--keep]
+ *
+ * Full production builds of synthetic posts (`npm run build`, as users run it)
+ * with CONTENT_DIR pointing at the fixtures and --outDir / ASTRO_CACHE_DIR in
+ * bench/tmp/, cleaned before every run. Prints a table as it goes, writes
+ * bench/results.json and regenerates docs/benchmarks.md + docs/benchmarks.svg.
+ * Results for sizes/format/concurrency not run this time are kept from the
+ * previous results.json, so `--large` can be added later without redoing 1k.
+ */
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeFixtures, defaultFixtureDir, ROOT } from './generate-fixtures';
+import { sampleTreeRss } from '../scripts/lib/proc-tree';
+import { articleWeight, dirStats, probeFirstSearch, routeSizes, standalonePagefind } from './lib/measure';
+import { renderMarkdown, renderPlot, tableRows, textTable, TABLE_HEADER, type BenchResults, type SizeResult } from './lib/report';
+import type { FixtureFormat } from './lib/fixtures';
+
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '1' },
+    large: { type: 'boolean', default: false },
+    sizes: { type: 'string' },
+    format: { type: 'string', default: 'mdx' },
+    concurrency: { type: 'string', default: '1' },
+    query: { type: 'string', default: 'market,staking,validators' },
+    'no-docs': { type: 'boolean', default: false },
+    /** Only regenerate docs/benchmarks.md and the plot from bench/results.json. */
+    'docs-only': { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+    /** Compile every .mdx post as MDX (PLAIN_MDX_AS_MARKDOWN=0), to measure what rendering plain .mdx as Markdown (src/lib/content/posts-loader.ts) saves. */
+    'all-mdx': { type: 'boolean', default: false },
+  },
+});
+
+const runs = Number(values.runs);
+const format = values.format as FixtureFormat;
+const concurrency = Number(values.concurrency);
+if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a positive integer');
+if (format !== 'md' && format !== 'mdx') throw new Error('--format must be md or mdx');
+const sizes = values.sizes ? values.sizes.split(',').map(Number) : [100, 1000, ...(values.large ? [10_000] : [])];
+
+const TMP = join(ROOT, 'bench/tmp');
+const RESULTS_FILE = join(ROOT, 'bench/results.json');
+const MEMORY_METHOD = 'sum of RSS over the whole `npm run build` process tree (npm, sh, node and any workers), sampled from /proc every 100 ms';
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+const log = (msg: string) => process.stdout.write(`${msg}\n`);
+
+/** "378ms", "49.66s", "1m 7s" → ms. */
+function durationMs(text: string): number {
+  const m = /^(?:(\d+)m\s*)?([\d.]+)(ms|s)$/.exec(text.trim());
+  if (!m) return NaN;
+  return Number(m[1] ?? 0) * 60_000 + Number(m[2]) * (m[3] === 's' ? 1000 : 1);
+}
+
+const D = '((?:\\d+m\\s*)?[\\d.]+(?:ms|s))';
+
+/** Astro's logged stage timings, in ms. */
+export function parseAstroLog(output: string): { timings: Record<string, number>; pages: number | null; pagefindMs: number | null } {
+  const plain = output.replace(/\x1b\[[0-9;]*m/g, '');
+  const first = (re: RegExp) => re.exec(plain)?.[1];
+  const timings: Record<string, number> = {};
+  const put = (key: string, value: string | undefined) => {
+    if (value !== undefined && Number.isFinite(durationMs(value))) timings[key] = durationMs(value);
+  };
+  put('types', first(new RegExp(`\\[types\\] Generated ${D}`)));
+  put('build info', first(new RegExp(`Collecting build info\\.\\.\\.\\s*\\n.*?\\[build\\] ✓ Completed in ${D}`)));
+  let vite = 0;
+  for (const m of plain.matchAll(new RegExp(`\\[vite\\] ✓ built in ${D}`, 'g'))) vite += durationMs(m[1]!);
+  if (vite) timings['vite bundle'] = vite;
+  put('render pages', first(new RegExp(`generating static routes[\\s\\S]*?\\n[^\\n[]*✓ Completed in ${D}`)));
+  const total = new RegExp(`\\[build\\] (\\d+) page\\(s\\) built in ${D}`).exec(plain);
+  if (total) put('astro total', total[2]);
+  // The Pagefind integration's summary line, e.g. "[site-pagefind] Pagefind indexed 1099 pages in 7054 ms".
+  const pf = new RegExp(`\\[[\\w-]*pagefind\\][^\\n]*?\\bin ((?:\\d+m\\s*)?[\\d.]+\\s?(?:ms|s))\\b`, 'i').exec(plain);
+  return { timings, pages: total ? Number(total[1]) : null, pagefindMs: pf ? durationMs(pf[1]!.replace(/\s(?=m?s$)/, '')) : null };
+}
+
+interface RunResult {
+  wallMs: number;
+  /** user + system CPU time of the whole tree (GNU time, all waited-for descendants). */
+  cpuMs: number | null;
+  peakRssBytes: number;
+  log: string;
+  outDir: string;
+}
+
+async function runBuild(contentDir: string, label: string): Promise<RunResult> {
+  const outDir = join(TMP, `out-${label}`);
+  const cacheDir = join(TMP, `cache-${label}`);
+  rmSync(outDir, { recursive: true, force: true });
+  rmSync(cacheDir, { recursive: true, force: true });
+  mkdirSync(join(TMP, 'logs'), { recursive: true });
+  const logFile = join(TMP, 'logs', `build-${label}.log`);
+  const logStream = createWriteStream(logFile);
+  let output = '';
+  const started = performance.now();
+  const timeFile = join(TMP, 'logs', `time-${label}.txt`);
+  rmSync(timeFile, { force: true });
+  // GNU time adds the CPU time of the whole tree; on a shared machine CPU time is steadier than wall time.
+  const useTime = existsSync('/usr/bin/time');
+  const command = useTime ? '/usr/bin/time' : 'npm';
+  const args = ['run', 'build', '--', '--outDir', outDir];
+  const child = spawn(command, useTime ? ['-f', '%U %S', '-o', timeFile, 'npm', ...args] : args, {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      CONTENT_DIR: contentDir,
+      ASTRO_CACHE_DIR: cacheDir,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      ASTRO_BUILD_CONCURRENCY: String(concurrency),
+      ...(values['all-mdx'] ? { PLAIN_MDX_AS_MARKDOWN: '0' } : {}),
+      FORCE_COLOR: '0',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const sampler = sampleTreeRss(child.pid!);
+  const onData = (d: Buffer) => {
+    output += d.toString();
+    logStream.write(d);
+  };
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
+  const wallMs = performance.now() - started;
+  const { peakBytes } = sampler.stop();
+  logStream.end();
+  let cpuMs: number | null = null;
+  if (existsSync(timeFile)) {
+    const [user, sys] = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
+    if (Number.isFinite(user) && Number.isFinite(sys)) cpuMs = (user! + sys!) * 1000;
+  }
+  if (code !== 0) throw new Error(`build ${label} failed (exit ${code}); log: ${relative(ROOT, logFile)}\n${output.slice(-3000)}`);
+  return { wallMs, cpuMs, peakRssBytes: peakBytes, log: output, outDir };
+}
+
+function loadPrevious(): SizeResult[] {
+  if (!existsSync(RESULTS_FILE)) return [];
+  try {
+    return (JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as BenchResults).results;
+  } catch {
+    return [];
+  }
+}
+
+function astroVersion(): string {
+  return (JSON.parse(readFileSync(join(ROOT, 'node_modules/astro/package.json'), 'utf8')) as { version: string }).version;
+}
+
+async function benchSize(posts: number): Promise<SizeResult> {
+  const postsDir = defaultFixtureDir(posts, format);
+  log(`\n▶ ${posts.toLocaleString('en')} .${format} posts: generating fixtures…`);
+  writeFixtures({ count: posts, format, outDir: postsDir });
+  const contentDir = join(postsDir, '..');
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  const rss: number[] = [];
+  let last: RunResult | undefined;
+  const timingRuns: Record<string, number>[] = [];
+  let pages: number | null = null;
+  let pagefindMs: number | null = null;
+  const label = `${posts}-${format}-c${concurrency}${values['all-mdx'] ? '-allmdx' : ''}`;
+  for (let run = 1; run <= runs; run++) {
+    log(`  run ${run}/${runs}: npm run build (CONTENT_DIR=${relative(ROOT, contentDir)}, concurrency ${concurrency})…`);
+    if (last && !values.keep) rmSync(last.outDir, { recursive: true, force: true });
+    const result = await runBuild(contentDir, label);
+    const parsed = parseAstroLog(result.log);
+    wall.push(result.wallMs);
+    if (result.cpuMs != null) cpu.push(result.cpuMs);
+    rss.push(result.peakRssBytes);
+    timingRuns.push(parsed.timings);
+    pages = parsed.pages;
+    pagefindMs = parsed.pagefindMs;
+    log(`    ${(result.wallMs / 1000).toFixed(1)} s wall, ${result.cpuMs != null ? `${(result.cpuMs / 1000).toFixed(1)} s CPU, ` : ''}${(result.wallMs / posts).toFixed(2)} ms/post, peak RSS ${(result.peakRssBytes / 1024 ** 2).toFixed(0)} MB, ${pages ?? '?'} pages`);
+    last = result;
+  }
+  const dist = last!.outDir;
+  const distStats = dirStats(dist);
+  let indexingMs = pagefindMs;
+  let indexingSource = 'parsed from the Pagefind integration’s log line';
+  if (!existsSync(join(dist, 'pagefind'))) {
+    log('  no dist/pagefind (Pagefind integration not present): indexing standalone with the Pagefind Node API…');
+    const standalone = await standalonePagefind(dist);
+    indexingMs = standalone.ms;
+    indexingSource = 'Pagefind Node API run by the bench after the build (integration absent)';
+  } else if (indexingMs == null) {
+    indexingSource = 'integration present but its log line has no duration';
+  }
+  const searchStats = dirStats(join(dist, 'pagefind'));
+  const queries = values.query!.split(',').map((q) => q.trim()).filter(Boolean);
+  log(`  probing a first search for ${queries.map((q) => `“${q}”`).join(', ')} in Chromium (fresh browser each)…`);
+  const probes = [];
+  for (const q of queries) probes.push(await probeFirstSearch(dist, q));
+  const probe = probes[0];
+  const timings: Record<string, number> = {};
+  for (const key of Object.keys(timingRuns[0] ?? {})) timings[key] = median(timingRuns.map((t) => t[key] ?? 0));
+  const feed = join(dist, 'rss.xml');
+  const result: SizeResult = {
+    posts,
+    format,
+    concurrency,
+    ...(values['all-mdx'] ? { variant: 'all .mdx compiled as MDX' } : {}),
+    runs,
+    wallMs: median(wall),
+    msPerPost: median(wall) / posts,
+    cpuMs: cpu.length ? median(cpu) : null,
+    loadAverage: loadavg()[0]!,
+    peakRssBytes: median(rss),
+    pages,
+    astroTimings: timings,
+    dist: distStats,
+    search: searchStats.files > 0 ? { ...searchStats, indexingMs, indexingSource, firstQuery: probe ?? null, otherQueries: probes.slice(1).filter((p) => p !== undefined) } : null,
+    feedBytes: existsSync(feed) ? readFileSync(feed).length : null,
+    article: articleWeight(dist) ?? null,
+    routes: routeSizes(dist),
+    samples: { wallMs: wall, cpuMs: cpu, peakRssBytes: rss },
+  };
+  if (!values.keep) rmSync(dist, { recursive: true, force: true });
+  rmSync(join(TMP, `cache-${label}`), { recursive: true, force: true });
+  return result;
+}
+
+async function main(): Promise<void> {
+  mkdirSync(TMP, { recursive: true });
+  if (!values['docs-only']) log(`Benchmark: sizes ${sizes.join(', ')} · .${format} · ${runs} run(s) each (median) · build.concurrency ${concurrency}`);
+  const fresh: SizeResult[] = [];
+  for (const posts of values['docs-only'] ? [] : sizes) {
+    fresh.push(await benchSize(posts));
+    log(`\n${textTable(TABLE_HEADER, tableRows(fresh))}`);
+  }
+  const key = (r: SizeResult) => `${r.posts}|${r.format}|${r.concurrency}|${r.variant ?? ''}`;
+  const freshKeys = new Set(fresh.map(key));
+  const merged = [...loadPrevious().filter((r) => !freshKeys.has(key(r))), ...fresh].sort(
+    (a, b) => a.format.localeCompare(b.format) * -1 || a.concurrency - b.concurrency || a.posts - b.posts,
+  );
+  const results: BenchResults = {
+    generatedBy: 'npm run bench (bench/bench.ts)',
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryBytes: totalmem(), node: process.version, astro: astroVersion() },
+    memoryMethod: MEMORY_METHOD,
+    results: merged,
+  };
+  writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
+  log(`\nWrote ${relative(ROOT, RESULTS_FILE)}`);
+  if (!values['no-docs']) {
+    mkdirSync(join(ROOT, 'docs'), { recursive: true });
+    writeFileSync(join(ROOT, 'docs/benchmarks.svg'), await renderPlot(merged));
+    writeFileSync(join(ROOT, 'docs/benchmarks.md'), renderMarkdown(results, 'benchmarks.svg', join(ROOT, 'bench/notes.md')));
+    log('Wrote docs/benchmarks.md and docs/benchmarks.svg');
+  }
+  log(`\nAll results (median of the stated runs):\n${textTable(TABLE_HEADER, tableRows(merged))}`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,252 @@
+/**
+ * Turns bench/results.json into docs/benchmarks.md and an SVG plot rendered
+ * server-side by Vega-Lite + Vega (no browser, no hand-drawn paths).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import * as vega from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+
+export interface SearchProbeResult {
+  query: string;
+  results: number;
+  fragments: number;
+  bytes: number;
+  wireBytes?: number;
+  requests: { path: string; bytes: number }[];
+  method: string;
+}
+
+export interface SizeResult {
+  posts: number;
+  format: 'md' | 'mdx';
+  concurrency: number;
+  /** A non-default configuration, e.g. every .mdx compiled as MDX. */
+  variant?: string;
+  runs: number;
+  /** Medians over `runs`; the raw values are in `samples`. */
+  wallMs: number;
+  msPerPost: number;
+  /** user + system CPU seconds of the build tree, median. */
+  cpuMs: number | null;
+  /** 1-minute load average when the size finished: other work on the machine inflates wall time. */
+  loadAverage: number;
+  peakRssBytes: number;
+  pages: number | null;
+  astroTimings: Record<string, number>;
+  dist: { bytes: number; files: number };
+  search: {
+    bytes: number;
+    files: number;
+    indexingMs: number | null;
+    indexingSource: string;
+    /** Bytes a first query fetches. */
+    firstQuery: SearchProbeResult | null;
+    /** The same probe for further queries (each in a fresh browser), e.g. a topic word. */
+    otherQueries?: SearchProbeResult[];
+  } | null;
+  feedBytes: number | null;
+  article: { page: string; htmlGzip: number; cssGzip: number; cssFiles: number } | null;
+  /** Largest file per kind of route: must stay flat with post count, except listings' page count and sitemap parts. */
+  routes?: Record<string, { files: number; maxBytes: number }>;
+  samples: { wallMs: number[]; cpuMs: number[]; peakRssBytes: number[] };
+}
+
+export interface BenchResults {
+  generatedBy: string;
+  machine: { cpus: number; cpuModel: string; memoryBytes: number; node: string; astro: string };
+  memoryMethod: string;
+  results: SizeResult[];
+}
+
+export const TARGETS = {
+  ms1k: 12_000,
+  ms10k: 120_000,
+  rss10k: 3 * 1024 ** 3,
+  linearity: 1.1,
+  firstSearch10k: 250 * 1024,
+  searchFiles: 20_000,
+};
+
+const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
+const mb = (b: number) => `${(b / 1024 ** 2).toFixed(0)} MB`;
+const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+export function tableRows(results: readonly SizeResult[]): string[][] {
+  return results.map((r) => [
+    `${r.posts.toLocaleString('en')} ${r.format}${r.concurrency !== 1 ? ` (c=${r.concurrency})` : ''}${r.variant ? ` [${r.variant}]` : ''}`,
+    String(r.runs),
+    sec(r.wallMs),
+    r.msPerPost.toFixed(2),
+    r.cpuMs != null ? sec(r.cpuMs) : '–',
+    r.loadAverage != null ? r.loadAverage.toFixed(1) : '–',
+    mb(r.peakRssBytes),
+    `${mb(r.dist.bytes)} / ${r.dist.files.toLocaleString('en')}`,
+    r.search ? `${mb(r.search.bytes)} / ${r.search.files.toLocaleString('en')}` : '–',
+    r.search?.indexingMs != null ? sec(r.search.indexingMs) : '–',
+    r.search?.firstQuery ? [r.search.firstQuery, ...(r.search.otherQueries ?? [])].map((q) => `${kb(q.bytes)}${q.wireBytes ? ` (gz ${kb(q.wireBytes)})` : ''} ${q.query}`).join('<br>') : '–',
+    r.feedBytes != null ? kb(r.feedBytes) : '–',
+    r.article ? `${kb(r.article.htmlGzip)} / ${kb(r.article.cssGzip)}` : '–',
+  ]);
+}
+
+export const TABLE_HEADER = [
+  'posts',
+  'runs',
+  'wall (median)',
+  'ms/post',
+  'CPU (user+sys)',
+  'load',
+  'peak RSS (tree)',
+  'dist size / files',
+  'search size / files',
+  'indexing',
+  'first search',
+  'rss.xml',
+  'article gz HTML / CSS',
+];
+
+export function markdownTable(header: string[], rows: string[][]): string {
+  return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+/** Plain-text table for the terminal. */
+export function textTable(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+export async function renderPlot(results: readonly SizeResult[]): Promise<string> {
+  const label = (r: SizeResult) => `${r.format}${r.variant ? ` (${r.variant})` : ''}`;
+  const data = results
+    .filter((r) => r.concurrency === 1)
+    .flatMap((r) => [
+      { posts: r.posts, format: label(r), measure: 'wall', metric: 'ms per post', value: Number(r.msPerPost.toFixed(2)) },
+      ...(r.cpuMs != null ? [{ posts: r.posts, format: label(r), measure: 'CPU (user+sys)', metric: 'ms per post', value: Number((r.cpuMs / r.posts).toFixed(2)) }] : []),
+      { posts: r.posts, format: label(r), measure: 'peak RSS', metric: 'peak RSS (MB)', value: Math.round(r.peakRssBytes / 1024 ** 2) },
+    ]);
+  const x = { field: 'posts', type: 'quantitative', scale: { type: 'log' }, title: 'posts (log scale)', axis: { values: [100, 1000, 10000], format: ',' } };
+  const color = { field: 'format', type: 'nominal', title: 'build', legend: { labelLimit: 320 } };
+  // Lines and points in separate layers: a line mark with point: true gives every legend circle
+  // symbols, which hide the dash that tells wall from CPU.
+  const panel = (metric: string, title: string): Record<string, unknown> => ({
+    title,
+    width: 300,
+    height: 220,
+    transform: [{ filter: { field: 'metric', equal: metric } }],
+    encoding: { x, y: { field: 'value', type: 'quantitative', title: metric, scale: { zero: true } }, color },
+    layer: [
+      { mark: 'line', encoding: { strokeDash: { field: 'measure', type: 'nominal', title: 'measure', legend: { symbolStrokeColor: '#4c4c4c' } }, detail: { field: 'measure' } } },
+      { mark: { type: 'point', filled: true }, encoding: { detail: { field: 'measure' } } },
+    ],
+  });
+  const spec = {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    data: { values: data },
+    config: { font: 'sans-serif', background: 'white' },
+    hconcat: [panel('ms per post', 'Build time per post (wall and CPU)'), panel('peak RSS (MB)', 'Peak memory (process tree)')],
+  } as unknown as TopLevelSpec;
+  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
+  const svg = await view.toSVG();
+  view.finalize();
+  return svg;
+}
+
+export interface TargetRow {
+  target: string;
+  measured: string;
+  met: boolean | null;
+}
+
+export function evaluateTargets(results: readonly SizeResult[]): TargetRow[] {
+  const find = (posts: number) => results.find((r) => r.posts === posts && r.format === 'mdx' && r.concurrency === 1 && !r.variant);
+  const r1k = find(1000);
+  const r10k = find(10_000);
+  const largest = [...results].filter((r) => r.search && !r.variant).sort((a, b) => b.posts - a.posts)[0];
+  const rows: TargetRow[] = [];
+  const cpu = (r: SizeResult | undefined) => (r?.cpuMs != null ? ` (CPU ${sec(r.cpuMs)}, load ${r.loadAverage.toFixed(1)})` : '');
+  rows.push({ target: '1,000 MDX posts ≤ 12 s', measured: r1k ? sec(r1k.wallMs) + cpu(r1k) : 'not run', met: r1k ? r1k.wallMs <= TARGETS.ms1k : null });
+  rows.push({ target: '10,000 MDX posts ≤ 120 s', measured: r10k ? sec(r10k.wallMs) + cpu(r10k) : 'not run', met: r10k ? r10k.wallMs <= TARGETS.ms10k : null });
+  rows.push({ target: '10,000 MDX peak RSS ≤ 3 GB', measured: r10k ? mb(r10k.peakRssBytes) : 'not run', met: r10k ? r10k.peakRssBytes <= TARGETS.rss10k : null });
+  const ratio = r1k && r10k ? r10k.msPerPost / r1k.msPerPost : null;
+  const cpuRatio = r1k?.cpuMs && r10k?.cpuMs ? r10k.cpuMs / 10_000 / (r1k.cpuMs / 1000) : null;
+  rows.push({ target: 'ms/post at 10k ≤ 1.1 × ms/post at 1k', measured: ratio != null ? `${ratio.toFixed(2)} × wall${cpuRatio != null ? `, ${cpuRatio.toFixed(2)} × CPU` : ''}` : 'not run', met: ratio != null ? ratio <= TARGETS.linearity : null });
+  const fq = r10k?.search?.firstQuery;
+  const probes = fq ? [fq, ...(r10k?.search?.otherQueries ?? [])] : [];
+  rows.push({
+    target: 'first search at 10k ≤ 250 KB',
+    measured: probes.length ? probes.map((q) => `${kb(q.bytes)}${q.wireBytes ? ` (gz ${kb(q.wireBytes)})` : ''} “${q.query}”`).join('; ') : 'not run',
+    met: probes.length ? probes.every((q) => (q.wireBytes ?? q.bytes) <= TARGETS.firstSearch10k) : null,
+  });
+  const files = largest?.search?.files;
+  rows.push({
+    target: 'search output < 20,000 files',
+    measured: files != null && largest ? `${files.toLocaleString('en')} at ${largest.posts.toLocaleString('en')} posts` : 'not run',
+    met: files != null ? files < TARGETS.searchFiles : null,
+  });
+  return rows;
+}
+
+export function renderMarkdown(results: BenchResults, plotFile: string, notesFile: string): string {
+  const { machine } = results;
+  const runsNote = [...new Set(results.results.map((r) => r.runs))].join(', ');
+  const targets = evaluateTargets(results.results);
+  const notes = existsSync(notesFile) ? readFileSync(notesFile, 'utf8').trim() : '';
+  const fq = results.results.find((r) => r.search?.firstQuery)?.search?.firstQuery;
+  return `<!-- Generated by \`npm run bench\` (bench/bench.ts) from bench/results.json. Edit bench/notes.md, not this file. -->
+# Build benchmarks
+
+Full production builds (\`npm run build\`, the command users run) of synthetic posts from
+\`bench/generate-fixtures.ts\` (1,000–1,500 words, headings, lists, links, emphasis, code in ~30 %,
+a \`<Callout>\` in ~20 % of MDX posts), with output and caches cleaned before every run.
+
+Machine: ${machine.cpus} × ${machine.cpuModel}, ${mb(machine.memoryBytes)} RAM, Node ${machine.node}, Astro ${machine.astro}.
+Each figure is the **median of the stated number of runs** (runs per size: ${runsNote}).
+Peak memory: ${results.memoryMethod}.
+
+${markdownTable(TABLE_HEADER, tableRows(results.results))}
+
+- *wall*: from spawning \`npm run build\` to its exit; *ms/post* = wall ÷ posts. *CPU*: user + system seconds of
+  the whole build tree (GNU time). *load*: the 1-minute load average when the size finished; this machine has
+  2 cores and is shared with other builds, so a load above ~2 inflates wall time (CPU time much less).
+- *search*: \`dist/pagefind\`; *indexing*: ${[...new Set(results.results.map((r) => r.search?.indexingSource).filter(Boolean))].join('; ') || '–'}.
+- *first search*: bytes of /pagefind/ files a reader's first search fetches through the site's search dialog
+  (pagefind.js, WASM, entry, metadata, index chunk(s) and the result fragments the dialog shows, up to 8; the
+  site runs Pagefind without its worker), per query word; *gz* is what a CDN with gzip sends (JS/JSON
+  gzipped; Pagefind's index files and WASM are stored compressed). ${fq ? fq.method : 'not measured'}.
+- *article*: gzip -9 of one article's HTML and of the stylesheets it links.
+
+![ms per post and peak memory against post count](${plotFile})
+
+## Targets
+
+| target | measured | met |
+| --- | --- | --- |
+${targets.map((t) => `| ${t.target} | ${t.measured} | ${t.met == null ? '–' : t.met ? 'yes' : '**no**'} |`).join('\n')}
+
+## Bounded outputs: largest file per kind of route
+
+Only the *number* of listing pages and sitemap entries may grow with posts; no single page may.
+
+${routesTable(results.results)}
+
+## Astro's own stage timings (median run, seconds)
+
+${markdownTable(
+  ['posts', ...Object.keys(results.results[0]?.astroTimings ?? {})],
+  results.results.map((r) => [`${r.posts} ${r.format}${r.concurrency !== 1 ? ` c=${r.concurrency}` : ''}${r.variant ? ` [${r.variant}]` : ''}`, ...Object.keys(results.results[0]?.astroTimings ?? {}).map((k) => (r.astroTimings[k] != null ? (r.astroTimings[k]! / 1000).toFixed(1) : '–'))]),
+)}
+
+${notes}
+`;
+}
+
+function routesTable(results: readonly SizeResult[]): string {
+  const rows = results.filter((r) => r.routes && r.concurrency === 1 && !r.variant);
+  if (rows.length === 0) return '(not measured)';
+  const kinds = [...new Set(rows.flatMap((r) => Object.keys(r.routes!)))].sort();
+  return markdownTable(
+    ['route kind', ...rows.map((r) => `${r.posts.toLocaleString('en')} ${r.format}: files · largest`)],
+    kinds.map((k) => [k, ...rows.map((r) => (r.routes![k] ? `${r.routes![k]!.files.toLocaleString('en')} · ${kb(r.routes![k]!.maxBytes)}` : '–'))]),
+  );
+}

@@ -1,0 +1,82 @@
+/**
+ * The only module that asks astro:content for posts. It applies the publishing
+ * rule once, derives reading time once, and memoises the result for the
+ * production build so every page shares one pass over the collection.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { assertNoStoredProblems } from '../lib/content/problem-entries';
+import { buildNow, isVisible, publicationState, type PublicationState } from '../lib/posts/publishing';
+import { readingTimeFromWords, type ReadingTime } from '../lib/posts/reading-time';
+import { assertNoProblems } from '../lib/content/content-error';
+import { tagProblems } from '../lib/content/tags';
+import { groupByAuthor, groupByCategory, groupByTag, latestDate, sortNewestFirst, type TagGroup } from '../lib/posts/listing';
+
+export type Post = CollectionEntry<'posts'> & {
+  readingTime: ReadingTime;
+  state: PublicationState;
+};
+export type Category = CollectionEntry<'categories'>;
+export type Author = CollectionEntry<'authors'>;
+
+export interface SiteContent {
+  /** Visible posts, newest first. Production: published only. Dev: drafts and scheduled too. */
+  posts: Post[];
+  byId: Map<string, Post>;
+  categories: Map<string, Category>;
+  authors: Map<string, Author>;
+  byCategory: Map<string, Post[]>;
+  byAuthor: Map<string, Post[]>;
+  byTag: Map<string, TagGroup<Post>>;
+  /** Copyright year from content, not the clock, so a rebuild of the same commit is byte-identical. */
+  latestYear: number;
+}
+
+async function loadSiteContent(): Promise<SiteContent> {
+  const context = { isDev: import.meta.env.DEV, now: buildNow() };
+  const [allEntries, categoryEntries, authorEntries] = await Promise.all([getCollection('posts'), getCollection('categories'), getCollection('authors')]);
+  // Dev only: a post that failed its checks is stored as its problems (src/lib/content/problem-entries.ts).
+  if (import.meta.env.DEV) assertNoStoredProblems(allEntries);
+  // Drafts and scheduled posts too: a clashing tag should fail while the post is written, not on the day it goes live.
+  assertNoProblems(tagProblems(allEntries.map((entry) => ({ file: entry.filePath ?? entry.id, tags: entry.data.tags }))));
+  const entries = allEntries.filter((entry) => isVisible(entry.data, context));
+  const posts = sortNewestFirst(
+    entries.map((entry) => ({
+      ...entry,
+      readingTime: readingTimeFromWords(entry.data.bodyWords, ...entry.data.faq.flatMap((f) => [f.question, f.answer])),
+      state: publicationState(entry.data, context.now),
+    })),
+  );
+  return {
+    posts,
+    byId: new Map(posts.map((p) => [p.id, p])),
+    categories: new Map(categoryEntries.map((c) => [c.id, c])),
+    authors: new Map(authorEntries.map((a) => [a.id, a])),
+    byCategory: groupByCategory(posts),
+    byAuthor: groupByAuthor(posts),
+    byTag: groupByTag(posts),
+    latestYear: (latestDate(posts) ?? new Date(0)).getUTCFullYear(),
+  };
+}
+
+let memo: Promise<SiteContent> | undefined;
+
+/** Everything pages need about posts. Dev re-reads on every request so edits show up. */
+export function getSiteContent(): Promise<SiteContent> {
+  if (import.meta.env.DEV) return loadSiteContent();
+  return (memo ??= loadSiteContent());
+}
+
+export function categoryOf(content: SiteContent, post: Post): Category {
+  return lookup(content.categories, post.data.category.id, 'category', post);
+}
+
+export function authorOf(content: SiteContent, post: Post): Author {
+  return lookup(content.authors, post.data.author.id, 'author', post);
+}
+
+function lookup<T>(map: Map<string, T>, id: string, field: string, post: Post): T {
+  const found = map.get(id);
+  if (!found) throw new Error(`${post.filePath ?? post.id}: ${field} "${id}" does not exist`);
+  return found;
+}
+

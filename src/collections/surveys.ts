@@ -1,0 +1,83 @@
+/**
+ * The only module that asks astro:content for surveys. It loads a survey,
+ * checks each entry's section against the headings of the article it belongs
+ * to (a build error naming the survey file and the entry), derives the
+ * SurveyView once and memoises it for the production build.
+ */
+import { getCollection, getEntry, render, type CollectionEntry } from 'astro:content';
+import { getSiteContent } from './posts';
+import { assertSectionsExist, chartAltText, deriveSurvey, surveyPngPath, surveyThumbnailPath, CARD_HEIGHT, CARD_THUMBNAIL_WIDTHS, CARD_WIDTH, type SurveyView } from '../lib/chart/survey';
+
+type SurveyEntry = CollectionEntry<'surveys'>;
+
+function fileOf(entry: SurveyEntry): string {
+  return entry.filePath ?? `src/content/surveys/${entry.id}.json`;
+}
+
+async function loadSurvey(entry: SurveyEntry): Promise<SurveyView> {
+  const file = fileOf(entry);
+  const post = await getEntry('posts', entry.data.article);
+  if (!post) {
+    throw new Error(`${file}: article "${entry.data.article}" is not a post id (src/content/posts/${entry.data.article}.mdx?)`);
+  }
+  const { headings } = await render(post);
+  assertSectionsExist({ file, article: post.id, entries: entry.data.entries }, headings.map((h) => h.slug));
+  return deriveSurvey(entry.id, entry.data);
+}
+
+const memo = new Map<string, Promise<SurveyView>>();
+
+/** A validated survey by id. Throws with the file name when it is missing or invalid. */
+export async function getSurvey(id: string): Promise<SurveyView> {
+  const cached = import.meta.env.DEV ? undefined : memo.get(id);
+  if (cached) return cached;
+  const promise = (async () => {
+    const entry = await getEntry('surveys', id);
+    if (!entry) {
+      const known = (await getCollection('surveys')).map((s) => s.id);
+      throw new Error(`no survey "${id}" in src/content/surveys/ (known: ${known.join(', ') || 'none'})`);
+    }
+    return loadSurvey(entry);
+  })();
+  if (!import.meta.env.DEV) memo.set(id, promise);
+  return promise;
+}
+
+/**
+ * Surveys whose article is visible under the publishing rule: the ones whose
+ * downloads and card image the build emits. A survey of a draft article
+ * ships nothing in production.
+ */
+export async function publishedSurveys(): Promise<SurveyView[]> {
+  const [entries, { byId }] = await Promise.all([getCollection('surveys'), getSiteContent()]);
+  return Promise.all(entries.filter((e) => byId.has(e.data.article)).map((e) => getSurvey(e.id)));
+}
+
+export interface ChartImage {
+  /** Site path relative to the base, e.g. "og/moon-awards-2024-narratives.png"; wrap with withBase()/absoluteUrl(). */
+  pngPath: string;
+  /** Smaller copies, narrowest first, for a srcset beside the PNG. */
+  thumbnails: { path: string; width: number }[];
+  alt: string;
+  width: number;
+  height: number;
+}
+
+/**
+ * The chart card of a post that is a survey's article, or undefined. The
+ * article page uses it as og:image / twitter:image; the RSS feed embeds it
+ * ahead of the table so feed readers show the chart.
+ */
+export async function chartImageForPost(postId: string): Promise<ChartImage | undefined> {
+  const entries = await getCollection('surveys', (e) => e.data.article === postId);
+  const first = entries.sort((a, b) => a.id.localeCompare(b.id))[0];
+  if (!first) return undefined;
+  const view = await getSurvey(first.id);
+  return {
+    pngPath: surveyPngPath(view.id),
+    thumbnails: CARD_THUMBNAIL_WIDTHS.map((width) => ({ path: surveyThumbnailPath(view.id, width), width })),
+    alt: chartAltText(view),
+    width: CARD_WIDTH,
+    height: CARD_HEIGHT,
+  };
+}

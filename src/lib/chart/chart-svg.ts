@@ -1,0 +1,204 @@
+/**
+ * The vote chart as SVG text, drawn at build time from a SurveyView.
+ *
+ * - renderChartSvg(): the inline figure. Horizontal bars in rank order, the
+ *   axis starts at zero, a % label at the end of each bar, <title>/<desc> for
+ *   assistive technology. Colours come from CSS classes (styled with the
+ *   --chart-* custom properties in VoteChart.astro), so it follows the theme
+ *   and forced-colours mode; fill attributes hold the light colours as a
+ *   fallback for places without the site's CSS.
+ * - renderChartCardSvg(): the 1200×630 social / feed card. Fixed light
+ *   colours and an explicit font family, because sharp/librsvg sees no CSS.
+ *
+ * Output is a pure function of its input: same data, same bytes. All text is
+ * escaped with `he`.
+ */
+import he from 'he';
+import { formatShare, type SurveyRow, type SurveyView, CARD_HEIGHT, CARD_WIDTH } from './survey';
+
+/** Light-theme values of the chart tokens in src/styles/global.css (a unit test keeps them equal). */
+export const LIGHT_COLOURS = {
+  bg: '#fbfbf9',
+  bar: '#1f6fd1',
+  barMuted: '#6b7785',
+  text: '#1a1e23',
+  textMuted: '#545e69',
+  grid: '#d5dbe1',
+} as const;
+
+/** Font the PNG card is drawn with; src/lib/chart/chart-png.ts ships and pins it. */
+export const CARD_FONT_FAMILY = 'DejaVu Sans';
+
+const esc = (text: string): string => he.escape(text);
+
+/** Numbers in the markup: at most one decimal, no trailing ".0", so output is stable and short. */
+const n = (value: number): string => String(Math.round(value * 10) / 10);
+
+/** Axis end: the next multiple of 10 above the largest share, with room for its label. */
+export function axisMax(rows: readonly SurveyRow[]): number {
+  const top = Math.max(0, ...rows.map((r) => r.tenths)) / 10;
+  let max = Math.max(10, Math.ceil(top / 10) * 10);
+  if (top / max > 0.82) max += 10;
+  return Math.min(max, 100);
+}
+
+export function axisTicks(max: number): number[] {
+  const step = max > 50 ? 20 : 10;
+  const ticks: number[] = [];
+  for (let t = 0; t <= max; t += step) ticks.push(t);
+  return ticks;
+}
+
+export interface InlineChartOptions {
+  /** Prefix for element ids; must be unique on the page. */
+  idPrefix?: string;
+}
+
+/** Geometry of the inline chart, shared with the island so the canvas fills the same box. */
+export const INLINE_LAYOUT = {
+  width: 380,
+  rowHeight: 44,
+  top: 2,
+  axisHeight: 24,
+  left: 1,
+  right: 54,
+  nameSize: 15,
+  valueSize: 14,
+  tickSize: 13,
+  barHeight: 17,
+} as const;
+
+export function inlineChartHeight(rowCount: number): number {
+  const L = INLINE_LAYOUT;
+  return L.top + rowCount * L.rowHeight + L.axisHeight;
+}
+
+function describe(view: SurveyView): string {
+  const rows = view.rows
+    .map((r) => (r.rank === null ? `${r.name}: ${formatShare(r.tenths)}` : `${r.rank}. ${r.name}: ${formatShare(r.tenths)}`))
+    .join('; ');
+  return `${view.takeaway}. ${rows}. Source: ${view.source.name}, ${view.year}.`;
+}
+
+/**
+ * The inline, theme-following chart. Names sit above their bars so the text
+ * stays legible when the figure shrinks to a phone's width.
+ */
+export function renderChartSvg(view: SurveyView, options: InlineChartOptions = {}): string {
+  const L = INLINE_LAYOUT;
+  const id = options.idPrefix ?? `vc-${view.id}`;
+  const rows = view.rows;
+  const height = inlineChartHeight(rows.length);
+  const max = axisMax(rows);
+  const plotWidth = L.width - L.left - L.right;
+  const x = (share: number) => L.left + (share / max) * plotWidth;
+  const plotBottom = L.top + rows.length * L.rowHeight;
+
+  const parts: string[] = [];
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" class="vc-svg" viewBox="0 0 ${L.width} ${height}" width="${L.width}" height="${height}" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="system-ui, sans-serif">`,
+    `<title id="${id}-title">${esc(view.question)}</title>`,
+    `<desc id="${id}-desc">${esc(describe(view))}</desc>`,
+  );
+  // Grid lines run only beside the bars, never through the names above them.
+  const bands = rows.map((_, i) => [L.top + i * L.rowHeight + 20 - 3, L.top + i * L.rowHeight + 20 + L.barHeight + 3] as const);
+  const segments = (atX: number) => bands.map(([y1, y2]) => `M${n(atX)} ${n(y1)}V${n(y2)}`).join('');
+  const gridPath = axisTicks(max)
+    .filter((t) => t > 0)
+    .map((t) => segments(x(t)))
+    .join('');
+  parts.push(`<path class="vc-grid" d="${gridPath}" stroke="${LIGHT_COLOURS.grid}" stroke-width="1" fill="none"/>`);
+  parts.push(
+    `<g class="vc-muted" fill="${LIGHT_COLOURS.textMuted}" font-size="${L.tickSize}" aria-hidden="true">`,
+    ...axisTicks(max).map((t) => {
+      const anchor = t === 0 ? 'start' : t === max ? 'end' : 'middle';
+      return `<text x="${n(x(t))}" y="${plotBottom + 17}" text-anchor="${anchor}">${t}%</text>`;
+    }),
+    '</g>',
+  );
+  parts.push(`<g class="vc-rows" aria-hidden="true">`);
+  rows.forEach((row, i) => {
+    const y = L.top + i * L.rowHeight;
+    const barY = y + 20;
+    const w = Math.max(row.tenths > 0 ? 1 : 0, x(row.tenths / 10) - L.left);
+    const name = row.rank === null ? row.name : `${row.rank}. ${row.name}`;
+    const barClass = row.remainder ? 'vc-bar vc-bar--muted' : 'vc-bar';
+    const fill = row.remainder ? LIGHT_COLOURS.barMuted : LIGHT_COLOURS.bar;
+    parts.push(
+      '<g>',
+      `<text class="vc-text vc-name" x="${L.left}" y="${y + 15.5}" font-size="${L.nameSize}" fill="${LIGHT_COLOURS.text}">${esc(name)}</text>`,
+      `<rect class="${barClass}" x="${L.left}" y="${barY}" width="${n(w)}" height="${L.barHeight}" rx="2" fill="${fill}"/>`,
+      `<text class="vc-text vc-value" x="${n(L.left + w + 6)}" y="${barY + 13.5}" font-size="${L.valueSize}" font-weight="700" fill="${LIGHT_COLOURS.text}">${esc(formatShare(row.tenths))}</text>`,
+      '</g>',
+    );
+  });
+  parts.push('</g>');
+  // The zero line: every bar starts on it.
+  parts.push(`<path class="vc-axis" d="${segments(L.left)}" stroke="${LIGHT_COLOURS.text}" stroke-width="1.5" fill="none"/>`);
+  parts.push('</svg>');
+  return parts.join('');
+}
+
+export interface CardOptions {
+  /** Publication name printed in the footer. */
+  siteName: string;
+}
+
+/** Crude width estimate for DejaVu Sans, used only to shorten overlong text on the card. */
+function fitText(text: string, size: number, maxWidth: number): string {
+  const perChar = size * 0.6;
+  const maxChars = Math.floor(maxWidth / perChar);
+  return text.length <= maxChars ? text : `${text.slice(0, Math.max(1, maxChars - 1)).trimEnd()}…`;
+}
+
+/** 1200×630 card for og:image, twitter:image and RSS: fixed light colours, explicit font. */
+export function renderChartCardSvg(view: SurveyView, options: CardOptions): string {
+  const W = CARD_WIDTH;
+  const H = CARD_HEIGHT;
+  const C = LIGHT_COLOURS;
+  const pad = 56;
+  const rows = view.rows;
+  const max = axisMax(rows);
+  const labelWidth = 330;
+  const plotLeft = pad + labelWidth;
+  const plotRight = W - pad - 110;
+  const plotTop = 178;
+  const footerTop = H - 56;
+  const plotBottom = footerTop - 44;
+  const rowHeight = (plotBottom - plotTop) / Math.max(rows.length, 1);
+  const barHeight = Math.min(30, rowHeight * 0.66);
+  const x = (share: number) => plotLeft + (share / max) * (plotRight - plotLeft);
+  const font = `${CARD_FONT_FAMILY}, sans-serif`;
+
+  const parts: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="${esc(font)}">`,
+    `<title>${esc(view.question)}</title>`,
+    `<desc>${esc(describe(view))}</desc>`,
+    `<rect width="${W}" height="${H}" fill="${C.bg}"/>`,
+    `<rect width="${W}" height="10" fill="${C.bar}"/>`,
+    `<text x="${pad}" y="82" font-size="40" font-weight="700" fill="${C.text}">${esc(fitText(view.question, 40, W - 2 * pad))}</text>`,
+    `<text x="${pad}" y="132" font-size="30" fill="${C.text}">${esc(fitText(view.takeaway, 30, W - 2 * pad))}</text>`,
+  ];
+  for (const t of axisTicks(max)) {
+    parts.push(
+      `<line x1="${n(x(t))}" x2="${n(x(t))}" y1="${plotTop}" y2="${n(plotBottom)}" stroke="${t === 0 ? C.text : C.grid}" stroke-width="${t === 0 ? 2 : 1}"/>`,
+      `<text x="${n(x(t))}" y="${n(plotBottom + 30)}" font-size="20" text-anchor="middle" fill="${C.textMuted}">${t}%</text>`,
+    );
+  }
+  rows.forEach((row, i) => {
+    const cy = plotTop + rowHeight * (i + 0.5);
+    const name = row.rank === null ? row.name : `${row.rank}. ${row.name}`;
+    const w = Math.max(row.tenths > 0 ? 2 : 0, x(row.tenths / 10) - plotLeft);
+    parts.push(
+      `<text x="${plotLeft - 16}" y="${n(cy + 8)}" font-size="24" text-anchor="end" fill="${C.text}">${esc(fitText(name, 24, labelWidth - 16))}</text>`,
+      `<rect x="${plotLeft}" y="${n(cy - barHeight / 2)}" width="${n(w)}" height="${n(barHeight)}" rx="3" fill="${row.remainder ? C.barMuted : C.bar}"/>`,
+      `<text x="${n(plotLeft + w + 10)}" y="${n(cy + 8)}" font-size="24" font-weight="700" fill="${C.text}">${esc(formatShare(row.tenths))}</text>`,
+    );
+  });
+  parts.push(
+    `<text x="${pad}" y="${H - 24}" font-size="20" fill="${C.textMuted}">${esc(fitText(`Source: ${view.source.name}, ${view.year}`, 20, W - 2 * pad - 360))}</text>`,
+    `<text x="${W - pad}" y="${H - 24}" font-size="20" font-weight="700" text-anchor="end" fill="${C.text}">${esc(options.siteName)}</text>`,
+    '</svg>',
+  );
+  return parts.join('');
+}

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { blogPostingLd, faqPageLd, organizationLd, serializeJsonLd } from '../../../src/lib/seo/json-ld';
+
+describe('JSON-LD', () => {
+  it('cannot be broken out of by </script> or <!--', () => {
+    const hostile = '</script><script>alert(1)</script><!-- & "quotes" \u2028';
+    const json = serializeJsonLd(faqPageLd('https://e.com/p/', [{ question: hostile, answer: hostile }]));
+    expect(json).not.toMatch(/<\/script|<!--|<script/i);
+    expect(JSON.parse(json).mainEntity[0].name).toBe(hostile);
+  });
+  it('describes an article as BlogPosting with ISO dates and the publisher', () => {
+    const ld = blogPostingLd({
+      url: 'https://e.com/posts/x/', title: 'T', description: 'D', pubDate: new Date('2024-03-12'), authorName: 'Team',
+      authorUrl: 'https://e.com/authors/team/', category: 'Crypto Basics', tags: ['a', 'b'], wordCount: 2000,
+    });
+    expect(ld).toMatchObject({ '@type': 'BlogPosting', headline: 'T', datePublished: '2024-03-12T00:00:00.000Z', dateModified: '2024-03-12T00:00:00.000Z', keywords: 'a, b' });
+    expect(ld).not.toHaveProperty('image');
+  });
+  it('names the organisation with its 30 employees', () => {
+    expect(organizationLd()).toMatchObject({ '@type': 'Organization', numberOfEmployees: { value: 30 } });
+  });
+});
