@@ -2,8 +2,10 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { countFromEnv, SITE } from './src/site.config.ts';
-import { astroRedirects, redirectsCheck } from './src/lib/content/redirects.ts';
+import { SITE } from './src/site.config.ts';
+import { env } from './src/env.ts';
+import { astroRedirects } from './src/lib/routes/redirects.ts';
+import redirectsCheck from './src/integrations/redirects-check.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import linkCheck from './src/integrations/link-check.ts';
@@ -12,14 +14,14 @@ export default defineConfig({
   site: SITE.url,
   base: SITE.base,
   trailingSlash: 'always',
-  // Renamed posts: old URLs get redirect pages; the map is src/content/redirects.json (see src/redirects.ts).
+  // Renamed posts: old URLs get redirect pages; the map is src/content/redirects.json (see src/lib/content/redirects.ts).
   redirects: astroRedirects(),
   // Separate caches let tests build several content folders side by side.
-  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
+  cacheDir: env.ASTRO_CACHE_DIR,
   // Pages rendered in parallel; 1 is Astro's default. See docs/benchmarks.md for its effect here.
   build: {
     format: 'directory',
-    concurrency: countFromEnv('ASTRO_BUILD_CONCURRENCY', 1),
+    concurrency: env.ASTRO_BUILD_CONCURRENCY,
     // Stylesheets stay files on our origin, so one CSP (style-src 'self') fits every page.
     inlineStylesheets: 'never',
   },

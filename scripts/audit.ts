@@ -12,12 +12,13 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_PATH } from './lib/chromium.ts';
 import { startStaticServer } from './lib/static-server.ts';
 import { freePort } from './lib/free-port.ts';
+import { SITE } from '../src/site.config.ts';
 
 const outDir = 'test-results/lighthouse';
 const pages = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['', 'posts/fast-reliable-apis-with-fastapi/', 'posts/top-crypto-narratives-2024/', 'search/?q=depin'];
 
 mkdirSync(outDir, { recursive: true });
-const site = await startStaticServer('dist', { base: process.env.BASE ?? '/', compress: true });
+const site = await startStaticServer('dist', { base: SITE.base, compress: true });
 const port = await freePort();
 const browser = await chromium.launch({
   executablePath: CHROMIUM_PATH,

@@ -19,6 +19,7 @@ import { join, relative, resolve } from 'node:path';
 import { collectionDir } from '../src/lib/content/collection-dirs';
 import { loadPostRedirects, redirectsFile } from '../src/lib/content/redirects';
 import { SITE } from '../src/site.config';
+import { env } from '../src/env';
 import { buildNow } from '../src/lib/posts/publishing';
 import { devUrl, newPostProblems, parseNewPostArgs, postFileText, postIdFromPath, postSlug } from '../src/lib/posts/new-post';
 
@@ -60,12 +61,7 @@ function main(): void {
   );
   if (problems.length) fail(problems.join('\n  '));
 
-  let now: Date;
-  try {
-    now = buildNow();
-  } catch (error) {
-    fail((error as Error).message);
-  }
+  const now = buildNow(env.SOURCE_DATE_EPOCH);
   const file = join(postsDir, `${slug}.mdx`);
   mkdirSync(postsDir, { recursive: true });
   try {

@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { startStaticServer } from './lib/static-server.ts';
 import { launchChromium } from './lib/chromium.ts';
+import { SITE } from '../src/site.config.ts';
 
 const outDir = 'test-results/screenshots';
 mkdirSync(outDir, { recursive: true });
@@ -15,7 +16,7 @@ const scrollTo = Number(args.find((a) => a.startsWith('--scroll='))?.slice(9) ??
 // Paths are relative to the site's base; a leading slash (as in /search/) would make a protocol-relative URL.
 const pages = args.filter((a) => !a.startsWith('--')).map((a) => a.replace(/^\/+/, ''));
 const targets = pages.length > 0 ? pages : ['', 'posts/top-crypto-narratives-2024/', 'posts/fast-reliable-apis-with-fastapi/', 'posts/', 'search/', '404.html'];
-const server = await startStaticServer('dist', { base: process.env.BASE ?? '/' });
+const server = await startStaticServer('dist', { base: SITE.base });
 const browser = await launchChromium();
 try {
   for (const scheme of ['light', 'dark'] as const) {

@@ -4,38 +4,20 @@
  *
  * SITE and BASE come from the environment so that one build can target a custom
  * domain, a GitHub Pages project site (`/<repo>/`) or a preview host. FEED_SIZE,
- * SITEMAP_ENTRY_LIMIT and NEWSLETTER_ENDPOINT override the defaults below.
+ * SITEMAP_ENTRY_LIMIT and NEWSLETTER_ENDPOINT override the defaults; src/env.ts
+ * reads and checks every environment variable.
  */
 
-const env: Record<string, string | undefined> = typeof process === 'undefined' ? {} : process.env;
-
-function normaliseBase(raw: string | undefined): string {
-  const trimmed = (raw ?? '/').trim();
-  if (trimmed === '' || trimmed === '/') return '/';
-  return `/${trimmed.replace(/^\/+|\/+$/g, '')}/`;
-}
-
-/**
- * A whole number of at least 1 from the environment, or `fallback` when unset.
- * Anything else stops the build with the variable's name: a typo must not turn
- * into an empty feed (`slice(0, NaN)`) or a sitemap split at every URL.
- */
-export function countFromEnv(name: string, fallback: number, source: Record<string, string | undefined> = env): number {
-  const raw = source[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number of at least 1, got "${raw}"`);
-  return value;
-}
+import { env } from './env';
 
 export const SITE = {
   name: 'Token Metrics Research',
   shortName: 'TM Research',
   tagline: 'Independent crypto research, ratings and engineering notes.',
   /** Absolute origin the site is published at; feeds, canonicals and the sitemap use it. */
-  url: (env.SITE ?? 'https://research.example.com').replace(/\/+$/, ''),
+  url: env.SITE,
   /** Path prefix, always with leading and trailing slash. */
-  base: normaliseBase(env.BASE),
+  base: env.BASE,
   lang: 'en',
   locale: 'en_US',
   defaultAuthor: 'token-metrics-team',
@@ -46,18 +28,18 @@ export const SITE = {
   /** Recent Posts under an article. */
   recentPostsCount: 3,
   /** Items in each RSS feed; feeds carry full content, so they stay bounded. */
-  feedSize: countFromEnv('FEED_SIZE', 20),
+  feedSize: env.FEED_SIZE,
   /**
    * URLs per sitemap file. The protocol allows 50,000; past this many,
    * @astrojs/sitemap writes sitemap-1.xml and on, listed in sitemap-index.xml.
    */
-  sitemapEntryLimit: countFromEnv('SITEMAP_ENTRY_LIMIT', 45_000),
+  sitemapEntryLimit: env.SITEMAP_ENTRY_LIMIT,
   newsletter: {
     /**
      * Form action for sign-ups. The form POSTs here without JavaScript and via
      * fetch with it. Leave empty and the box says sign-up is not set up yet.
      */
-    endpoint: env.NEWSLETTER_ENDPOINT ?? '',
+    endpoint: env.NEWSLETTER_ENDPOINT,
     heading: 'Sharper crypto picks, free in your inbox',
     pitch: 'Independent Token Metrics ratings for BTC, ETH and the leading altcoins, sent with our daily briefing.',
     fineprint: ['No credit card', '1-click unsubscribe'],
@@ -81,7 +63,7 @@ export const SITE = {
      * (src/lib/content/posts-loader.ts). PLAIN_MDX_AS_MARKDOWN=0 compiles every .mdx
      * as MDX, for benchmarks and for the test that the two paths agree.
      */
-    plainMdxAsMarkdown: env.PLAIN_MDX_AS_MARKDOWN !== '0',
+    plainMdxAsMarkdown: env.PLAIN_MDX_AS_MARKDOWN,
     /** Hosts a post may embed in an <iframe> (https only); every other iframe fails the build. */
     embedHosts: ['www.youtube-nocookie.com', 'player.vimeo.com'] as readonly string[],
   },

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { env } from '../../src/env';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_PATH = env.CHROMIUM_PATH;
 export const chromiumAvailable = existsSync(CHROMIUM_PATH);
 
 export const CHROMIUM_MISSING_MESSAGE =
@@ -10,7 +11,7 @@ export const CHROMIUM_MISSING_MESSAGE =
 
 /** In CI a missing browser is a failure, never a silent skip. */
 export function assertBrowserPolicy(): void {
-  if (!chromiumAvailable && process.env.CI) throw new Error(`${CHROMIUM_MISSING_MESSAGE} CI=true requires it.`);
+  if (!chromiumAvailable && env.CI) throw new Error(`${CHROMIUM_MISSING_MESSAGE} CI=true requires it.`);
 }
 
 export function launchChromium(options: { javaScriptEnabled?: boolean } = {}): Promise<Browser> {

@@ -4,6 +4,7 @@
  * production build so every page shares one pass over the collection.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { env } from '../env';
 import { assertNoStoredProblems } from '../lib/content/problem-entries';
 import { buildNow, isVisible, publicationState, type PublicationState } from '../lib/posts/publishing';
 import { readingTimeFromWords, type ReadingTime } from '../lib/posts/reading-time';
@@ -32,7 +33,7 @@ export interface SiteContent {
 }
 
 async function loadSiteContent(): Promise<SiteContent> {
-  const context = { isDev: import.meta.env.DEV, now: buildNow() };
+  const context = { isDev: import.meta.env.DEV, now: buildNow(env.SOURCE_DATE_EPOCH) };
   const [allEntries, categoryEntries, authorEntries] = await Promise.all([getCollection('posts'), getCollection('categories'), getCollection('authors')]);
   // Dev only: a post that failed its checks is stored as its problems (src/lib/content/problem-entries.ts).
   if (import.meta.env.DEV) assertNoStoredProblems(allEntries);

@@ -11,6 +11,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { buildSite, ROOT, type BuildResult } from '../support/build-site';
 import { checkInternalLinks } from '../support/dist';
 import { loadPostRedirects, redirectsFile } from '../../src/lib/content/redirects';
+import { REAL_CONTENT_DIR } from '../../src/lib/content/collection-dirs';
 
 const FIXTURE = join(ROOT, 'tests/fixtures/redirects');
 const SITE_URL = 'https://example.github.io';
@@ -87,7 +88,7 @@ describe('the redirects map is checked against the build', () => {
 
 describe('the real redirects map (src/content/redirects.json) against the main build', () => {
   const dist = inject('mainDistDir');
-  const map = loadPostRedirects(redirectsFile({}));
+  const map = loadPostRedirects(redirectsFile(REAL_CONTENT_DIR));
   it.each(Object.entries(map).length ? Object.entries(map) : [['(none)', '(none)']])('%s → %s', (from, to) => {
     if (from === '(none)') return;
     expect(existsSync(join(dist, 'posts', to, 'index.html')), `target ${to} is published`).toBe(true);

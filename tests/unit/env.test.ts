@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countFromEnv } from '../../src/site.config';
+import { countFromEnv, readEnv } from '../../src/env';
 
 describe('countFromEnv', () => {
   it('reads a whole number, and falls back when the variable is unset or blank', () => {
@@ -13,5 +13,42 @@ describe('countFromEnv', () => {
     expect(() => countFromEnv('SITEMAP_ENTRY_LIMIT', 45_000, { SITEMAP_ENTRY_LIMIT: raw })).toThrowError(
       `SITEMAP_ENTRY_LIMIT must be a whole number of at least 1, got "${raw}"`,
     );
+  });
+});
+
+describe('readEnv', () => {
+  it('gives the defaults for an empty environment', () => {
+    expect(readEnv({})).toEqual({
+      SITE: 'https://research.example.com',
+      BASE: '/',
+      FEED_SIZE: 20,
+      SITEMAP_ENTRY_LIMIT: 45_000,
+      NEWSLETTER_ENDPOINT: '',
+      PLAIN_MDX_AS_MARKDOWN: true,
+      CONTENT_DIR: undefined,
+      ASTRO_CACHE_DIR: './node_modules/.astro',
+      ASTRO_BUILD_CONCURRENCY: 1,
+      SOURCE_DATE_EPOCH: undefined,
+      DEBUG: false,
+      CHROMIUM_PATH: '/usr/bin/chromium',
+      CI: false,
+    });
+  });
+
+  it('normalises the site URL and the base path', () => {
+    expect(readEnv({ SITE: 'https://example.github.io/', BASE: 'blog' })).toMatchObject({ SITE: 'https://example.github.io', BASE: '/blog/' });
+    expect(readEnv({ BASE: '//docs/research//' }).BASE).toBe('/docs/research/');
+    expect(readEnv({ PLAIN_MDX_AS_MARKDOWN: '0', NEWSLETTER_ENDPOINT: '/api/newsletter' })).toMatchObject({ PLAIN_MDX_AS_MARKDOWN: false, NEWSLETTER_ENDPOINT: '/api/newsletter' });
+  });
+
+  it('names every bad variable in one error', () => {
+    const bad = { SITE: 'research.example.com', BASE: 'https://x.test/blog/', FEED_SIZE: 'ten', NEWSLETTER_ENDPOINT: 'mailto:a@b.c', PLAIN_MDX_AS_MARKDOWN: 'false', ASTRO_BUILD_CONCURRENCY: '0', SOURCE_DATE_EPOCH: 'yesterday' };
+    let message = '';
+    try {
+      readEnv(bad);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    for (const name of Object.keys(bad)) expect(message).toMatch(new RegExp(`^  ${name} `, 'm'));
   });
 });

@@ -5,11 +5,12 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { env } from '../../env';
 
 export const REAL_CONTENT_DIR = 'src/content';
 
 export function collectionDir(collection: 'posts' | 'authors' | 'categories' | 'surveys'): string {
-  const override = process.env.CONTENT_DIR;
+  const override = env.CONTENT_DIR;
   if (override) {
     const candidate = join(override, collection);
     if (collection === 'posts' || existsSync(resolve(candidate))) return candidate;

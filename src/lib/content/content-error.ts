@@ -9,6 +9,7 @@
  */
 import { relative } from 'node:path';
 import { AstroError } from 'astro/errors';
+import { env } from '../../env';
 
 export interface ContentProblem {
   /** The source file, absolute or relative to the project root. */
@@ -37,7 +38,7 @@ export class ContentError extends AstroError {
     this.problems = problems;
     const first = problems[0];
     if (first) (this as { loc?: object }).loc = { file: first.file, line: first.line ?? 1, column: first.column ?? 1 };
-    if (!process.env.DEBUG) this.stack = undefined as unknown as string;
+    if (!env.DEBUG) this.stack = undefined as unknown as string;
   }
 }
 

@@ -1,6 +1,8 @@
 /**
- * Renamed posts keep their old URLs working, and feed readers keep their guids
- * (src/feed.ts reads this map; src/lib/feeds/guid.ts says which guid each post keeps).
+ * Renamed posts keep their old URLs working, and feed readers keep their guids.
+ * This module reads and checks the map; src/lib/routes/redirects.ts turns it
+ * into Astro's `redirects` option, src/integrations/redirects-check.ts checks it
+ * against the built pages, and src/lib/feeds/guid.ts says which guid each post keeps.
  *
  * The map lives in one file, `redirects.json` beside the collections
  * (src/content/redirects.json, or $CONTENT_DIR/redirects.json for fixtures):
@@ -17,20 +19,17 @@
  * scripts/new-post.ts refuses a slug that is a redirect source.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import { join } from 'node:path';
+import { env } from '../../env';
 import { REAL_CONTENT_DIR } from './collection-dirs';
-import { paths } from '../routes/paths';
-import { withBase } from '../../site.config';
 
 export type PostRedirects = Record<string, string>;
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)*$/;
 
 /** Where the map is read from: the content folder in use, like the posts. */
-export function redirectsFile(env: Record<string, string | undefined> = process.env): string {
-  return join(env.CONTENT_DIR || REAL_CONTENT_DIR, 'redirects.json');
+export function redirectsFile(contentDir: string | undefined = env.CONTENT_DIR): string {
+  return join(contentDir ?? REAL_CONTENT_DIR, 'redirects.json');
 }
 
 /** Problems with the map on its own (shape, ids, self-redirects, chains). */
@@ -61,38 +60,4 @@ export function loadPostRedirects(file = redirectsFile()): PostRedirects {
   const problems = redirectShapeProblems(parsed);
   if (problems.length) throw new Error(`${file}:\n  ${problems.join('\n  ')}`);
   return parsed as PostRedirects;
-}
-
-/**
- * Astro's `redirects` option. Sources are base-relative (Astro adds the base);
- * a destination is used verbatim, so it carries the base itself.
- */
-export function astroRedirects(map: PostRedirects = loadPostRedirects()): Record<string, string> {
-  return Object.fromEntries(Object.entries(map).map(([from, to]) => [`/${paths.post(from)}`, withBase(paths.post(to))]));
-}
-
-/**
- * Build check: every target is a page of this build (so, published) and every
- * source produced a redirect page, not a post. Fails `astro build` otherwise.
- */
-export function redirectsCheck(map: PostRedirects = loadPostRedirects()): AstroIntegration {
-  return {
-    name: 'post-redirects-check',
-    hooks: {
-      'astro:build:done': ({ dir, pages, logger }) => {
-        const built = new Set(pages.map((p) => p.pathname));
-        const distDir = fileURLToPath(dir);
-        const problems: string[] = [];
-        for (const [from, to] of Object.entries(map)) {
-          const target = paths.post(to);
-          if (!built.has(target)) problems.push(`"${from}" → "${to}": /${target} is not a page of this build (missing, draft or scheduled)`);
-          const sourceFile = resolve(distDir, paths.post(from), 'index.html');
-          const html = existsSync(sourceFile) ? readFileSync(sourceFile, 'utf8') : '';
-          if (!/http-equiv="refresh"/.test(html)) problems.push(`"${from}": /${paths.post(from)} is not a redirect page (is "${from}" still a live post?)`);
-        }
-        if (problems.length) throw new Error(`${redirectsFile()}:\n  ${problems.join('\n  ')}`);
-        if (Object.keys(map).length) logger.info(`${Object.keys(map).length} post redirect(s) checked`);
-      },
-    },
-  };
 }

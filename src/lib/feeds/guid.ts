@@ -5,7 +5,7 @@
  * guid is its link.
  */
 
-/** The redirects map of src/redirects.ts: old post id → current post id. */
+/** The redirects map (src/lib/content/redirects.ts): old post id → current post id. */
 export type Renames = Readonly<Record<string, string>>;
 
 /**

@@ -28,16 +28,10 @@ export function isVisible(post: PublishableData, context: PublishContext): boole
 }
 
 /**
- * The clock the publishing rule reads. SOURCE_DATE_EPOCH pins it for
- * reproducible builds and for tests; otherwise scheduled posts go live on the
- * first build after their date.
+ * The clock the publishing rule reads. SOURCE_DATE_EPOCH (src/env.ts) pins it
+ * for reproducible builds and for tests; otherwise scheduled posts go live on
+ * the first build after their date.
  */
-export function buildNow(env: Record<string, string | undefined> = process.env): Date {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch !== undefined && epoch !== '') {
-    const seconds = Number(epoch);
-    if (!Number.isFinite(seconds)) throw new Error(`SOURCE_DATE_EPOCH must be a number of seconds, got "${epoch}"`);
-    return new Date(seconds * 1000);
-  }
-  return new Date();
+export function buildNow(pinned: Date | undefined): Date {
+  return pinned ?? new Date();
 }

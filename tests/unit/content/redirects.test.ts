@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { astroRedirects, redirectShapeProblems } from '../../../src/lib/content/redirects';
-import { SITE } from '../../../src/site.config';
+import { redirectShapeProblems } from '../../../src/lib/content/redirects';
 
 describe('redirects map', () => {
   it('accepts old-id → new-id pairs and rejects bad shapes, self-redirects and chains', () => {
@@ -10,8 +9,5 @@ describe('redirects map', () => {
     expect(redirectShapeProblems({ x: 3 })[0]).toMatch(/target must be a post id/);
     expect(redirectShapeProblems({ x: 'x' })).toEqual(['"x" redirects to itself']);
     expect(redirectShapeProblems({ a: 'b', b: 'c' })).toEqual([expect.stringContaining('chain')]);
-  });
-  it('becomes Astro redirects: base-relative sources, destinations with the base', () => {
-    expect(astroRedirects({ old: 'new' })).toEqual({ '/posts/old/': `${SITE.base}posts/new/` });
   });
 });

@@ -1,0 +1,139 @@
+/**
+ * Every environment variable the site, its build and its scripts read, parsed
+ * and checked here once. Nothing else reads process.env for a setting; the
+ * README's "Environment" table lists the same names.
+ *
+ * A bad value stops whatever imports this module (astro.config.mjs, so
+ * `astro build` and `astro dev`, or a script) with one message naming every
+ * variable that is wrong: a typo must not turn into an empty feed or a site
+ * published under the wrong URL.
+ *
+ * Why not astro:env: most of these are read by astro.config.mjs itself, by
+ * integrations, by content loaders or by scripts run with tsx, none of which
+ * can import `astro:env`; the one knob read only while pages render
+ * (FEED_SIZE) would be parsed with Number.parseFloat there, which takes
+ * "10 posts" for 10.
+ */
+
+export type EnvSource = Readonly<Record<string, string | undefined>>;
+
+export interface Env {
+  /** Absolute origin the site is published at, without a trailing slash. */
+  SITE: string;
+  /** Path prefix, always with a leading and a trailing slash. */
+  BASE: string;
+  FEED_SIZE: number;
+  SITEMAP_ENTRY_LIMIT: number;
+  /** Newsletter form action; '' when sign-up is not set up. */
+  NEWSLETTER_ENDPOINT: string;
+  PLAIN_MDX_AS_MARKDOWN: boolean;
+  /** A fixture content folder in place of src/content, or undefined. */
+  CONTENT_DIR: string | undefined;
+  ASTRO_CACHE_DIR: string;
+  ASTRO_BUILD_CONCURRENCY: number;
+  /** The moment the publishing rule treats as "now", when pinned. */
+  SOURCE_DATE_EPOCH: Date | undefined;
+  /** Stack traces on content errors. */
+  DEBUG: boolean;
+  CHROMIUM_PATH: string;
+  /** A missing Chromium fails the browser tests instead of skipping them. */
+  CI: boolean;
+}
+
+export class EnvError extends Error {
+  override name = 'EnvError';
+}
+
+/** The value, or undefined when the variable is unset or blank. */
+function valueOf(source: EnvSource, name: string): string | undefined {
+  const raw = source[name];
+  return raw === undefined || raw.trim() === '' ? undefined : raw.trim();
+}
+
+/**
+ * A whole number of at least 1, or `fallback` when unset. Anything else throws
+ * with the variable's name: `slice(0, NaN)` would be an empty feed.
+ */
+export function countFromEnv(name: string, fallback: number, source: EnvSource = processEnv()): number {
+  const raw = valueOf(source, name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new EnvError(`${name} must be a whole number of at least 1, got "${source[name]}"`);
+  return value;
+}
+
+function siteUrl(source: EnvSource): string {
+  const raw = valueOf(source, 'SITE') ?? 'https://research.example.com';
+  const url = URL.parse(raw);
+  if (!url || !/^https?:$/.test(url.protocol) || url.pathname !== '/' || url.search || url.hash) {
+    throw new EnvError(`SITE must be an origin such as https://research.example.com (the path goes in BASE), got "${raw}"`);
+  }
+  return raw.replace(/\/+$/, '');
+}
+
+function basePath(source: EnvSource): string {
+  const raw = valueOf(source, 'BASE') ?? '/';
+  if (/[\s?#\\]|:\/\//.test(raw)) throw new EnvError(`BASE must be a path such as /blog/, got "${raw}"`);
+  const trimmed = raw.replace(/^\/+|\/+$/g, '');
+  return trimmed === '' ? '/' : `/${trimmed}/`;
+}
+
+function newsletterEndpoint(source: EnvSource): string {
+  const raw = valueOf(source, 'NEWSLETTER_ENDPOINT') ?? '';
+  if (raw !== '' && !raw.startsWith('/') && !/^https?:$/.test(URL.parse(raw)?.protocol ?? '')) {
+    throw new EnvError(`NEWSLETTER_ENDPOINT must be an http(s) URL or a site path, got "${raw}"`);
+  }
+  return raw;
+}
+
+function plainMdxAsMarkdown(source: EnvSource): boolean {
+  const raw = valueOf(source, 'PLAIN_MDX_AS_MARKDOWN') ?? '1';
+  if (raw !== '0' && raw !== '1') throw new EnvError(`PLAIN_MDX_AS_MARKDOWN must be 0 or 1, got "${raw}"`);
+  return raw === '1';
+}
+
+/** The pinned clock, for reproducible builds and tests. */
+export function sourceDateFromEnv(source: EnvSource = processEnv()): Date | undefined {
+  const raw = valueOf(source, 'SOURCE_DATE_EPOCH');
+  if (raw === undefined) return undefined;
+  const seconds = Number(raw);
+  if (!Number.isFinite(seconds)) throw new EnvError(`SOURCE_DATE_EPOCH must be a number of seconds, got "${raw}"`);
+  return new Date(seconds * 1000);
+}
+
+/** Parses every knob; throws one EnvError naming each bad variable. */
+export function readEnv(source: EnvSource = processEnv()): Env {
+  const problems: string[] = [];
+  const read = <T>(parse: () => T, fallback: T): T => {
+    try {
+      return parse();
+    } catch (error) {
+      if (!(error instanceof EnvError)) throw error;
+      problems.push(error.message);
+      return fallback;
+    }
+  };
+  const env: Env = {
+    SITE: read(() => siteUrl(source), ''),
+    BASE: read(() => basePath(source), '/'),
+    FEED_SIZE: read(() => countFromEnv('FEED_SIZE', 20, source), 0),
+    SITEMAP_ENTRY_LIMIT: read(() => countFromEnv('SITEMAP_ENTRY_LIMIT', 45_000, source), 0),
+    NEWSLETTER_ENDPOINT: read(() => newsletterEndpoint(source), ''),
+    PLAIN_MDX_AS_MARKDOWN: read(() => plainMdxAsMarkdown(source), true),
+    CONTENT_DIR: valueOf(source, 'CONTENT_DIR'),
+    ASTRO_CACHE_DIR: valueOf(source, 'ASTRO_CACHE_DIR') ?? './node_modules/.astro',
+    ASTRO_BUILD_CONCURRENCY: read(() => countFromEnv('ASTRO_BUILD_CONCURRENCY', 1, source), 1),
+    SOURCE_DATE_EPOCH: read(() => sourceDateFromEnv(source), undefined),
+    DEBUG: Boolean(source.DEBUG),
+    CHROMIUM_PATH: valueOf(source, 'CHROMIUM_PATH') ?? '/usr/bin/chromium',
+    CI: Boolean(source.CI),
+  };
+  if (problems.length) throw new EnvError(`Environment variables with bad values:\n  ${problems.join('\n  ')}`);
+  return env;
+}
+
+function processEnv(): EnvSource {
+  return typeof process === 'undefined' ? {} : process.env;
+}
+
+export const env: Env = readEnv();
