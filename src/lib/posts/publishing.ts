@@ -1,6 +1,6 @@
 /**
  * The one rule for what ships. Pages, feeds, the sitemap and the search index
- * all reach posts through getPublishedPosts(), which asks this function.
+ * all reach posts through getSiteContent() (src/collections/posts.ts), which asks this function.
  */
 
 export interface PublishableData {
