@@ -6,7 +6,10 @@ import { countFromEnv, SITE } from './src/site.config.ts';
 import { astroRedirects, redirectsCheck } from './src/redirects.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
+import { astroCsp, sitePolicy } from './src/lib/security/csp.ts';
 import linkCheck from './src/integrations/link-check.ts';
+
+const policy = sitePolicy({ newsletterEndpoint: SITE.newsletter.endpoint, embedHosts: SITE.content.embedHosts });
 
 export default defineConfig({
   site: SITE.url,
@@ -23,6 +26,8 @@ export default defineConfig({
     // Stylesheets stay files on our origin, so one CSP (style-src 'self') fits every page.
     inlineStylesheets: 'never',
   },
+  // Astro writes the CSP <meta> of every page with the hashes of what it emits; _headers carries the same policy.
+  security: { csp: astroCsp(policy) },
   // Two posts resolving to one URL is an authoring error, never a silent overwrite.
   prerenderConflictBehavior: 'error',
   markdown: {
@@ -46,7 +51,7 @@ export default defineConfig({
   },
   integrations: [
     mdx(),
-    securityHeaders({ base: SITE.base, newsletterEndpoint: SITE.newsletter.endpoint, embedHosts: SITE.content.embedHosts }),
+    securityHeaders({ base: SITE.base, policy }),
     redirectsCheck(),
     // Broken internal links and #fragments in article bodies fail the build, at the source line.
     linkCheck(),
