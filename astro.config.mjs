@@ -8,7 +8,10 @@ import { astroRedirects } from './src/lib/routes/redirects.ts';
 import redirectsCheck from './src/integrations/redirects-check.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
+import { astroCsp, sitePolicy } from './src/lib/security/csp.ts';
 import linkCheck from './src/integrations/link-check.ts';
+
+const policy = sitePolicy({ newsletterEndpoint: SITE.newsletter.endpoint, embedHosts: SITE.content.embedHosts });
 
 export default defineConfig({
   site: SITE.url,
@@ -25,6 +28,8 @@ export default defineConfig({
     // Stylesheets stay files on our origin, so one CSP (style-src 'self') fits every page.
     inlineStylesheets: 'never',
   },
+  // Astro writes the CSP <meta> of every page with the hashes of what it emits; _headers carries the same policy.
+  security: { csp: astroCsp(policy) },
   // Two posts resolving to one URL is an authoring error, never a silent overwrite.
   prerenderConflictBehavior: 'error',
   markdown: {
@@ -48,7 +53,7 @@ export default defineConfig({
   },
   integrations: [
     mdx(),
-    securityHeaders({ base: SITE.base, newsletterEndpoint: SITE.newsletter.endpoint, embedHosts: SITE.content.embedHosts }),
+    securityHeaders({ base: SITE.base, policy }),
     redirectsCheck(),
     // Broken internal links and #fragments in article bodies fail the build, at the source line.
     linkCheck(),

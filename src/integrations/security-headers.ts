@@ -1,37 +1,32 @@
 /**
- * Writes dist/_headers from public/_headers with the site's base path and
- * Content-Security-Policy filled in, and stops the build if any page carries
- * an inline script the policy would block.
+ * The parts of the security setup that Astro's `security.csp` leaves to us:
+ *
+ * - The theme script (src/scripts/theme.js) goes into every page's <head> as a
+ *   classic inline script, so it runs blocking before first paint (no theme
+ *   flash). Astro hashes `head-inline` scripts into its CSP <meta> itself.
+ * - dist/_headers, for Netlify and Cloudflare Pages, serves the same policy as a
+ *   header with frame-ancestors, which a <meta> cannot carry. Astro hands the
+ *   per-route CSP to integrations (`routeToHeaders`) only for an adapter with
+ *   `staticHeaders`, and then drops the <meta> that GitHub Pages needs, so the
+ *   header is written here from the same SitePolicy.
  */
-import { readFile, readdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import type { AstroIntegration } from 'astro';
-import { cspForHeader, endpointOrigins, renderHeadersTemplate, unhashedInlineScripts } from '../lib/security-headers';
+import { headerCsp, type SitePolicy } from '../lib/security/csp';
+import { headersFile } from '../lib/security/headers';
 
-async function* htmlFiles(dir: string): AsyncGenerator<string> {
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) yield* htmlFiles(full);
-    else if (entry.name.endsWith('.html')) yield full;
-  }
-}
+const themeScript = readFileSync(new URL('../scripts/theme.js', import.meta.url), 'utf8');
 
-export default function securityHeaders(options: { base: string; newsletterEndpoint: string; embedHosts: readonly string[] }): AstroIntegration {
+export default function securityHeaders({ base, policy }: { base: string; policy: SitePolicy }): AstroIntegration {
   return {
     name: 'site-security-headers',
     hooks: {
+      'astro:config:setup': ({ injectScript }) => {
+        injectScript('head-inline', themeScript);
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        const out = fileURLToPath(dir);
-        const problems: string[] = [];
-        for await (const file of htmlFiles(out)) {
-          for (const script of unhashedInlineScripts(await readFile(file, 'utf8'))) problems.push(`${file.slice(out.length)}: inline script not allowed by the CSP: ${script}…`);
-        }
-        if (problems.length > 0) throw new Error(`Pages would break under the Content-Security-Policy:\n${problems.join('\n')}`);
-        const headersPath = join(out, '_headers');
-        const template = await readFile(headersPath, 'utf8');
-        const csp = cspForHeader({ formOrigins: endpointOrigins(options.newsletterEndpoint), embedHosts: options.embedHosts });
-        await writeFile(headersPath, renderHeadersTemplate(template, { base: options.base, csp }));
+        await writeFile(new URL('_headers', dir), headersFile({ base, csp: headerCsp(policy, [themeScript]) }));
         logger.info('wrote _headers with the Content-Security-Policy');
       },
     },

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuildResult } from '../support/build-site';
 import { checkInternalLinks, htmlFiles, listFiles, pagePath } from '../support/dist';
+import { blockedInlineScripts, headersPolicy } from '../support/csp';
 
 const SITE_URL = 'https://example.github.io';
 const BASE = '/blog/';
@@ -25,6 +26,14 @@ describe('build with SITE=https://example.github.io BASE=/blog/', () => {
     const { checked, problems } = checkInternalLinks(build.distDir, { site: SITE_URL, base: BASE });
     expect(checked).toBeGreaterThan(100);
     expect(problems).toEqual([]);
+  });
+
+  it('_headers rules carry the base, and every page passes its CSP <meta> and the header policy', async () => {
+    const rules = readFileSync(join(build.distDir, '_headers'), 'utf8').split('\n').filter((line) => line.startsWith('/'));
+    expect(rules.length).toBeGreaterThan(10);
+    expect(rules.filter((rule) => !rule.startsWith(BASE))).toEqual([]);
+    const header = await headersPolicy(build.distDir, BASE);
+    expect(htmlFiles(build.distDir).flatMap((file) => blockedInlineScripts(readFileSync(file, 'utf8'), header))).toEqual([]);
   });
 
   it('no root-relative URL in any page escapes the base', () => {

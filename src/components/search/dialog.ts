@@ -1,5 +1,5 @@
 /**
- * The search dialog's behaviour. The inline head script (src/lib/theme-script.ts) loads this
+ * The search dialog's behaviour. The inline head script (src/scripts/theme.js) loads this
  * module (built as one self-contained file) the first time a reader opens
  * search (button, Ctrl+K / ⌘K, `/`) and calls window.openSiteSearch; opening
  * starts loading Pagefind. Nothing here runs before that.

@@ -1,7 +1,7 @@
 /**
  * Landing highlights. A search result links to the article with one
  * `?highlight=<term>` per search word (Pagefind's highlightParam). The inline head script
- * (src/lib/theme-script.ts) loads this module only when that parameter is present.
+ * (src/scripts/theme.js) loads this module only when that parameter is present.
  * It marks the words in the article body and scrolls to the first match;
  * like Pagefind's own pagefind-highlight.js, but a few hundred bytes and no
  * injected <style> (the CSP forbids those).

@@ -1,11 +1,4 @@
-/**
- * The one inline script every page carries. It runs in <head> before first
- * paint so the stored theme applies with no flash; it owns the theme toggle;
- * and it opens search (button, Ctrl+K / ⌘K, `/`), loading the dialog's module
- * only then, from the URL the dialog element carries (SearchDialog.astro). Kept as a string so its CSP hash is computed from the exact bytes
- * that ship (src/lib/security-headers.ts).
- */
-export const THEME_SCRIPT = `(() => {
+(() => {
   const root = document.documentElement;
   const media = matchMedia('(prefers-color-scheme: dark)');
   let stored = null;
@@ -67,4 +60,4 @@ export const THEME_SCRIPT = `(() => {
     const highlight = document.querySelector('[data-highlight-src]');
     if (highlight && /[?&]highlight=/.test(location.search)) load(highlight.dataset.highlightSrc);
   });
-})();`;
+})();

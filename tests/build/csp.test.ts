@@ -1,0 +1,34 @@
+/**
+ * The built site's CSP: Astro's <meta> on every page and the _headers policy
+ * both allow exactly the inline scripts the pages carry (the theme script), so
+ * no page depends on 'unsafe-inline', and a page served by a host that ignores
+ * _headers (GitHub Pages) keeps the same protection.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, inject, it } from 'vitest';
+import { htmlFiles } from '../support/dist';
+import { blockedInlineScripts, headersPolicy } from '../support/csp';
+
+const dist = inject('mainDistDir');
+
+describe('built site: Content-Security-Policy', () => {
+  it('every page carries a CSP <meta> that, like the header, allows each of its inline scripts by hash', async () => {
+    const header = await headersPolicy(dist);
+    const files = htmlFiles(dist);
+    expect(files.length).toBeGreaterThan(10);
+    const problems = files.flatMap((file) => blockedInlineScripts(readFileSync(file, 'utf8'), header).map((problem) => `${file.slice(dist.length)}: ${problem}`));
+    expect(problems).toEqual([]);
+  });
+
+  it('the theme script runs in <head>, blocking, before the body is parsed', () => {
+    const html = readFileSync(`${dist}/index.html`, 'utf8');
+    const head = html.slice(0, html.indexOf('</head>'));
+    expect(head).toMatch(/<script>\(\(\) => \{\n  const root = document\.documentElement;/);
+  });
+
+  it('the <meta> policy leaves out frame-ancestors (browsers ignore it there) and the header keeps it', async () => {
+    const html = readFileSync(`${dist}/index.html`, 'utf8');
+    expect(html).not.toMatch(/<meta http-equiv="content-security-policy"[^>]*frame-ancestors/);
+    expect(await headersPolicy(dist)).toContain("frame-ancestors 'none'");
+  });
+});

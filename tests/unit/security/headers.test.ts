@@ -1,0 +1,49 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseAllHeaders } from '@netlify/headers-parser';
+import { describe, expect, it } from 'vitest';
+import { headerCsp, sitePolicy } from '../../../src/lib/security/csp';
+import { headersFile } from '../../../src/lib/security/headers';
+
+async function parse(text: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'headers-'));
+  writeFileSync(join(dir, '_headers'), text);
+  return parseAllHeaders({ headersFiles: [join(dir, '_headers')], configHeaders: undefined, minimal: false });
+}
+
+describe('_headers', () => {
+  const csp = headerCsp(sitePolicy({ newsletterEndpoint: '', embedHosts: [] }), ['x()']);
+
+  it('carries the base path and policy, and parses in the Netlify format with disjoint cache rules', async () => {
+    const text = headersFile({ base: '/blog/', csp });
+    const { headers, errors } = await parse(text);
+    expect(errors).toEqual([]);
+    const matching = (path: string) => headers.filter((h) => ('forRegExp' in h ? h.forRegExp : new RegExp('^$')).test(path));
+    const cacheFor = (path: string) => matching(path).flatMap((h) => (h.values['Cache-Control'] ? [h.values['Cache-Control']] : []));
+    expect(cacheFor('/blog/_astro/app.abc123.js')).toEqual(['public, max-age=31536000, immutable']);
+    expect(cacheFor('/blog/posts/x/')).toEqual(['public, max-age=0, must-revalidate']);
+    expect(cacheFor('/blog/rss.xml')).toEqual(['public, max-age=0, must-revalidate']);
+    expect(cacheFor('/blog/pagefind/pagefind.js')).toEqual(['public, max-age=0, must-revalidate']);
+    expect(cacheFor('/blog/pagefind/fragment/en_1234.pf_fragment')).toEqual(['public, max-age=31536000, immutable']);
+    expect(cacheFor('/blog/')).toEqual(['public, max-age=0, must-revalidate']);
+    expect(cacheFor('/_astro/app.abc123.js')).toEqual([]);
+    const everywhere = matching('/blog/posts/x/').find((h) => h.values['Content-Security-Policy']);
+    expect(everywhere?.values).toMatchObject({ 'Content-Security-Policy': csp, 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'strict-origin-when-cross-origin', 'X-Frame-Options': 'DENY' });
+    expect(everywhere?.values['Permissions-Policy']).toContain('camera=()');
+    // Browsers dropped FLoC; naming the retired feature only draws a console warning.
+    expect(everywhere?.values['Permissions-Policy']).not.toContain('interest-cohort');
+  });
+
+  it('serves a root site from /', async () => {
+    const { headers, errors } = await parse(headersFile({ base: '/', csp }));
+    expect(errors).toEqual([]);
+    expect(headers.map((h) => h.for)).toContain('/*');
+    expect(headers.map((h) => h.for)).toContain('/_astro/*');
+  });
+
+  it('has only comment lines that say what wrote the file, with nothing filled into them', () => {
+    const comments = headersFile({ base: '/blog/', csp }).split('\n').filter((line) => line.startsWith('#'));
+    expect(comments).toEqual(['# Written by the build from src/lib/security/headers.ts and the CSP in src/lib/security/csp.ts; edit those, not this file.']);
+  });
+});
