@@ -18,7 +18,6 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import type { Properties } from 'hast';
 import { collectionDir } from '../content-paths';
 import { loadPostRedirects } from '../redirects';
 import { paths } from '../lib/urls';
@@ -26,7 +25,7 @@ import { postIdFromPath } from '../lib/content/post-id';
 import { assertNoProblems, type ContentProblem } from '../lib/content/content-error';
 import { brokenLinks, linkKey, pageUrl, scanPage, sourceLinks, type BrokenLink, type SiteLocation, type SourceLink } from '../lib/content/links';
 
-const isArticleBody = (properties: Properties) => properties.dataPagefindBody !== undefined;
+const isArticleBody = (attributes: Record<string, string>) => 'data-pagefind-body' in attributes;
 
 /** Source files of the posts folder with their post ids, as the posts collection derives them. */
 function postSources(postsDir: string): { file: string; id: string }[] {

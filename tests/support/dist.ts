@@ -2,8 +2,8 @@
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Element as HastElement, Nodes, Properties, Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
+import { Parser } from 'htmlparser2';
 import { find, html as htmlSchema, svg as svgSchema } from 'property-information';
 import { htmlToHast } from 'satteri';
 
@@ -148,13 +148,20 @@ export interface TrailingContent {
 
 /**
  * Anything but whitespace after a page's </html> end tag (invalid HTML: browsers move it into
- * <body>, the W3C checker reports it), located by the end tag's source position; undefined when only
- * whitespace follows. A page whose </html> is implied (no end tag written) has nothing after it.
- * hast-util-from-html (parse5) rather than parseHtml: satteri's htmlToHast keeps no source positions.
+ * <body>, the W3C checker reports it), located by where htmlparser2 (the link check's tokenizer, which
+ * keeps source offsets; satteri's htmlToHast keeps none) closes <html> on a written end tag;
+ * undefined when only whitespace follows. A page whose </html> is implied has nothing after it.
  */
 export function contentAfterHtmlEnd(html: string): TrailingContent | undefined {
-  const root = fromHtml(html, { verbose: true }).children.find((node): node is HastElement => node.type === 'element' && node.tagName === 'html');
-  const endTag = root?.data?.position?.closing?.end.offset;
+  let endTag: number | undefined;
+  const parser = new Parser({
+    onclosetag(name, isImplied) {
+      // Reported where the tag name ends; the end tag runs to its `>` (`</html >`).
+      if (name === 'html' && !isImplied) endTag ??= html.indexOf('>', parser.endIndex) + 1;
+    },
+  });
+  parser.write(html);
+  parser.end();
   if (endTag === undefined) return undefined;
   // HTML's whitespace is ASCII only: a no-break space after </html> is content.
   const start = html.slice(endTag).search(/[^\t\n\f\r ]/);

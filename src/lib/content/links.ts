@@ -8,9 +8,8 @@
  * base path, on a file of the build (a page is its folder's index.html, as a
  * static host serves it), and a #fragment must be an id on that page.
  */
-import type { Element, Nodes, Properties } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
-import { htmlToHast, markdownToMdast, mdxToMdast, type MdastNode } from 'satteri';
+import { Parser } from 'htmlparser2';
+import { markdownToMdast, mdxToMdast, type MdastNode } from 'satteri';
 import { visit } from 'unist-util-visit';
 
 export interface SiteLocation {
@@ -72,27 +71,30 @@ export interface PageScan {
 }
 
 /**
- * One walk over a built page's hast tree (satteri's HTML parser, the one the
- * feeds and the HTML policy use, which closes void and implied elements as
- * browsers do). `isBody` picks the element that wraps the article body; links
- * outside it are the layout's, not the author's.
+ * One pass of a real HTML parser (htmlparser2, which closes void and implied
+ * elements as browsers do) over a built page. `isBody` picks the element that
+ * wraps the article body; links outside it are the layout's, not the author's.
  */
-export function scanPage(html: string, isBody: (properties: Properties) => boolean = () => false): PageScan {
+export function scanPage(html: string, isBody: (attributes: Record<string, string>) => boolean = () => false): PageScan {
   const scan: PageScan = { hasBody: false, bodyLinks: [], ids: new Set() };
-  const walk = (node: Nodes, inBody: boolean): void => {
-    if (node.type === 'element') {
-      const { id, name, href } = node.properties;
-      if (typeof id === 'string') scan.ids.add(id);
-      if (node.tagName === 'a' && name !== undefined && name !== null) scan.ids.add(String(name));
-      if (!inBody && isBody(node.properties)) {
-        inBody = true;
+  let depth = 0;
+  const parser = new Parser({
+    onopentag(name, attributes) {
+      if (attributes.id !== undefined) scan.ids.add(attributes.id);
+      if (name === 'a' && attributes.name !== undefined) scan.ids.add(attributes.name);
+      if (depth > 0) depth++;
+      else if (isBody(attributes)) {
+        depth = 1;
         scan.hasBody = true;
       }
-      if (inBody && node.tagName === 'a' && typeof href === 'string') scan.bodyLinks.push(href);
-    }
-    if ('children' in node) for (const child of node.children) walk(child, inBody);
-  };
-  walk(htmlToHast(html) as Nodes, false);
+      if (depth > 0 && name === 'a' && attributes.href !== undefined) scan.bodyLinks.push(attributes.href);
+    },
+    onclosetag() {
+      if (depth > 0) depth--;
+    },
+  });
+  parser.write(html);
+  parser.end();
   return scan;
 }
 
@@ -161,8 +163,7 @@ export interface SourceLink {
 /**
  * Link destinations written in a post's source, with their lines: Markdown
  * links and link definitions (satteri's mdast, the tree Astro renders from),
- * and `<a href="…">` as MDX JSX or in a raw HTML block (hast with source
- * positions, from hast-util-from-html: satteri's htmlToHast has none).
+ * and `<a href="…">` as MDX JSX or in a raw HTML block (htmlparser2).
  */
 export function sourceLinks(source: string, format: 'md' | 'mdx'): SourceLink[] {
   const tree = (format === 'mdx' ? mdxToMdast : markdownToMdast)(source);
@@ -184,10 +185,14 @@ export function sourceLinks(source: string, format: 'md' | 'mdx'): SourceLink[] 
 /** `<a href>` in a raw HTML block, with how many lines into the block each tag starts. */
 function htmlAnchors(html: string): { href: string; lineOffset: number }[] {
   const anchors: { href: string; lineOffset: number }[] = [];
-  visit(fromHtml(html, { fragment: true }), 'element', (element: Element) => {
-    const { href } = element.properties;
-    if (element.tagName === 'a' && typeof href === 'string') anchors.push({ href, lineOffset: (element.position?.start.line ?? 1) - 1 });
+  const parser = new Parser({
+    onopentag(name, attributes) {
+      if (name !== 'a' || attributes.href === undefined) return;
+      anchors.push({ href: attributes.href, lineOffset: html.slice(0, parser.startIndex).split('\n').length - 1 });
+    },
   });
+  parser.write(html);
+  parser.end();
   return anchors;
 }
 

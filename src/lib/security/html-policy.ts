@@ -150,8 +150,7 @@ function keptBySchema(element: Element): Element | undefined {
 }
 
 function sanitizeAlone(element: Element): Element | undefined {
-  // `as unknown`: hast-util-from-parse5's type augmentation makes ElementData.position required, and a probe has no source.
-  const probe: Element = { type: 'element', tagName: element.tagName, properties: element.properties, children: [], data: { [PROBE]: true } as unknown as Element['data'] };
+  const probe: Element = { type: 'element', tagName: element.tagName, properties: element.properties, children: [], data: { [PROBE]: true } as Element['data'] };
   return findProbe(sanitize({ type: 'root', children: [probe] }, POST_SCHEMA));
 }
 
