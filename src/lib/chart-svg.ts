@@ -35,7 +35,7 @@ export const CARD_FONT_FAMILY = 'DejaVu Sans';
 /** An element in XMLBuilder's ordered form (document order matters: later shapes paint on top). */
 type SvgNode = Record<string, SvgNode[] | Record<string, string | number>> | { '#text': string };
 
-function s(name: string, attributes: Record<string, string | number>, content: string | SvgNode[] = []): SvgNode {
+function tag(name: string, attributes: Record<string, string | number>, content: string | SvgNode[] = []): SvgNode {
   return { [name]: typeof content === 'string' ? [{ '#text': content }] : content, ':@': attributes };
 }
 
@@ -114,7 +114,7 @@ export function renderChartSvg(view: SurveyView, options: InlineChartOptions = {
     .join('');
   const ticks = axisTicks(max).map((t) => {
     const anchor = t === 0 ? 'start' : t === max ? 'end' : 'middle';
-    return s('text', { x: n(x(t)), y: plotBottom + 17, 'text-anchor': anchor }, `${t}%`);
+    return tag('text', { x: n(x(t)), y: plotBottom + 17, 'text-anchor': anchor }, `${t}%`);
   });
   const bars = rows.map((row, i) => {
     const y = L.top + i * L.rowHeight;
@@ -123,13 +123,13 @@ export function renderChartSvg(view: SurveyView, options: InlineChartOptions = {
     const name = row.rank === null ? row.name : `${row.rank}. ${row.name}`;
     const barClass = row.remainder ? 'vc-bar vc-bar--muted' : 'vc-bar';
     const fill = row.remainder ? LIGHT_COLOURS.barMuted : LIGHT_COLOURS.bar;
-    return s('g', {}, [
-      s('text', { class: 'vc-text vc-name', x: L.left, y: y + 15.5, 'font-size': L.nameSize, fill: LIGHT_COLOURS.text }, name),
-      s('rect', { class: barClass, x: L.left, y: barY, width: n(w), height: L.barHeight, rx: 2, fill }),
-      s('text', { class: 'vc-text vc-value', x: n(L.left + w + 6), y: barY + 13.5, 'font-size': L.valueSize, 'font-weight': 700, fill: LIGHT_COLOURS.text }, formatShare(row.tenths)),
+    return tag('g', {}, [
+      tag('text', { class: 'vc-text vc-name', x: L.left, y: y + 15.5, 'font-size': L.nameSize, fill: LIGHT_COLOURS.text }, name),
+      tag('rect', { class: barClass, x: L.left, y: barY, width: n(w), height: L.barHeight, rx: 2, fill }),
+      tag('text', { class: 'vc-text vc-value', x: n(L.left + w + 6), y: barY + 13.5, 'font-size': L.valueSize, 'font-weight': 700, fill: LIGHT_COLOURS.text }, formatShare(row.tenths)),
     ]);
   });
-  const svg = s(
+  const svg = tag(
     'svg',
     {
       xmlns: 'http://www.w3.org/2000/svg',
@@ -142,13 +142,13 @@ export function renderChartSvg(view: SurveyView, options: InlineChartOptions = {
       'font-family': 'system-ui, sans-serif',
     },
     [
-      s('title', { id: `${id}-title` }, view.question),
-      s('desc', { id: `${id}-desc` }, describe(view)),
-      s('path', { class: 'vc-grid', d: gridPath, stroke: LIGHT_COLOURS.grid, 'stroke-width': 1, fill: 'none' }),
-      s('g', { class: 'vc-muted', fill: LIGHT_COLOURS.textMuted, 'font-size': L.tickSize, 'aria-hidden': 'true' }, ticks),
-      s('g', { class: 'vc-rows', 'aria-hidden': 'true' }, bars),
+      tag('title', { id: `${id}-title` }, view.question),
+      tag('desc', { id: `${id}-desc` }, describe(view)),
+      tag('path', { class: 'vc-grid', d: gridPath, stroke: LIGHT_COLOURS.grid, 'stroke-width': 1, fill: 'none' }),
+      tag('g', { class: 'vc-muted', fill: LIGHT_COLOURS.textMuted, 'font-size': L.tickSize, 'aria-hidden': 'true' }, ticks),
+      tag('g', { class: 'vc-rows', 'aria-hidden': 'true' }, bars),
       // The zero line: every bar starts on it.
-      s('path', { class: 'vc-axis', d: segments(L.left), stroke: LIGHT_COLOURS.text, 'stroke-width': 1.5, fill: 'none' }),
+      tag('path', { class: 'vc-axis', d: segments(L.left), stroke: LIGHT_COLOURS.text, 'stroke-width': 1.5, fill: 'none' }),
     ],
   );
   return serialize(svg);
@@ -186,17 +186,17 @@ export function renderChartCardSvg(view: SurveyView, options: CardOptions): stri
   const font = `${CARD_FONT_FAMILY}, sans-serif`;
 
   const children: SvgNode[] = [
-    s('title', {}, view.question),
-    s('desc', {}, describe(view)),
-    s('rect', { width: W, height: H, fill: C.bg }),
-    s('rect', { width: W, height: 10, fill: C.bar }),
-    s('text', { x: pad, y: 82, 'font-size': 40, 'font-weight': 700, fill: C.text }, fitText(view.question, 40, W - 2 * pad)),
-    s('text', { x: pad, y: 132, 'font-size': 30, fill: C.text }, fitText(view.takeaway, 30, W - 2 * pad)),
+    tag('title', {}, view.question),
+    tag('desc', {}, describe(view)),
+    tag('rect', { width: W, height: H, fill: C.bg }),
+    tag('rect', { width: W, height: 10, fill: C.bar }),
+    tag('text', { x: pad, y: 82, 'font-size': 40, 'font-weight': 700, fill: C.text }, fitText(view.question, 40, W - 2 * pad)),
+    tag('text', { x: pad, y: 132, 'font-size': 30, fill: C.text }, fitText(view.takeaway, 30, W - 2 * pad)),
   ];
   for (const t of axisTicks(max)) {
     children.push(
-      s('line', { x1: n(x(t)), x2: n(x(t)), y1: plotTop, y2: n(plotBottom), stroke: t === 0 ? C.text : C.grid, 'stroke-width': t === 0 ? 2 : 1 }),
-      s('text', { x: n(x(t)), y: n(plotBottom + 30), 'font-size': 20, 'text-anchor': 'middle', fill: C.textMuted }, `${t}%`),
+      tag('line', { x1: n(x(t)), x2: n(x(t)), y1: plotTop, y2: n(plotBottom), stroke: t === 0 ? C.text : C.grid, 'stroke-width': t === 0 ? 2 : 1 }),
+      tag('text', { x: n(x(t)), y: n(plotBottom + 30), 'font-size': 20, 'text-anchor': 'middle', fill: C.textMuted }, `${t}%`),
     );
   }
   rows.forEach((row, i) => {
@@ -204,14 +204,14 @@ export function renderChartCardSvg(view: SurveyView, options: CardOptions): stri
     const name = row.rank === null ? row.name : `${row.rank}. ${row.name}`;
     const w = Math.max(row.tenths > 0 ? 2 : 0, x(row.tenths / 10) - plotLeft);
     children.push(
-      s('text', { x: plotLeft - 16, y: n(cy + 8), 'font-size': 24, 'text-anchor': 'end', fill: C.text }, fitText(name, 24, labelWidth - 16)),
-      s('rect', { x: plotLeft, y: n(cy - barHeight / 2), width: n(w), height: n(barHeight), rx: 3, fill: row.remainder ? C.barMuted : C.bar }),
-      s('text', { x: n(plotLeft + w + 10), y: n(cy + 8), 'font-size': 24, 'font-weight': 700, fill: C.text }, formatShare(row.tenths)),
+      tag('text', { x: plotLeft - 16, y: n(cy + 8), 'font-size': 24, 'text-anchor': 'end', fill: C.text }, fitText(name, 24, labelWidth - 16)),
+      tag('rect', { x: plotLeft, y: n(cy - barHeight / 2), width: n(w), height: n(barHeight), rx: 3, fill: row.remainder ? C.barMuted : C.bar }),
+      tag('text', { x: n(plotLeft + w + 10), y: n(cy + 8), 'font-size': 24, 'font-weight': 700, fill: C.text }, formatShare(row.tenths)),
     );
   });
   children.push(
-    s('text', { x: pad, y: H - 24, 'font-size': 20, fill: C.textMuted }, fitText(`Source: ${view.source.name}, ${view.year}`, 20, W - 2 * pad - 360)),
-    s('text', { x: W - pad, y: H - 24, 'font-size': 20, 'font-weight': 700, 'text-anchor': 'end', fill: C.text }, options.siteName),
+    tag('text', { x: pad, y: H - 24, 'font-size': 20, fill: C.textMuted }, fitText(`Source: ${view.source.name}, ${view.year}`, 20, W - 2 * pad - 360)),
+    tag('text', { x: W - pad, y: H - 24, 'font-size': 20, 'font-weight': 700, 'text-anchor': 'end', fill: C.text }, options.siteName),
   );
-  return serialize(s('svg', { xmlns: 'http://www.w3.org/2000/svg', width: W, height: H, viewBox: `0 0 ${W} ${H}`, 'font-family': font }, children));
+  return serialize(tag('svg', { xmlns: 'http://www.w3.org/2000/svg', width: W, height: H, viewBox: `0 0 ${W} ${H}`, 'font-family': font }, children));
 }
