@@ -1,16 +1,23 @@
 /** Reading a built dist/: files, pages, links and fragments. */
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parse, type DefaultTreeAdapterMap } from 'parse5';
-
-type Node = DefaultTreeAdapterMap['parentNode'] | DefaultTreeAdapterMap['childNode'];
+import type { Element as HastElement, Nodes, Properties, Root } from 'hast';
+import { toString } from 'hast-util-to-string';
+import { Parser } from 'htmlparser2';
+import { find, html as htmlSchema, svg as svgSchema } from 'property-information';
+import { htmlToHast } from 'satteri';
 
 export interface Element {
   name: string;
   attributes: Record<string, string>;
   /** Text content, decoded as a browser would. */
   text: string;
+  /** The element in the page's hast tree, for serializing (hast-util-to-html) or walking it. */
+  node: HastElement;
 }
+
+/** A page as the site's own HTML parser reads it (satteri's htmlToHast, as the link check and feeds do). */
+export const parseHtml = (html: string): Root => htmlToHast(html) as Root;
 
 export function listFiles(dir: string, filter: (path: string) => boolean = () => true): string[] {
   const out: string[] = [];
@@ -33,21 +40,29 @@ export function pagePath(dist: string, file: string, base = '/'): string {
   return base + rel.replace(/(^|\/)index\.html$/, '$1');
 }
 
-function textOf(node: Node): string {
-  if ('value' in node && node.nodeName === '#text') return node.value;
-  const children = 'content' in node ? node.content.childNodes : 'childNodes' in node ? node.childNodes : [];
-  return children.map(textOf).join('');
+/** hast properties back to attribute names and values as written in HTML (property-information's mapping). */
+function attributesOf(properties: Properties, space: 'html' | 'svg'): Record<string, string> {
+  const attributes: Record<string, string> = {};
+  for (const [property, value] of Object.entries(properties)) {
+    if (value === undefined || value === null || value === false) continue;
+    const info = find(space === 'svg' ? svgSchema : htmlSchema, property);
+    attributes[info.attribute] = value === true ? '' : Array.isArray(value) ? value.join(info.commaSeparated ? ', ' : ' ') : String(value);
+  }
+  return attributes;
 }
 
 /** Every element of a page, in document order, parsed as browsers parse HTML. */
 export function elements(html: string): Element[] {
   const found: Element[] = [];
-  const visit = (node: Node) => {
-    if ('tagName' in node) found.push({ name: node.tagName, attributes: Object.fromEntries(node.attrs.map((a) => [a.name, a.value])), text: textOf(node) });
-    const children = 'content' in node ? node.content.childNodes : 'childNodes' in node ? node.childNodes : [];
-    for (const child of children) visit(child);
+  const walk = (node: Nodes, space: 'html' | 'svg') => {
+    if (node.type === 'element') {
+      if (node.tagName === 'svg') space = 'svg';
+      found.push({ name: node.tagName, attributes: attributesOf(node.properties, space), text: toString(node), node });
+      if (node.tagName === 'foreignObject') space = 'html';
+    }
+    if ('children' in node) for (const child of node.children) walk(child, space);
   };
-  visit(parse(html));
+  walk(parseHtml(html), 'html');
   return found;
 }
 
@@ -133,18 +148,25 @@ export interface TrailingContent {
 
 /**
  * Anything but whitespace after a page's </html> end tag (invalid HTML: browsers move it into
- * <body>, the W3C checker reports it), located by parse5's source locations; undefined when only
- * whitespace follows. A page whose </html> is implied (no end tag written) has nothing after it.
+ * <body>, the W3C checker reports it), located by where htmlparser2 (the link check's tokenizer, which
+ * keeps source offsets; satteri's htmlToHast keeps none) closes <html> on a written end tag;
+ * undefined when only whitespace follows. A page whose </html> is implied has nothing after it.
  */
 export function contentAfterHtmlEnd(html: string): TrailingContent | undefined {
-  const document = parse(html, { sourceCodeLocationInfo: true });
-  const root = document.childNodes.find((node): node is DefaultTreeAdapterMap['element'] => node.nodeName === 'html');
-  const endTag = root?.sourceCodeLocation?.endTag;
-  if (!endTag) return undefined;
+  let endTag: number | undefined;
+  const parser = new Parser({
+    onclosetag(name, isImplied) {
+      // Reported where the tag name ends; the end tag runs to its `>` (`</html >`).
+      if (name === 'html' && !isImplied) endTag ??= html.indexOf('>', parser.endIndex) + 1;
+    },
+  });
+  parser.write(html);
+  parser.end();
+  if (endTag === undefined) return undefined;
   // HTML's whitespace is ASCII only: a no-break space after </html> is content.
-  const start = html.slice(endTag.endOffset).search(/[^\t\n\f\r ]/);
+  const start = html.slice(endTag).search(/[^\t\n\f\r ]/);
   if (start === -1) return undefined;
-  const offset = endTag.endOffset + start;
+  const offset = endTag + start;
   const before = html.slice(0, offset).split('\n');
   return { line: before.length, column: before.at(-1)!.length + 1, excerpt: html.slice(offset, offset + 80) };
 }

@@ -10,10 +10,13 @@
  * - renderChartCardSvg(): the 1200×630 social / feed card. Fixed light
  *   colours and an explicit font family, because sharp/librsvg sees no CSS.
  *
- * Output is a pure function of its input: same data, same bytes. All text is
- * escaped with `he`.
+ * Both are element trees written by fast-xml-parser's XMLBuilder (the RSS
+ * writer), which escapes every text and attribute value. XML, not an HTML
+ * serializer: librsvg reads the card as XML, where a raw "]]>" in text is
+ * fatal, and an HTML serializer leaves ">" unescaped. Output is a pure
+ * function of its input: same data, same bytes.
  */
-import he from 'he';
+import { XMLBuilder } from 'fast-xml-parser';
 import { formatShare, type SurveyRow, type SurveyView, CARD_HEIGHT, CARD_WIDTH } from './survey';
 
 /** Light-theme values of the chart tokens in src/styles/global.css (a unit test keeps them equal). */
@@ -29,7 +32,15 @@ export const LIGHT_COLOURS = {
 /** Font the PNG card is drawn with; src/lib/chart/chart-png.ts ships and pins it. */
 export const CARD_FONT_FAMILY = 'DejaVu Sans';
 
-const esc = (text: string): string => he.escape(text);
+/** An element in XMLBuilder's ordered form (document order matters: later shapes paint on top). */
+type SvgNode = Record<string, SvgNode[] | Record<string, string | number>> | { '#text': string };
+
+function tag(name: string, attributes: Record<string, string | number>, content: string | SvgNode[] = []): SvgNode {
+  return { [name]: typeof content === 'string' ? [{ '#text': content }] : content, ':@': attributes };
+}
+
+const xml = new XMLBuilder({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', suppressEmptyNode: true });
+const serialize = (svg: SvgNode): string => xml.build([svg]);
 
 /** Numbers in the markup: at most one decimal, no trailing ".0", so output is stable and short. */
 const n = (value: number): string => String(Math.round(value * 10) / 10);
@@ -94,12 +105,6 @@ export function renderChartSvg(view: SurveyView, options: InlineChartOptions = {
   const x = (share: number) => L.left + (share / max) * plotWidth;
   const plotBottom = L.top + rows.length * L.rowHeight;
 
-  const parts: string[] = [];
-  parts.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" class="vc-svg" viewBox="0 0 ${L.width} ${height}" width="${L.width}" height="${height}" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="system-ui, sans-serif">`,
-    `<title id="${id}-title">${esc(view.question)}</title>`,
-    `<desc id="${id}-desc">${esc(describe(view))}</desc>`,
-  );
   // Grid lines run only beside the bars, never through the names above them.
   const bands = rows.map((_, i) => [L.top + i * L.rowHeight + 20 - 3, L.top + i * L.rowHeight + 20 + L.barHeight + 3] as const);
   const segments = (atX: number) => bands.map(([y1, y2]) => `M${n(atX)} ${n(y1)}V${n(y2)}`).join('');
@@ -107,36 +112,46 @@ export function renderChartSvg(view: SurveyView, options: InlineChartOptions = {
     .filter((t) => t > 0)
     .map((t) => segments(x(t)))
     .join('');
-  parts.push(`<path class="vc-grid" d="${gridPath}" stroke="${LIGHT_COLOURS.grid}" stroke-width="1" fill="none"/>`);
-  parts.push(
-    `<g class="vc-muted" fill="${LIGHT_COLOURS.textMuted}" font-size="${L.tickSize}" aria-hidden="true">`,
-    ...axisTicks(max).map((t) => {
-      const anchor = t === 0 ? 'start' : t === max ? 'end' : 'middle';
-      return `<text x="${n(x(t))}" y="${plotBottom + 17}" text-anchor="${anchor}">${t}%</text>`;
-    }),
-    '</g>',
-  );
-  parts.push(`<g class="vc-rows" aria-hidden="true">`);
-  rows.forEach((row, i) => {
+  const ticks = axisTicks(max).map((t) => {
+    const anchor = t === 0 ? 'start' : t === max ? 'end' : 'middle';
+    return tag('text', { x: n(x(t)), y: plotBottom + 17, 'text-anchor': anchor }, `${t}%`);
+  });
+  const bars = rows.map((row, i) => {
     const y = L.top + i * L.rowHeight;
     const barY = y + 20;
     const w = Math.max(row.tenths > 0 ? 1 : 0, x(row.tenths / 10) - L.left);
     const name = row.rank === null ? row.name : `${row.rank}. ${row.name}`;
     const barClass = row.remainder ? 'vc-bar vc-bar--muted' : 'vc-bar';
     const fill = row.remainder ? LIGHT_COLOURS.barMuted : LIGHT_COLOURS.bar;
-    parts.push(
-      '<g>',
-      `<text class="vc-text vc-name" x="${L.left}" y="${y + 15.5}" font-size="${L.nameSize}" fill="${LIGHT_COLOURS.text}">${esc(name)}</text>`,
-      `<rect class="${barClass}" x="${L.left}" y="${barY}" width="${n(w)}" height="${L.barHeight}" rx="2" fill="${fill}"/>`,
-      `<text class="vc-text vc-value" x="${n(L.left + w + 6)}" y="${barY + 13.5}" font-size="${L.valueSize}" font-weight="700" fill="${LIGHT_COLOURS.text}">${esc(formatShare(row.tenths))}</text>`,
-      '</g>',
-    );
+    return tag('g', {}, [
+      tag('text', { class: 'vc-text vc-name', x: L.left, y: y + 15.5, 'font-size': L.nameSize, fill: LIGHT_COLOURS.text }, name),
+      tag('rect', { class: barClass, x: L.left, y: barY, width: n(w), height: L.barHeight, rx: 2, fill }),
+      tag('text', { class: 'vc-text vc-value', x: n(L.left + w + 6), y: barY + 13.5, 'font-size': L.valueSize, 'font-weight': 700, fill: LIGHT_COLOURS.text }, formatShare(row.tenths)),
+    ]);
   });
-  parts.push('</g>');
-  // The zero line: every bar starts on it.
-  parts.push(`<path class="vc-axis" d="${segments(L.left)}" stroke="${LIGHT_COLOURS.text}" stroke-width="1.5" fill="none"/>`);
-  parts.push('</svg>');
-  return parts.join('');
+  const svg = tag(
+    'svg',
+    {
+      xmlns: 'http://www.w3.org/2000/svg',
+      class: 'vc-svg',
+      viewBox: `0 0 ${L.width} ${height}`,
+      width: L.width,
+      height,
+      role: 'img',
+      'aria-labelledby': `${id}-title ${id}-desc`,
+      'font-family': 'system-ui, sans-serif',
+    },
+    [
+      tag('title', { id: `${id}-title` }, view.question),
+      tag('desc', { id: `${id}-desc` }, describe(view)),
+      tag('path', { class: 'vc-grid', d: gridPath, stroke: LIGHT_COLOURS.grid, 'stroke-width': 1, fill: 'none' }),
+      tag('g', { class: 'vc-muted', fill: LIGHT_COLOURS.textMuted, 'font-size': L.tickSize, 'aria-hidden': 'true' }, ticks),
+      tag('g', { class: 'vc-rows', 'aria-hidden': 'true' }, bars),
+      // The zero line: every bar starts on it.
+      tag('path', { class: 'vc-axis', d: segments(L.left), stroke: LIGHT_COLOURS.text, 'stroke-width': 1.5, fill: 'none' }),
+    ],
+  );
+  return serialize(svg);
 }
 
 export interface CardOptions {
@@ -170,35 +185,33 @@ export function renderChartCardSvg(view: SurveyView, options: CardOptions): stri
   const x = (share: number) => plotLeft + (share / max) * (plotRight - plotLeft);
   const font = `${CARD_FONT_FAMILY}, sans-serif`;
 
-  const parts: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="${esc(font)}">`,
-    `<title>${esc(view.question)}</title>`,
-    `<desc>${esc(describe(view))}</desc>`,
-    `<rect width="${W}" height="${H}" fill="${C.bg}"/>`,
-    `<rect width="${W}" height="10" fill="${C.bar}"/>`,
-    `<text x="${pad}" y="82" font-size="40" font-weight="700" fill="${C.text}">${esc(fitText(view.question, 40, W - 2 * pad))}</text>`,
-    `<text x="${pad}" y="132" font-size="30" fill="${C.text}">${esc(fitText(view.takeaway, 30, W - 2 * pad))}</text>`,
+  const children: SvgNode[] = [
+    tag('title', {}, view.question),
+    tag('desc', {}, describe(view)),
+    tag('rect', { width: W, height: H, fill: C.bg }),
+    tag('rect', { width: W, height: 10, fill: C.bar }),
+    tag('text', { x: pad, y: 82, 'font-size': 40, 'font-weight': 700, fill: C.text }, fitText(view.question, 40, W - 2 * pad)),
+    tag('text', { x: pad, y: 132, 'font-size': 30, fill: C.text }, fitText(view.takeaway, 30, W - 2 * pad)),
   ];
   for (const t of axisTicks(max)) {
-    parts.push(
-      `<line x1="${n(x(t))}" x2="${n(x(t))}" y1="${plotTop}" y2="${n(plotBottom)}" stroke="${t === 0 ? C.text : C.grid}" stroke-width="${t === 0 ? 2 : 1}"/>`,
-      `<text x="${n(x(t))}" y="${n(plotBottom + 30)}" font-size="20" text-anchor="middle" fill="${C.textMuted}">${t}%</text>`,
+    children.push(
+      tag('line', { x1: n(x(t)), x2: n(x(t)), y1: plotTop, y2: n(plotBottom), stroke: t === 0 ? C.text : C.grid, 'stroke-width': t === 0 ? 2 : 1 }),
+      tag('text', { x: n(x(t)), y: n(plotBottom + 30), 'font-size': 20, 'text-anchor': 'middle', fill: C.textMuted }, `${t}%`),
     );
   }
   rows.forEach((row, i) => {
     const cy = plotTop + rowHeight * (i + 0.5);
     const name = row.rank === null ? row.name : `${row.rank}. ${row.name}`;
     const w = Math.max(row.tenths > 0 ? 2 : 0, x(row.tenths / 10) - plotLeft);
-    parts.push(
-      `<text x="${plotLeft - 16}" y="${n(cy + 8)}" font-size="24" text-anchor="end" fill="${C.text}">${esc(fitText(name, 24, labelWidth - 16))}</text>`,
-      `<rect x="${plotLeft}" y="${n(cy - barHeight / 2)}" width="${n(w)}" height="${n(barHeight)}" rx="3" fill="${row.remainder ? C.barMuted : C.bar}"/>`,
-      `<text x="${n(plotLeft + w + 10)}" y="${n(cy + 8)}" font-size="24" font-weight="700" fill="${C.text}">${esc(formatShare(row.tenths))}</text>`,
+    children.push(
+      tag('text', { x: plotLeft - 16, y: n(cy + 8), 'font-size': 24, 'text-anchor': 'end', fill: C.text }, fitText(name, 24, labelWidth - 16)),
+      tag('rect', { x: plotLeft, y: n(cy - barHeight / 2), width: n(w), height: n(barHeight), rx: 3, fill: row.remainder ? C.barMuted : C.bar }),
+      tag('text', { x: n(plotLeft + w + 10), y: n(cy + 8), 'font-size': 24, 'font-weight': 700, fill: C.text }, formatShare(row.tenths)),
     );
   });
-  parts.push(
-    `<text x="${pad}" y="${H - 24}" font-size="20" fill="${C.textMuted}">${esc(fitText(`Source: ${view.source.name}, ${view.year}`, 20, W - 2 * pad - 360))}</text>`,
-    `<text x="${W - pad}" y="${H - 24}" font-size="20" font-weight="700" text-anchor="end" fill="${C.text}">${esc(options.siteName)}</text>`,
-    '</svg>',
+  children.push(
+    tag('text', { x: pad, y: H - 24, 'font-size': 20, fill: C.textMuted }, fitText(`Source: ${view.source.name}, ${view.year}`, 20, W - 2 * pad - 360)),
+    tag('text', { x: W - pad, y: H - 24, 'font-size': 20, 'font-weight': 700, 'text-anchor': 'end', fill: C.text }, options.siteName),
   );
-  return parts.join('');
+  return serialize(tag('svg', { xmlns: 'http://www.w3.org/2000/svg', width: W, height: H, viewBox: `0 0 ${W} ${H}`, 'font-family': font }, children));
 }

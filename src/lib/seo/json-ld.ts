@@ -1,16 +1,20 @@
-import serialize from 'serialize-javascript';
 import type { BlogPosting, FAQPage, Organization, WithContext, WebSite } from 'schema-dts';
 import { SITE, absoluteUrl } from '../../site.config';
 
 export type JsonLd = WithContext<BlogPosting> | WithContext<FAQPage> | WithContext<Organization> | WithContext<WebSite>;
 
 /**
- * JSON for a <script type="application/ld+json"> body. serialize-javascript
- * escapes <, >, / and U+2028/2029, so no "</script>" or "<!--" in content can
- * end the element or open a comment.
+ * Characters that must not appear raw in a <script> body: `<` and `>` (no
+ * "</script>" can end the element, no "<!--" can open a comment), `&`, and
+ * U+2028/2029 (line terminators to older JavaScript parsers). Outside strings
+ * JSON has none of them, and inside a string `\uXXXX` is the same character to
+ * JSON.parse, so the escaped text is the same data.
  */
+const SCRIPT_UNSAFE = /[<>&\u2028\u2029]/g;
+
+/** JSON for a <script type="application/ld+json"> body. */
 export function serializeJsonLd(data: JsonLd | JsonLd[]): string {
-  return serialize(data, { isJSON: true });
+  return JSON.stringify(data).replace(SCRIPT_UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export function organizationLd(): WithContext<Organization> {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { load } from 'js-yaml';
+import { parse as parseYaml } from 'yaml';
 import { generatePost, generatePosts, mulberry32, TAGS, type FixtureOptions } from '../../../bench/lib/fixtures';
 import { analysePost } from '../../../src/lib/content/post-source';
 
@@ -15,7 +15,8 @@ const ALLOWED_KEYS = new Set(['title', 'description', 'pubDate', 'updatedDate', 
 function frontmatterOf(source: string): Record<string, unknown> {
   const match = /^---\n([\s\S]*?)\n---\n/.exec(source);
   if (!match) throw new Error('no frontmatter block');
-  return load(match[1]!) as Record<string, unknown>;
+  // The core schema plus YAML timestamps, so dates come back as Dates.
+  return parseYaml(match[1]!, { customTags: ['timestamp'] }) as Record<string, unknown>;
 }
 
 describe('fixture generator', () => {

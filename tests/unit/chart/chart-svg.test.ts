@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
+import { XMLValidator } from 'fast-xml-parser';
 import { axisMax, CARD_FONT_FAMILY, INLINE_LAYOUT, LIGHT_COLOURS, renderChartCardSvg, renderChartSvg } from '../../../src/lib/chart/chart-svg';
 import { ChartFontError, pinChartFont, renderChartPng } from '../../../src/lib/chart/chart-png';
 import { CARD_THUMBNAIL_WIDTHS, deriveSurvey } from '../../../src/lib/chart/survey';
@@ -58,6 +59,16 @@ describe('inline chart SVG', () => {
     const card = renderChartCardSvg(deriveSurvey(SURVEY_ID, data), { siteName: 'A & B <C>' });
     expect(card).not.toMatch(/<(script|b|C)>/);
     expect(card).toContain('A &amp; B &lt;C&gt;');
+  });
+
+  it('keeps the card well-formed XML for librsvg, whatever the text (a raw "]]>" is fatal there)', async () => {
+    const data = realSurvey();
+    data.entries[0]!.name = 'a ]]> b <c> & \'d\' "e"';
+    const view = deriveSurvey(SURVEY_ID, data);
+    expect(XMLValidator.validate(renderChartCardSvg(view, { siteName: ']]>' }))).toBe(true);
+    expect(XMLValidator.validate(renderChartSvg(view))).toBe(true);
+    const png = await renderChartPng(view, { siteName: ']]>' });
+    expect(await sharp(png).metadata()).toMatchObject({ format: 'png', width: 1200, height: 630 });
   });
 
   it('is stable: the same data gives the same bytes', () => {

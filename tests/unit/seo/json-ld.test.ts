@@ -8,6 +8,15 @@ describe('JSON-LD', () => {
     expect(json).not.toMatch(/<\/script|<!--|<script/i);
     expect(JSON.parse(json).mainEntity[0].name).toBe(hostile);
   });
+  it('writes <, >, &, U+2028 and U+2029 as \\u escapes, and the text parses back to the same data', () => {
+    const tricky = 'a<b>c&d\u2028e\u2029f </SCRIPT> <!-- --> \\u003c literal, "quoted", \ud83d\ude80';
+    const data = faqPageLd('https://e.com/p/?a=1&b=<2>', [{ question: tricky, answer: `${tricky}\n${tricky}` }]);
+    const json = serializeJsonLd(data);
+    expect(json).not.toMatch(/[<>&\u2028\u2029]/);
+    expect(json).toContain('a\\u003cb\\u003ec\\u0026d\\u2028e\\u2029f');
+    expect(JSON.parse(json)).toEqual(data);
+    expect(JSON.parse(serializeJsonLd([data, organizationLd()]))).toEqual([data, organizationLd()]);
+  });
   it('describes an article as BlogPosting with ISO dates and the publisher', () => {
     const ld = blogPostingLd({
       url: 'https://e.com/posts/x/', title: 'T', description: 'D', pubDate: new Date('2024-03-12'), authorName: 'Team',
