@@ -4,8 +4,9 @@
  *
  * Each build is a child process rather than Astro's programmatic `build()`: builds
  * differ by environment (CONTENT_DIR, SITE, BASE, ...), which src/site.config.ts reads
- * once at module load, and tests assert on what the build printed, which the
- * public `build()` does not hand back. The test's own timeout is the only deadline.
+ * at module load; vitest sets NODE_ENV=test in its own processes, which makes Astro
+ * render as in dev; and tests assert on what the build printed, which `build()` does
+ * not hand back. The test's own timeout is the only deadline.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
