@@ -130,17 +130,14 @@ async function writeSearchIndex(outDir) {
   }
 }
 
-/** How long to let a child's stderr drain after it has exited before going on without the rest. */
-export const STDERR_DRAIN_MS = 2_000;
-
 /**
  * Runs `node <args>`, passing its output through, and settles once it has exited
- * with its exit code, signal and the tail of its stderr (for diagnosis).
+ * and its stderr has closed, with its exit code, signal and the tail of its stderr
+ * (for diagnosis).
  *
- * Waiting for 'close' alone is not enough: 'close' waits for every process that
- * holds the child's stderr, and Astro's esbuild service inherits it. So once the
- * child has exited, its stderr gets STDERR_DRAIN_MS to finish, and then the build
- * goes on whatever a lingering grandchild does.
+ * Astro's esbuild service inherits Astro's stderr, but it exits as soon as its stdin,
+ * a pipe from Astro, reaches end of file, so 'close' follows 'exit' within milliseconds
+ * (tests/unit/build-wrapper.test.ts runs that case).
  */
 export function runNode(args, { env = process.env } = {}) {
   const child = spawn(process.execPath, args, { stdio: ['inherit', 'inherit', 'pipe'], env });
@@ -152,22 +149,10 @@ export function runNode(args, { env = process.env } = {}) {
     tail = (tail + chunk.toString()).slice(-16_384);
   });
   return new Promise((resolvePromise, reject) => {
-    let settled = false;
-    let drain;
-    const settle = (code, signal) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(drain);
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
       for (const sig of ['SIGINT', 'SIGTERM']) process.off(sig, forward);
       resolvePromise({ code, signal, stderr: tail });
-    };
-    child.on('error', reject);
-    child.on('close', settle);
-    child.on('exit', (code, signal) => {
-      drain = setTimeout(() => {
-        child.stderr.destroy();
-        settle(code, signal);
-      }, STDERR_DRAIN_MS);
     });
   });
 }

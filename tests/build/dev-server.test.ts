@@ -20,7 +20,6 @@ import { freePort } from '../../scripts/lib/free-port';
 import { stopProcess } from '../support/stop-process';
 import { postFileText } from '../../src/lib/posts/new-post';
 
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let exited = () => false;
 
@@ -84,7 +83,8 @@ describe('astro dev with a temporary content folder', () => {
     symlinkSync(join(ROOT, 'node_modules'), join(projectDir, 'node_modules'), 'dir');
     const port = await freePort();
     origin = `http://localhost:${port}`;
-    // --ignore-lock: run beside any dev server an author has open, without touching its lock file.
+    // --ignore-lock: run beside any dev server an author has open, without touching its lock file, and in
+    // the foreground even when a coding agent runs the tests (Astro would otherwise detach a background server).
     server = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--ignore-lock'], {
       cwd: projectDir,
       env: { ...inheritedEnv(), CONTENT_DIR: contentDir, ASTRO_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },

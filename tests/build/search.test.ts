@@ -174,7 +174,9 @@ describe('search in `astro dev` uses the index of the last build', () => {
     const port = await freePort();
     origin = `http://127.0.0.1:${port}`;
     const env: NodeJS.ProcessEnv = { ...inheritedEnv(), ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', ASTRO_CACHE_DIR: join(TMP_ROOT, 'search-dev-cache') };
-    server = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port), '--outDir', outDir], {
+    // --ignore-lock: without it, `astro dev` started by a coding agent (CLAUDECODE=1, ...) detaches a
+    // background server and exits, and that server outlives the test, rewriting <root>/.astro.
+    server = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port), '--outDir', outDir], {
       cwd: ROOT,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],

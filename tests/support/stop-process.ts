@@ -1,17 +1,14 @@
 import type { ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 
 /**
- * Stops a server the tests started and waits until it has exited: SIGTERM, then
- * SIGKILL after `graceMs`. A dev server left running in the project root keeps
- * rewriting <root>/.astro while the next test file builds there.
+ * Stops a dev server the tests started and waits until it has exited. A dev server
+ * left running keeps rewriting <root>/.astro while the next test file builds there.
+ * SIGKILL: a test server has nothing to save, so there is no graceful shutdown to wait for.
  */
-export async function stopProcess(child: ChildProcess | undefined, graceMs = 5_000): Promise<void> {
+export async function stopProcess(child: ChildProcess | undefined): Promise<void> {
   if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  const timer = new Promise((resolve) => setTimeout(resolve, graceMs));
-  if ((await Promise.race([exited.then(() => 'exited'), timer])) !== 'exited') {
-    child.kill('SIGKILL');
-    await exited;
-  }
+  const exited = once(child, 'exit');
+  child.kill('SIGKILL');
+  await exited;
 }
