@@ -27,11 +27,8 @@ interface ChartLike {
   getDatasetMeta(i: number): { data: { x: number; y: number; base?: number }[] };
   canvas: HTMLCanvasElement | null;
 }
-declare global {
-  interface HTMLElement {
-    chart?: ChartLike;
-  }
-}
+/** <vote-chart> exposes its Chart.js instance (src/components/chart/VoteChart.astro). */
+type VoteChartHost = HTMLElement & { chart?: ChartLike };
 
 describe.skipIf(!chromiumAvailable)('vote chart in Chromium', () => {
   let context: BrowserContext;
@@ -50,14 +47,14 @@ describe.skipIf(!chromiumAvailable)('vote chart in Chromium', () => {
   async function showChart(page: Page): Promise<void> {
     await page.locator('figure.vote-chart').scrollIntoViewIfNeeded();
     await page.waitForSelector('vote-chart[data-ready]', { timeout: 15_000 });
-    await page.waitForFunction(() => !!document.querySelector<HTMLElement>('vote-chart')?.chart);
+    await page.waitForFunction(() => !!document.querySelector<VoteChartHost>('vote-chart')?.chart);
     // The figure is taller than the viewport (it holds the table); bring the canvas itself into view.
     await page.locator('[data-stage]').evaluate((el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }));
   }
 
   const chartState = (page: Page) =>
     page.evaluate(() => {
-      const c = document.querySelector<HTMLElement>('vote-chart')!.chart!;
+      const c = document.querySelector<VoteChartHost>('vote-chart')!.chart!;
       return {
         type: c.config.type,
         labels: c.data.labels,
@@ -101,13 +98,13 @@ describe.skipIf(!chromiumAvailable)('vote chart in Chromium', () => {
       await showChart(page);
       await page.waitForTimeout(500); // let the entry animation settle
       const point = await page.evaluate(() => {
-        const el = document.querySelector<HTMLElement>('vote-chart')!.chart!.getDatasetMeta(0).data[0]!;
+        const el = document.querySelector<VoteChartHost>('vote-chart')!.chart!.getDatasetMeta(0).data[0]!;
         return { x: (el.x + el.base!) / 2, y: el.y };
       });
       const canvas = (await page.locator('vote-chart canvas').boundingBox())!;
       await page.mouse.move(canvas.x + point.x, canvas.y + point.y);
       await page.waitForFunction(() => {
-        const c = document.querySelector<HTMLElement>('vote-chart')!.chart!;
+        const c = document.querySelector<VoteChartHost>('vote-chart')!.chart!;
         return c.tooltip.opacity > 0 && c.tooltip.title.join('') === 'DePIN';
       });
       expect((await chartState(page)).tooltip).toBe('DePIN');
@@ -155,7 +152,7 @@ describe.skipIf(!chromiumAvailable)('vote chart in Chromium', () => {
     try {
       await showChart(page);
       const point = await page.evaluate(() => {
-        const el = document.querySelector<HTMLElement>('vote-chart')!.chart!.getDatasetMeta(0).data[2]!;
+        const el = document.querySelector<VoteChartHost>('vote-chart')!.chart!.getDatasetMeta(0).data[2]!;
         return { x: (el.x + el.base!) / 2, y: el.y };
       });
       const canvas = (await page.locator('vote-chart canvas').boundingBox())!;
@@ -201,7 +198,7 @@ describe.skipIf(!chromiumAvailable)('vote chart in Chromium', () => {
       await showChart(page);
       const pixel = () =>
         page.evaluate(() => {
-          const c = document.querySelector<HTMLElement>('vote-chart')!.chart!;
+          const c = document.querySelector<VoteChartHost>('vote-chart')!.chart!;
           const el = c.getDatasetMeta(0).data[0]!;
           const canvas = c.canvas!;
           const scale = canvas.width / canvas.getBoundingClientRect().width;
@@ -250,7 +247,7 @@ describe.skipIf(!chromiumAvailable)('vote chart in Chromium', () => {
     try {
       await showChart(page);
       const destroyed = await page.evaluate(() => {
-        const host = document.querySelector<HTMLElement>('vote-chart')!;
+        const host = document.querySelector<VoteChartHost>('vote-chart')!;
         const chart = host.chart!;
         host.remove();
         return chart.canvas === null;
