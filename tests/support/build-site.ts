@@ -108,8 +108,8 @@ function runBuild(name: string, env: Record<string, string>, args: string[], via
 }
 
 /**
- * `astro build` by default; `via: 'npm-run-build'` runs scripts/build.mjs, as `npm run build`
- * does, which writes the search index after Astro has exited.
+ * `astro build` by default (no search index); `via: 'npm-run-build'` runs scripts/build.mjs,
+ * as `npm run build` does, which writes the search index after Astro has exited.
  *
  * A stuck build (see BUILD_DEADLINE_MS) is printed with its process tree and run once
  * more: a stall says nothing about what the test checks, and the report stays in the log.
