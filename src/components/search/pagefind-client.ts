@@ -5,6 +5,7 @@
  * DOM APIs: no inline styles or handlers, so it runs under the strict CSP.
  */
 import { formatDate } from '../../lib/format';
+import { HIGHLIGHT_PARAM, type PagefindSearchOptions } from '../../lib/search/query';
 
 export interface ResultData {
   url: string;
@@ -19,11 +20,7 @@ interface PagefindResult {
 interface PagefindResponse {
   results: PagefindResult[];
 }
-export type Filters = Record<string, string | string[]>;
-export interface SearchOptions {
-  filters?: Filters;
-  sort?: Record<string, 'asc' | 'desc'>;
-}
+type SearchOptions = Partial<PagefindSearchOptions>;
 interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
@@ -33,8 +30,6 @@ interface PagefindApi {
 
 const BASE = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 export const BUNDLE_URL = `${BASE}pagefind/`;
-/** Query parameter that carries search terms to the article (see ./highlight.ts). */
-export const HIGHLIGHT_PARAM = 'highlight';
 export const SEARCH_PAGE = `${BASE}search/`;
 
 export class SearchUnavailableError extends Error {}
@@ -144,8 +139,4 @@ export function resultItem(data: ResultData): HTMLLIElement {
   const item = document.createElement('li');
   item.append(resultLink(data));
   return item;
-}
-
-export function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
