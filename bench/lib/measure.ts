@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { startStaticServer } from '../../scripts/lib/static-server';
 import { launchChromium, chromiumAvailable } from '../../scripts/lib/chromium';
-import { builtArticleSlugs } from '../../src/integrations/search-index';
+import { builtArticleSlugs } from '../../src/lib/search/pagefind-index';
 
 export interface DirStats {
   bytes: number;

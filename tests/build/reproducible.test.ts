@@ -10,8 +10,7 @@ const digest = (dist: string) =>
 
 describe('reproducible builds', () => {
   it('a second clean build of the same commit, through `npm run build`, is byte-identical, search index included', async () => {
-    // The first build ran `astro build` (indexing in its build:done hook); this one runs
-    // scripts/build.mjs (indexing after Astro exits). Both paths must give the same bytes.
+    // Both run scripts/build.mjs (astro build, then Pagefind once Astro has exited).
     const first = inject('mainDistDir');
     const second = await buildSite(`${MAIN_BUILD}-again`, {}, [], 'npm-run-build');
     expect(second.ok, second.output).toBe(true);

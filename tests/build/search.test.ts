@@ -1,5 +1,5 @@
 /**
- * The search index that `npm run build` writes (src/integrations/pagefind.ts):
+ * The search index that `npm run build` writes (scripts/build.mjs):
  * what it holds and leaves out, the transfer budget of a first query, and the
  * dev server serving the last build's index.
  */
@@ -48,7 +48,7 @@ describe('search index in dist/pagefind', () => {
     for (const file of ['pagefind.js', 'pagefind-entry.json', 'wasm.en.pagefind']) expect(existsSync(join(bundle, file)), file).toBe(true);
     expect(readdirSync(join(bundle, 'index')).length).toBeGreaterThan(0);
     expect(readdirSync(join(bundle, 'fragment')).length).toBeGreaterThan(0);
-    // Pagefind's own UI is not used (it injects styles the CSP forbids); nothing loads it.
+    // Pagefind's own UIs are not used (too many bytes for the budgets: see src/components/search/pagefind-client.ts).
     const entry = JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
     expect(Object.keys(entry.languages)).toEqual(['en']);
     expect(entry.languages.en!.page_count).toBe(articlePaths().length);

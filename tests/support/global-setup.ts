@@ -6,7 +6,8 @@ import { assertBrowserPolicy, chromiumAvailable, CHROMIUM_MISSING_MESSAGE } from
 export default async function setup(project: TestProject): Promise<void> {
   assertBrowserPolicy();
   if (!chromiumAvailable) console.warn(`\n!!! ${CHROMIUM_MISSING_MESSAGE}\n`);
-  const result = await buildSite(MAIN_BUILD);
+  // Through `npm run build`: the search index is written after astro build exits (scripts/build.mjs).
+  const result = await buildSite(MAIN_BUILD, {}, [], 'npm-run-build');
   if (!result.ok) throw new Error(`The site build failed:\n${result.output}`);
   project.provide('mainDistDir', result.distDir);
 }

@@ -4,7 +4,8 @@
  * search (button, Ctrl+K / ⌘K, `/`) and calls window.openSiteSearch; opening
  * starts loading Pagefind. Nothing here runs before that.
  */
-import { NO_DEV_INDEX, SEARCH_PAGE, SearchUnavailableError, devStatus, loadPagefind, plural, resultItem, search } from './pagefind-client';
+import { dialogStatus } from '../../lib/search/query';
+import { NO_DEV_INDEX, SEARCH_PAGE, SearchUnavailableError, devStatus, loadPagefind, resultItem, search } from './pagefind-client';
 
 declare global {
   interface Window {
@@ -125,7 +126,7 @@ async function run(): Promise<void> {
     list.replaceChildren(...shown.map(resultItem));
     more.hidden = hits.total <= MAX_RESULTS;
     more.textContent = `See all ${hits.total} results`;
-    say(hits.total === 0 ? `No results for “${term}”` : `${plural(hits.total, 'result', 'results')} for “${term}”`);
+    say(dialogStatus(hits.total, term));
   } catch (error) {
     if (mine !== sequence) return;
     list.replaceChildren();

@@ -6,19 +6,13 @@
  * like Pagefind's own pagefind-highlight.js, but a few hundred bytes and no
  * injected <style> (the CSP forbids those).
  */
-const PARAM = 'highlight';
+import { HIGHLIGHT_PARAM, highlightPattern } from '../../lib/search/query';
+
 const SKIP = 'script, style, svg, noscript, textarea, [data-pagefind-ignore], mark';
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 export function highlightTerms(root: Element, terms: string[]): HTMLElement[] {
-  const words = [...new Set(terms.map((t) => t.trim()).filter(Boolean))].sort((a, b) => b.length - a.length);
-  if (words.length === 0) return [];
-  // Word starts only, so "ai" marks "AI" and "AI-driven", not "maintain". Stems
-  // ("pydantic" in "Pydantic's") still match because the rest of the word is free.
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map(escapeRegExp).join('|')})`, 'giu');
+  const pattern = highlightPattern(terms);
+  if (!pattern) return [];
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
     acceptNode: (node) => (node.parentElement?.closest(SKIP) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
   });
@@ -48,7 +42,7 @@ export function highlightTerms(root: Element, terms: string[]): HTMLElement[] {
 }
 
 function run(): void {
-  const terms = new URLSearchParams(location.search).getAll(PARAM);
+  const terms = new URLSearchParams(location.search).getAll(HIGHLIGHT_PARAM);
   const root = document.querySelector('[data-pagefind-body]') ?? document.querySelector('main');
   if (!root || terms.length === 0) return;
   const marks = highlightTerms(root, terms);

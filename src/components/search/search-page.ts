@@ -3,7 +3,8 @@
  * Pagefind, renders results and keeps the URL in step with the form so every
  * search can be linked. The result count goes to a polite live region.
  */
-import { SearchUnavailableError, devStatus, loadPagefind, plural, resultItem, search, NO_DEV_INDEX, type Filters, type ResultData, type SearchOptions } from './pagefind-client';
+import { pageQueryString, pageSearchOptions, pageStatus, plural, type PageQuery } from '../../lib/search/query';
+import { SearchUnavailableError, devStatus, loadPagefind, resultItem, search, NO_DEV_INDEX, type ResultData } from './pagefind-client';
 
 const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 150;
@@ -36,12 +37,7 @@ async function start(form: HTMLFormElement): Promise<void> {
   const selected = (select: HTMLSelectElement) => select.selectedOptions[0]?.dataset.filter;
 
   function syncUrl(): void {
-    const next = new URLSearchParams();
-    if (input.value.trim()) next.set('q', input.value.trim());
-    if (category.value) next.set('category', category.value);
-    if (author.value) next.set('author', author.value);
-    if (sort.value) next.set('sort', sort.value);
-    const query = next.toString();
+    const query = pageQueryString({ q: input.value, category: category.value, author: author.value, sort: sort.value as PageQuery['sort'] });
     history.replaceState(history.state, '', query ? `?${query}` : location.pathname);
   }
 
@@ -58,14 +54,9 @@ async function start(form: HTMLFormElement): Promise<void> {
     const mine = ++sequence;
     syncUrl();
     const term = input.value.trim();
-    const filters: Filters = {};
     const categoryName = selected(category);
     const authorName = selected(author);
-    if (categoryName) filters.category = categoryName;
-    if (authorName) filters.author = authorName;
-    const options: SearchOptions = { filters };
-    if (sort.value === 'newest') options.sort = { date: 'desc' };
-    if (sort.value === 'oldest') options.sort = { date: 'asc' };
+    const options = pageSearchOptions({ category: categoryName, author: authorName }, sort.value as PageQuery['sort']);
 
     if (!term && !categoryName && !authorName) {
       list.replaceChildren();
@@ -81,12 +72,7 @@ async function start(form: HTMLFormElement): Promise<void> {
       pending = hits.results;
       await showMore(mine);
       if (mine !== sequence) return;
-      const scope = [categoryName, authorName].filter(Boolean).join(', ');
-      const what = plural(hits.total, term ? 'result' : 'article', term ? 'results' : 'articles');
-      status.textContent =
-        hits.total === 0
-          ? `No results${term ? ` for “${term}”` : ''}${scope ? ` in ${scope}` : ''}. Try fewer words or another filter.`
-          : `${what}${term ? ` for “${term}”` : ''}${scope ? ` in ${scope}` : ''}`;
+      status.textContent = pageStatus(hits.total, term, [categoryName, authorName]);
     } catch (error) {
       if (mine !== sequence) return;
       list.replaceChildren();
