@@ -17,7 +17,15 @@ import { parseArgs } from 'node:util';
 import { writeFixtures, defaultFixtureDir, ROOT } from './generate-fixtures';
 import { sampleTreeRss } from '../scripts/lib/proc-tree';
 import { articleWeight, dirStats, probeFirstSearch, routeSizes, standalonePagefind } from './lib/measure';
-import { renderMarkdown, renderPlot, tableRows, textTable, TABLE_HEADER, type BenchResults, type SizeResult } from './lib/report';
+import {
+  renderMarkdown,
+  renderPlot,
+  tableRows,
+  textTable,
+  TABLE_HEADER,
+  type BenchResults,
+  type SizeResult,
+} from './lib/report';
 import type { FixtureFormat } from './lib/fixtures';
 
 const { values } = parseArgs({
@@ -46,7 +54,8 @@ const sizes = values.sizes ? values.sizes.split(',').map(Number) : [100, 1000, .
 
 const TMP = join(ROOT, 'bench/tmp');
 const RESULTS_FILE = join(ROOT, 'bench/results.json');
-const MEMORY_METHOD = 'sum of RSS over the whole `npm run build` process tree (npm, sh, node and any workers), sampled from /proc every 100 ms';
+const MEMORY_METHOD =
+  'sum of RSS over the whole `npm run build` process tree (npm, sh, node and any workers), sampled from /proc every 100 ms';
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -66,7 +75,11 @@ function durationMs(text: string): number {
 const D = '((?:\\d+m\\s*)?[\\d.]+(?:ms|s))';
 
 /** Astro's logged stage timings, in ms. */
-export function parseAstroLog(output: string): { timings: Record<string, number>; pages: number | null; pagefindMs: number | null } {
+export function parseAstroLog(output: string): {
+  timings: Record<string, number>;
+  pages: number | null;
+  pagefindMs: number | null;
+} {
   const plain = output.replace(/\x1b\[[0-9;]*m/g, '');
   const first = (re: RegExp) => re.exec(plain)?.[1];
   const timings: Record<string, number> = {};
@@ -83,7 +96,11 @@ export function parseAstroLog(output: string): { timings: Record<string, number>
   if (total) put('astro total', total[2]);
   // The Pagefind integration's summary line, e.g. "[site-pagefind] Pagefind indexed 1099 pages in 7054 ms".
   const pf = new RegExp(`\\[[\\w-]*pagefind\\][^\\n]*?\\bin ((?:\\d+m\\s*)?[\\d.]+\\s?(?:ms|s))\\b`, 'i').exec(plain);
-  return { timings, pages: total ? Number(total[1]) : null, pagefindMs: pf ? durationMs(pf[1]!.replace(/\s(?=m?s$)/, '')) : null };
+  return {
+    timings,
+    pages: total ? Number(total[1]) : null,
+    pagefindMs: pf ? durationMs(pf[1]!.replace(/\s(?=m?s$)/, '')) : null,
+  };
 }
 
 interface RunResult {
@@ -143,7 +160,8 @@ async function runBuild(contentDir: string, label: string): Promise<RunResult> {
     const [user, sys] = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
     if (Number.isFinite(user) && Number.isFinite(sys)) cpuMs = (user! + sys!) * 1000;
   }
-  if (code !== 0) throw new Error(`build ${label} failed (exit ${code}); log: ${relative(ROOT, logFile)}\n${output.slice(-3000)}`);
+  if (code !== 0)
+    throw new Error(`build ${label} failed (exit ${code}); log: ${relative(ROOT, logFile)}\n${output.slice(-3000)}`);
   return { wallMs, cpuMs, peakRssBytes: peakBytes, log: output, outDir };
 }
 
@@ -157,7 +175,8 @@ function loadPrevious(): SizeResult[] {
 }
 
 function astroVersion(): string {
-  return (JSON.parse(readFileSync(join(ROOT, 'node_modules/astro/package.json'), 'utf8')) as { version: string }).version;
+  return (JSON.parse(readFileSync(join(ROOT, 'node_modules/astro/package.json'), 'utf8')) as { version: string })
+    .version;
 }
 
 async function benchSize(posts: number): Promise<SizeResult> {
@@ -184,7 +203,9 @@ async function benchSize(posts: number): Promise<SizeResult> {
     timingRuns.push(parsed.timings);
     pages = parsed.pages;
     pagefindMs = parsed.pagefindMs;
-    log(`    ${(result.wallMs / 1000).toFixed(1)} s wall, ${result.cpuMs != null ? `${(result.cpuMs / 1000).toFixed(1)} s CPU, ` : ''}${(result.wallMs / posts).toFixed(2)} ms/post, peak RSS ${(result.peakRssBytes / 1024 ** 2).toFixed(0)} MB, ${pages ?? '?'} pages`);
+    log(
+      `    ${(result.wallMs / 1000).toFixed(1)} s wall, ${result.cpuMs != null ? `${(result.cpuMs / 1000).toFixed(1)} s CPU, ` : ''}${(result.wallMs / posts).toFixed(2)} ms/post, peak RSS ${(result.peakRssBytes / 1024 ** 2).toFixed(0)} MB, ${pages ?? '?'} pages`,
+    );
     last = result;
   }
   const dist = last!.outDir;
@@ -200,7 +221,10 @@ async function benchSize(posts: number): Promise<SizeResult> {
     indexingSource = 'integration present but its log line has no duration';
   }
   const searchStats = dirStats(join(dist, 'pagefind'));
-  const queries = values.query!.split(',').map((q) => q.trim()).filter(Boolean);
+  const queries = values
+    .query!.split(',')
+    .map((q) => q.trim())
+    .filter(Boolean);
   log(`  probing a first search for ${queries.map((q) => `“${q}”`).join(', ')} in Chromium (fresh browser each)…`);
   const probes = [];
   for (const q of queries) probes.push(await probeFirstSearch(dist, q));
@@ -222,7 +246,16 @@ async function benchSize(posts: number): Promise<SizeResult> {
     pages,
     astroTimings: timings,
     dist: distStats,
-    search: searchStats.files > 0 ? { ...searchStats, indexingMs, indexingSource, firstQuery: probe ?? null, otherQueries: probes.slice(1).filter((p) => p !== undefined) } : null,
+    search:
+      searchStats.files > 0
+        ? {
+            ...searchStats,
+            indexingMs,
+            indexingSource,
+            firstQuery: probe ?? null,
+            otherQueries: probes.slice(1).filter((p) => p !== undefined),
+          }
+        : null,
     feedBytes: existsSync(feed) ? readFileSync(feed).length : null,
     article: articleWeight(dist) ?? null,
     routes: routeSizes(dist),
@@ -235,7 +268,10 @@ async function benchSize(posts: number): Promise<SizeResult> {
 
 async function main(): Promise<void> {
   mkdirSync(TMP, { recursive: true });
-  if (!values['docs-only']) log(`Benchmark: sizes ${sizes.join(', ')} · .${format} · ${runs} run(s) each (median) · build.concurrency ${concurrency}`);
+  if (!values['docs-only'])
+    log(
+      `Benchmark: sizes ${sizes.join(', ')} · .${format} · ${runs} run(s) each (median) · build.concurrency ${concurrency}`,
+    );
   const fresh: SizeResult[] = [];
   for (const posts of values['docs-only'] ? [] : sizes) {
     fresh.push(await benchSize(posts));
@@ -248,7 +284,13 @@ async function main(): Promise<void> {
   );
   const results: BenchResults = {
     generatedBy: 'npm run bench (bench/bench.ts)',
-    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryBytes: totalmem(), node: process.version, astro: astroVersion() },
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+      memoryBytes: totalmem(),
+      node: process.version,
+      astro: astroVersion(),
+    },
     memoryMethod: MEMORY_METHOD,
     results: merged,
   };
@@ -257,7 +299,10 @@ async function main(): Promise<void> {
   if (!values['no-docs']) {
     mkdirSync(join(ROOT, 'docs'), { recursive: true });
     writeFileSync(join(ROOT, 'docs/benchmarks.svg'), await renderPlot(merged));
-    writeFileSync(join(ROOT, 'docs/benchmarks.md'), renderMarkdown(results, 'benchmarks.svg', join(ROOT, 'bench/notes.md')));
+    writeFileSync(
+      join(ROOT, 'docs/benchmarks.md'),
+      renderMarkdown(results, 'benchmarks.svg', join(ROOT, 'bench/notes.md')),
+    );
     log('Wrote docs/benchmarks.md and docs/benchmarks.svg');
   }
   log(`\nAll results (median of the stated runs):\n${textTable(TABLE_HEADER, tableRows(merged))}`);

@@ -57,9 +57,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   });
   const count = Number(values.count);
   if (!Number.isInteger(count) || count < 1) throw new Error(`--count must be a positive integer, got ${values.count}`);
-  if (values.format !== 'md' && values.format !== 'mdx') throw new Error(`--format must be md or mdx, got ${values.format}`);
+  if (values.format !== 'md' && values.format !== 'mdx')
+    throw new Error(`--format must be md or mdx, got ${values.format}`);
   const started = performance.now();
   const dir = writeFixtures({ count, format: values.format, seed: Number(values.seed), outDir: values.out });
-  console.log(`Wrote ${count} .${values.format} posts to ${relative(process.cwd(), dir)} in ${Math.round(performance.now() - started)} ms`);
+  console.log(
+    `Wrote ${count} .${values.format} posts to ${relative(process.cwd(), dir)} in ${Math.round(performance.now() - started)} ms`,
+  );
   console.log(`Build with: CONTENT_DIR=${relative(ROOT, resolve(dir, '..'))} npm run build -- --outDir bench/tmp/out`);
 }

@@ -13,7 +13,13 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BUNDLE_DIR, builtArticleSlugs, indexerNeedMb, pagefindArgs, readIndexedPageCount } from '../src/lib/search/pagefind-index.ts';
+import {
+  BUNDLE_DIR,
+  builtArticleSlugs,
+  indexerNeedMb,
+  pagefindArgs,
+  readIndexedPageCount,
+} from '../src/lib/search/pagefind-index.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -32,7 +38,9 @@ export function writeSearchIndex(site, pagefindBin = resolve(ROOT, 'node_modules
   const run = spawnSync(pagefindBin, pagefindArgs(site), { stdio: 'inherit' });
   if (run.status === 0) {
     const pages = readIndexedPageCount(site);
-    console.log(`[site-pagefind] Pagefind indexed ${pages} ${pages === 1 ? 'page' : 'pages'} in ${Math.round(performance.now() - started)} ms → ${BUNDLE_DIR}/`);
+    console.log(
+      `[site-pagefind] Pagefind indexed ${pages} ${pages === 1 ? 'page' : 'pages'} in ${Math.round(performance.now() - started)} ms → ${BUNDLE_DIR}/`,
+    );
     return undefined;
   }
   const articles = builtArticleSlugs(site).length;
@@ -46,9 +54,14 @@ export function writeSearchIndex(site, pagefindBin = resolve(ROOT, 'node_modules
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
-  const astro = spawnSync(process.execPath, [resolve(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', ...args], { stdio: 'inherit' });
+  const astro = spawnSync(process.execPath, [resolve(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', ...args], {
+    stdio: 'inherit',
+  });
   // A signal with no message (SIGKILL) is usually the OS's out-of-memory killer; say so, it is not obvious.
-  if (astro.signal) console.error(`✖ astro build was killed (${astro.signal}), most likely by the operating system for lack of memory.`);
+  if (astro.signal)
+    console.error(
+      `✖ astro build was killed (${astro.signal}), most likely by the operating system for lack of memory.`,
+    );
   if (astro.status !== 0) process.exit(astro.status ?? 1);
   const failure = writeSearchIndex(outDirFromArgs(args));
   if (failure) {

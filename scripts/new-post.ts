@@ -21,7 +21,14 @@ import { loadPostRedirects, redirectsFile } from '../src/lib/content/redirects';
 import { SITE } from '../src/site.config';
 import { env } from '../src/env';
 import { buildNow } from '../src/lib/posts/publishing';
-import { devUrl, newPostProblems, parseNewPostArgs, postFileText, postIdFromPath, postSlug } from '../src/lib/posts/new-post';
+import {
+  devUrl,
+  newPostProblems,
+  parseNewPostArgs,
+  postFileText,
+  postIdFromPath,
+  postSlug,
+} from '../src/lib/posts/new-post';
 
 function listRelative(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -30,7 +37,12 @@ function listRelative(dir: string): string[] {
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)));
 }
 
-const jsonIds = (dir: string) => new Set(listRelative(dir).filter((f) => /^[^/\\]+\.json$/.test(f)).map((f) => f.replace(/\.json$/, '')));
+const jsonIds = (dir: string) =>
+  new Set(
+    listRelative(dir)
+      .filter((f) => /^[^/\\]+\.json$/.test(f))
+      .map((f) => f.replace(/\.json$/, '')),
+  );
 
 function fail(message: string): never {
   console.error(`new-post: ${message}`);
@@ -53,7 +65,11 @@ function main(): void {
   const problems = newPostProblems(
     { slug, category: args.category, author },
     {
-      postIds: new Set(listRelative(postsDir).map(postIdFromPath).filter((id): id is string => Boolean(id))),
+      postIds: new Set(
+        listRelative(postsDir)
+          .map(postIdFromPath)
+          .filter((id): id is string => Boolean(id)),
+      ),
       redirectSources,
       categories: jsonIds(resolve(collectionDir('categories'))),
       authors: jsonIds(resolve(collectionDir('authors'))),

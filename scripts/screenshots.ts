@@ -15,13 +15,27 @@ const fullPage = args.includes('--full');
 const scrollTo = Number(args.find((a) => a.startsWith('--scroll='))?.slice(9) ?? 0);
 // Paths are relative to the site's base; a leading slash (as in /search/) would make a protocol-relative URL.
 const pages = args.filter((a) => !a.startsWith('--')).map((a) => a.replace(/^\/+/, ''));
-const targets = pages.length > 0 ? pages : ['', 'posts/top-crypto-narratives-2024/', 'posts/fast-reliable-apis-with-fastapi/', 'posts/', 'search/', '404.html'];
+const targets =
+  pages.length > 0
+    ? pages
+    : [
+        '',
+        'posts/top-crypto-narratives-2024/',
+        'posts/fast-reliable-apis-with-fastapi/',
+        'posts/',
+        'search/',
+        '404.html',
+      ];
 const server = await startStaticServer('dist', { base: SITE.base });
 const browser = await launchChromium();
 try {
   for (const scheme of ['light', 'dark'] as const) {
     for (const width of [390, 1280]) {
-      const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme, javaScriptEnabled: !noJs });
+      const context = await browser.newContext({
+        viewport: { width, height: 900 },
+        colorScheme: scheme,
+        javaScriptEnabled: !noJs,
+      });
       const page = await context.newPage();
       for (const target of targets) {
         await page.goto(server.url + target, { waitUntil: 'networkidle' });

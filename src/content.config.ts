@@ -27,7 +27,8 @@ function existingEntry(collection: 'authors' | 'categories') {
     .trim()
     .min(1)
     .refine((id) => existsSync(resolve(join(dir, `${id}.json`))), {
-      error: (issue) => `unknown ${collection === 'authors' ? 'author' : 'category'} "${String(issue.input)}" (no file ${dir}/${String(issue.input)}.json)`,
+      error: (issue) =>
+        `unknown ${collection === 'authors' ? 'author' : 'category'} "${String(issue.input)}" (no file ${dir}/${String(issue.input)}.json)`,
     })
     .pipe(reference(collection));
 }

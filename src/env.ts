@@ -58,7 +58,8 @@ export function countFromEnv(name: string, fallback: number, source: EnvSource =
   const raw = valueOf(source, name);
   if (raw === undefined) return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new EnvError(`${name} must be a whole number of at least 1, got "${source[name]}"`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new EnvError(`${name} must be a whole number of at least 1, got "${source[name]}"`);
   return value;
 }
 
@@ -66,7 +67,9 @@ function siteUrl(source: EnvSource): string {
   const raw = valueOf(source, 'SITE') ?? 'https://research.example.com';
   const url = URL.parse(raw);
   if (!url || !/^https?:$/.test(url.protocol) || url.pathname !== '/' || url.search || url.hash) {
-    throw new EnvError(`SITE must be an origin such as https://research.example.com (the path goes in BASE), got "${raw}"`);
+    throw new EnvError(
+      `SITE must be an origin such as https://research.example.com (the path goes in BASE), got "${raw}"`,
+    );
   }
   return raw.replace(/\/+$/, '');
 }

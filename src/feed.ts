@@ -27,7 +27,9 @@ let containerPromise: Promise<AstroContainer> | undefined;
 const htmlCache = new Map<string, Promise<string>>();
 
 function container(): Promise<AstroContainer> {
-  return (containerPromise ??= loadRenderers([getContainerRenderer()]).then((renderers) => AstroContainer.create({ renderers })));
+  return (containerPromise ??= loadRenderers([getContainerRenderer()]).then((renderers) =>
+    AstroContainer.create({ renderers }),
+  ));
 }
 
 function readSource(file: string): string | undefined {
@@ -40,7 +42,12 @@ function readSource(file: string): string | undefined {
 
 /** `value`, after stopping the build if it holds a character XML cannot carry, naming the file (of `files`) and line it came from. */
 function xmlText(value: string, files: readonly (string | undefined)[], field?: string): string {
-  const problem = nonXmlCharProblem(value, files.filter((file): file is string => Boolean(file)), readSource, field);
+  const problem = nonXmlCharProblem(
+    value,
+    files.filter((file): file is string => Boolean(file)),
+    readSource,
+    field,
+  );
   if (problem) throw new ContentError([problem]);
   return value;
 }
@@ -75,7 +82,13 @@ export interface FeedOptions {
   sources?: readonly string[];
 }
 
-export async function feedResponse({ title, description, selfPath, posts, sources = [] }: FeedOptions): Promise<Response> {
+export async function feedResponse({
+  title,
+  description,
+  selfPath,
+  posts,
+  sources = [],
+}: FeedOptions): Promise<Response> {
   const content = await getSiteContent();
   const latest = posts.slice(0, SITE.feedSize);
   const firstIds = firstPublishedIds(loadPostRedirects());
@@ -100,7 +113,10 @@ export async function feedResponse({ title, description, selfPath, posts, source
         description: xmlText(post.data.description, postFile, 'description'),
         // What is left to come from is the body (and what its components render).
         contentHtml: xmlText(await postHtml(post), postFile),
-        categories: [xmlText(category.data.name, categoryFile, 'name'), ...post.data.tags.map((tag, index) => xmlText(tag, postFile, `tags.${index}`))],
+        categories: [
+          xmlText(category.data.name, categoryFile, 'name'),
+          ...post.data.tags.map((tag, index) => xmlText(tag, postFile, `tags.${index}`)),
+        ],
         creator: xmlText(author.data.name, [author.filePath], 'name'),
       };
     }),

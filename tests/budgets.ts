@@ -5,8 +5,18 @@
 export const KB = 1024;
 
 export const PAGE_BUDGETS = {
-  article: { example: 'posts/fast-reliable-apis-with-fastapi/', html: 14 * KB, css: 12 * KB, jsBeforeInteraction: 1.5 * KB },
-  chartArticle: { example: 'posts/top-crypto-narratives-2024/', html: 20 * KB, css: 12 * KB, jsBeforeInteraction: 2.5 * KB },
+  article: {
+    example: 'posts/fast-reliable-apis-with-fastapi/',
+    html: 14 * KB,
+    css: 12 * KB,
+    jsBeforeInteraction: 1.5 * KB,
+  },
+  chartArticle: {
+    example: 'posts/top-crypto-narratives-2024/',
+    html: 20 * KB,
+    css: 12 * KB,
+    jsBeforeInteraction: 2.5 * KB,
+  },
   home: { example: '', html: 14 * KB, css: 12 * KB, jsBeforeInteraction: 1.5 * KB },
   list: { example: 'posts/', html: 14 * KB, css: 12 * KB, jsBeforeInteraction: 1.5 * KB },
 } as const;

@@ -58,17 +58,71 @@ type Rng = () => number;
 const int = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;
 /** Zipf-like pick: early items far more likely, like real word and tag frequencies. */
-const pickZipf = <T>(rng: Rng, items: readonly T[]): T => items[Math.min(items.length - 1, Math.floor(items.length * rng() ** 1.8))]!;
+const pickZipf = <T>(rng: Rng, items: readonly T[]): T =>
+  items[Math.min(items.length - 1, Math.floor(items.length * rng() ** 1.8))]!;
 
 /** Tag vocabulary: a realistic long tail of crypto and engineering topics. */
 export const TAGS: readonly string[] = [
-  'bitcoin', 'ethereum', 'defi', 'altcoins', 'trading', 'market-analysis', 'stablecoins', 'layer-2', 'nft', 'staking',
-  'ai', 'depin', 'gamefi', 'regulation', 'security', 'wallets', 'solana', 'on-chain-data', 'tokenomics', 'rwa',
-  'airdrops', 'dao', 'exchanges', 'python', 'apis', 'fastapi', 'data-engineering', 'machine-learning', 'portfolio',
-  'risk-management', 'taxes', 'mining', 'privacy', 'interoperability', 'oracles', 'memecoins', 'zk-proofs', 'restaking',
-  'liquidity', 'derivatives', 'etf', 'macro', 'cardano', 'polkadot', 'avalanche', 'cosmos', 'bridges', 'smart-contracts',
-  'audits', 'web3', 'typescript', 'postgres', 'backtesting', 'sentiment', 'indicators', 'moon-awards', 'narratives',
-  'custody', 'lending', 'yield-farming',
+  'bitcoin',
+  'ethereum',
+  'defi',
+  'altcoins',
+  'trading',
+  'market-analysis',
+  'stablecoins',
+  'layer-2',
+  'nft',
+  'staking',
+  'ai',
+  'depin',
+  'gamefi',
+  'regulation',
+  'security',
+  'wallets',
+  'solana',
+  'on-chain-data',
+  'tokenomics',
+  'rwa',
+  'airdrops',
+  'dao',
+  'exchanges',
+  'python',
+  'apis',
+  'fastapi',
+  'data-engineering',
+  'machine-learning',
+  'portfolio',
+  'risk-management',
+  'taxes',
+  'mining',
+  'privacy',
+  'interoperability',
+  'oracles',
+  'memecoins',
+  'zk-proofs',
+  'restaking',
+  'liquidity',
+  'derivatives',
+  'etf',
+  'macro',
+  'cardano',
+  'polkadot',
+  'avalanche',
+  'cosmos',
+  'bridges',
+  'smart-contracts',
+  'audits',
+  'web3',
+  'typescript',
+  'postgres',
+  'backtesting',
+  'sentiment',
+  'indicators',
+  'moon-awards',
+  'narratives',
+  'custody',
+  'lending',
+  'yield-farming',
 ];
 
 const COMMON = (
@@ -100,11 +154,31 @@ const ADJECTIVES = (
 ).split(' ');
 
 const TOPICS = [
-  'Bitcoin halving cycles', 'Ethereum staking yields', 'layer-2 rollup fees', 'stablecoin reserves', 'DeFi lending risk',
-  'DePIN networks', 'AI tokens', 'GameFi economies', 'real-world asset tokenization', 'crypto exchange security',
-  'on-chain analytics pipelines', 'FastAPI data services', 'portfolio rebalancing', 'altcoin seasons', 'memecoin liquidity',
-  'zero-knowledge proofs', 'restaking protocols', 'oracle design', 'crypto tax reporting', 'wallet recovery',
-  'DAO governance', 'cross-chain bridges', 'market sentiment models', 'trading indicators', 'Solana throughput',
+  'Bitcoin halving cycles',
+  'Ethereum staking yields',
+  'layer-2 rollup fees',
+  'stablecoin reserves',
+  'DeFi lending risk',
+  'DePIN networks',
+  'AI tokens',
+  'GameFi economies',
+  'real-world asset tokenization',
+  'crypto exchange security',
+  'on-chain analytics pipelines',
+  'FastAPI data services',
+  'portfolio rebalancing',
+  'altcoin seasons',
+  'memecoin liquidity',
+  'zero-knowledge proofs',
+  'restaking protocols',
+  'oracle design',
+  'crypto tax reporting',
+  'wallet recovery',
+  'DAO governance',
+  'cross-chain bridges',
+  'market sentiment models',
+  'trading indicators',
+  'Solana throughput',
 ];
 
 /** Words a post on each topic keeps coming back to (the topic's own words plus a few of its field). */
@@ -139,8 +213,13 @@ const TOPIC_FIELDS: Record<string, string> = {
 };
 
 function topicWords(topic: string): string[] {
-  const words = topic.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 2);
-  const field = words.flatMap((w) => (TOPIC_FIELDS[w.replace(/s$/, '')] ?? TOPIC_FIELDS[w] ?? '').split(' ').filter(Boolean));
+  const words = topic
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 2);
+  const field = words.flatMap((w) =>
+    (TOPIC_FIELDS[w.replace(/s$/, '')] ?? TOPIC_FIELDS[w] ?? '').split(' ').filter(Boolean),
+  );
   return [...new Set([...words, ...field])];
 }
 
@@ -185,15 +264,53 @@ const CODE_SAMPLES: readonly { lang: string; code: string }[] = [
   },
   {
     lang: 'bash',
-    code: ['curl -s "https://api.example.com/v2/tokens?limit=50" \\', '  -H "accept: application/json" \\', '  | jq \'.data[] | {symbol, score}\''].join('\n'),
+    code: [
+      'curl -s "https://api.example.com/v2/tokens?limit=50" \\',
+      '  -H "accept: application/json" \\',
+      "  | jq '.data[] | {symbol, score}'",
+    ].join('\n'),
   },
   {
     lang: 'json',
-    code: ['{', '  "symbol": "ETH",', '  "traderGrade": 71.4,', '  "investorGrade": 83.2,', '  "signal": "bullish"', '}'].join('\n'),
+    code: [
+      '{',
+      '  "symbol": "ETH",',
+      '  "traderGrade": 71.4,',
+      '  "investorGrade": 83.2,',
+      '  "signal": "bullish"',
+      '}',
+    ].join('\n'),
   },
 ];
 
-const SYLLABLES = ['ar', 'bel', 'cor', 'dex', 'eon', 'fi', 'gal', 'hex', 'io', 'jun', 'kai', 'lum', 'mor', 'nex', 'ori', 'pax', 'qua', 'ra', 'sol', 'tor', 'umb', 'vex', 'wen', 'xo', 'yel', 'zen'];
+const SYLLABLES = [
+  'ar',
+  'bel',
+  'cor',
+  'dex',
+  'eon',
+  'fi',
+  'gal',
+  'hex',
+  'io',
+  'jun',
+  'kai',
+  'lum',
+  'mor',
+  'nex',
+  'ori',
+  'pax',
+  'qua',
+  'ra',
+  'sol',
+  'tor',
+  'umb',
+  'vex',
+  'wen',
+  'xo',
+  'yel',
+  'zen',
+];
 
 function properNoun(rng: Rng): string {
   const name = Array.from({ length: int(rng, 2, 3) }, () => pick(rng, SYLLABLES)).join('');
@@ -211,7 +328,8 @@ export const CONTENT_VOCABULARY_SIZE = 8000;
 const CONTENT_VOCABULARY: readonly string[] = (() => {
   const words = new Set(DOMAIN);
   const rng = mulberry32(0x5eed);
-  while (words.size < CONTENT_VOCABULARY_SIZE) words.add(Array.from({ length: int(rng, 2, 4) }, () => pick(rng, SYLLABLES)).join(''));
+  while (words.size < CONTENT_VOCABULARY_SIZE)
+    words.add(Array.from({ length: int(rng, 2, 4) }, () => pick(rng, SYLLABLES)).join(''));
   return [...words];
 })();
 /**
@@ -337,17 +455,23 @@ export function generatePost(index: number, options: FixtureOptions): FixturePos
   let section = 0;
   while (words < target) {
     section++;
-    const heading = `${pick(rng, ['Why', 'How', 'What', 'When']) } ${pickZipf(rng, DOMAIN)} ${pick(rng, VERBS)} ${pickZipf(rng, DOMAIN)}`;
+    const heading = `${pick(rng, ['Why', 'How', 'What', 'When'])} ${pickZipf(rng, DOMAIN)} ${pick(rng, VERBS)} ${pickZipf(rng, DOMAIN)}`;
     add(`## ${heading}`, heading.split(' ').length);
     const p = paragraph(rng, voice);
     add(p.text, p.words);
     const kind = section % 4;
     if (kind === 1) {
       const items = Array.from({ length: int(rng, 3, 5) }, () => sentence(rng, voice));
-      add(items.map((s) => `- ${s.text}`).join('\n'), items.reduce((a, s) => a + s.words, 0));
+      add(
+        items.map((s) => `- ${s.text}`).join('\n'),
+        items.reduce((a, s) => a + s.words, 0),
+      );
     } else if (kind === 2) {
       const items = Array.from({ length: int(rng, 3, 4) }, () => sentence(rng, voice));
-      add(items.map((s, i) => `${i + 1}. ${s.text}`).join('\n'), items.reduce((a, s) => a + s.words, 0));
+      add(
+        items.map((s, i) => `${i + 1}. ${s.text}`).join('\n'),
+        items.reduce((a, s) => a + s.words, 0),
+      );
     } else if (kind === 3) {
       const sub = `${pick(rng, ADJECTIVES)} ${pickZipf(rng, DOMAIN)}`;
       add(`### ${sub[0]!.toUpperCase()}${sub.slice(1)}`, 2);
@@ -368,7 +492,8 @@ export function generatePost(index: number, options: FixtureOptions): FixturePos
     }
   }
   // Trim to the site's own word count: the posts loader's, from the parsed body.
-  const wordsOf = (bs: string[]) => analysePost(`---\n---\n\n${bs.join('\n\n')}\n`, format, { dateFields: [], reservedFields: [] }).words;
+  const wordsOf = (bs: string[]) =>
+    analysePost(`---\n---\n\n${bs.join('\n\n')}\n`, format, { dateFields: [], reservedFields: [] }).words;
   while (blocks.length > 3 && (wordsOf(blocks) > MAX_WORDS || /^#/.test(blocks.at(-1)!))) blocks.pop();
   const body = `${blocks.join('\n\n')}\n`;
   const yaml = [

@@ -127,10 +127,16 @@ export async function probeFirstSearch(dist: string, query: string): Promise<Sea
       bytes: requests.reduce((sum, r) => sum + r.bytes, 0),
       wireBytes: requests.reduce((sum, r) => {
         const file = join(dist, r.path.replace(/^\/+/, ''));
-        return sum + (/\.(js|json)$/.test(r.path) && existsSync(file) ? gzipSync(readFileSync(file), { level: 6 }).length : r.bytes);
+        return (
+          sum +
+          (/\.(js|json)$/.test(r.path) && existsSync(file)
+            ? gzipSync(readFileSync(file), { level: 6 }).length
+            : r.bytes)
+        );
       }, 0),
       requests,
-      method: 'Chromium, the site\'s search dialog on an article (Ctrl+K, query pasted), static server request log (no HTTP compression; Pagefind files are pre-compressed)',
+      method:
+        "Chromium, the site's search dialog on an article (Ctrl+K, query pasted), static server request log (no HTTP compression; Pagefind files are pre-compressed)",
     };
   } finally {
     await browser.close();

@@ -83,7 +83,11 @@ export function tableRows(results: readonly SizeResult[]): string[][] {
     `${mb(r.dist.bytes)} / ${r.dist.files.toLocaleString('en')}`,
     r.search ? `${mb(r.search.bytes)} / ${r.search.files.toLocaleString('en')}` : '–',
     r.search?.indexingMs != null ? sec(r.search.indexingMs) : '–',
-    r.search?.firstQuery ? [r.search.firstQuery, ...(r.search.otherQueries ?? [])].map((q) => `${kb(q.bytes)}${q.wireBytes ? ` (gz ${kb(q.wireBytes)})` : ''} ${q.query}`).join('<br>') : '–',
+    r.search?.firstQuery
+      ? [r.search.firstQuery, ...(r.search.otherQueries ?? [])]
+          .map((q) => `${kb(q.bytes)}${q.wireBytes ? ` (gz ${kb(q.wireBytes)})` : ''} ${q.query}`)
+          .join('<br>')
+      : '–',
     r.feedBytes != null ? kb(r.feedBytes) : '–',
     r.article ? `${kb(r.article.htmlGzip)} / ${kb(r.article.cssGzip)}` : '–',
   ]);
@@ -106,7 +110,11 @@ export const TABLE_HEADER = [
 ];
 
 export function markdownTable(header: string[], rows: string[][]): string {
-  return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  return [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
 }
 
 /** Plain-text table for the terminal. */
@@ -121,11 +129,39 @@ export async function renderPlot(results: readonly SizeResult[]): Promise<string
   const data = results
     .filter((r) => r.concurrency === 1)
     .flatMap((r) => [
-      { posts: r.posts, format: label(r), measure: 'wall', metric: 'ms per post', value: Number(r.msPerPost.toFixed(2)) },
-      ...(r.cpuMs != null ? [{ posts: r.posts, format: label(r), measure: 'CPU (user+sys)', metric: 'ms per post', value: Number((r.cpuMs / r.posts).toFixed(2)) }] : []),
-      { posts: r.posts, format: label(r), measure: 'peak RSS', metric: 'peak RSS (MB)', value: Math.round(r.peakRssBytes / 1024 ** 2) },
+      {
+        posts: r.posts,
+        format: label(r),
+        measure: 'wall',
+        metric: 'ms per post',
+        value: Number(r.msPerPost.toFixed(2)),
+      },
+      ...(r.cpuMs != null
+        ? [
+            {
+              posts: r.posts,
+              format: label(r),
+              measure: 'CPU (user+sys)',
+              metric: 'ms per post',
+              value: Number((r.cpuMs / r.posts).toFixed(2)),
+            },
+          ]
+        : []),
+      {
+        posts: r.posts,
+        format: label(r),
+        measure: 'peak RSS',
+        metric: 'peak RSS (MB)',
+        value: Math.round(r.peakRssBytes / 1024 ** 2),
+      },
     ]);
-  const x = { field: 'posts', type: 'quantitative', scale: { type: 'log' }, title: 'posts (log scale)', axis: { values: [100, 1000, 10000], format: ',' } };
+  const x = {
+    field: 'posts',
+    type: 'quantitative',
+    scale: { type: 'log' },
+    title: 'posts (log scale)',
+    axis: { values: [100, 1000, 10000], format: ',' },
+  };
   const color = { field: 'format', type: 'nominal', title: 'build', legend: { labelLimit: 320 } };
   // Lines and points in separate layers: a line mark with point: true gives every legend circle
   // symbols, which hide the dash that tells wall from CPU.
@@ -136,7 +172,13 @@ export async function renderPlot(results: readonly SizeResult[]): Promise<string
     transform: [{ filter: { field: 'metric', equal: metric } }],
     encoding: { x, y: { field: 'value', type: 'quantitative', title: metric, scale: { zero: true } }, color },
     layer: [
-      { mark: 'line', encoding: { strokeDash: { field: 'measure', type: 'nominal', title: 'measure', legend: { symbolStrokeColor: '#4c4c4c' } }, detail: { field: 'measure' } } },
+      {
+        mark: 'line',
+        encoding: {
+          strokeDash: { field: 'measure', type: 'nominal', title: 'measure', legend: { symbolStrokeColor: '#4c4c4c' } },
+          detail: { field: 'measure' },
+        },
+      },
       { mark: { type: 'point', filled: true }, encoding: { detail: { field: 'measure' } } },
     ],
   });
@@ -144,7 +186,10 @@ export async function renderPlot(results: readonly SizeResult[]): Promise<string
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     data: { values: data },
     config: { font: 'sans-serif', background: 'white' },
-    hconcat: [panel('ms per post', 'Build time per post (wall and CPU)'), panel('peak RSS (MB)', 'Peak memory (process tree)')],
+    hconcat: [
+      panel('ms per post', 'Build time per post (wall and CPU)'),
+      panel('peak RSS (MB)', 'Peak memory (process tree)'),
+    ],
   } as unknown as TopLevelSpec;
   const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
   const svg = await view.toSVG();
@@ -159,29 +204,55 @@ export interface TargetRow {
 }
 
 export function evaluateTargets(results: readonly SizeResult[]): TargetRow[] {
-  const find = (posts: number) => results.find((r) => r.posts === posts && r.format === 'mdx' && r.concurrency === 1 && !r.variant);
+  const find = (posts: number) =>
+    results.find((r) => r.posts === posts && r.format === 'mdx' && r.concurrency === 1 && !r.variant);
   const r1k = find(1000);
   const r10k = find(10_000);
   const largest = [...results].filter((r) => r.search && !r.variant).sort((a, b) => b.posts - a.posts)[0];
   const rows: TargetRow[] = [];
-  const cpu = (r: SizeResult | undefined) => (r?.cpuMs != null ? ` (CPU ${sec(r.cpuMs)}, load ${r.loadAverage.toFixed(1)})` : '');
-  rows.push({ target: '1,000 MDX posts ≤ 12 s', measured: r1k ? sec(r1k.wallMs) + cpu(r1k) : 'not run', met: r1k ? r1k.wallMs <= TARGETS.ms1k : null });
-  rows.push({ target: '10,000 MDX posts ≤ 120 s', measured: r10k ? sec(r10k.wallMs) + cpu(r10k) : 'not run', met: r10k ? r10k.wallMs <= TARGETS.ms10k : null });
-  rows.push({ target: '10,000 MDX peak RSS ≤ 3 GB', measured: r10k ? mb(r10k.peakRssBytes) : 'not run', met: r10k ? r10k.peakRssBytes <= TARGETS.rss10k : null });
+  const cpu = (r: SizeResult | undefined) =>
+    r?.cpuMs != null ? ` (CPU ${sec(r.cpuMs)}, load ${r.loadAverage.toFixed(1)})` : '';
+  rows.push({
+    target: '1,000 MDX posts ≤ 12 s',
+    measured: r1k ? sec(r1k.wallMs) + cpu(r1k) : 'not run',
+    met: r1k ? r1k.wallMs <= TARGETS.ms1k : null,
+  });
+  rows.push({
+    target: '10,000 MDX posts ≤ 120 s',
+    measured: r10k ? sec(r10k.wallMs) + cpu(r10k) : 'not run',
+    met: r10k ? r10k.wallMs <= TARGETS.ms10k : null,
+  });
+  rows.push({
+    target: '10,000 MDX peak RSS ≤ 3 GB',
+    measured: r10k ? mb(r10k.peakRssBytes) : 'not run',
+    met: r10k ? r10k.peakRssBytes <= TARGETS.rss10k : null,
+  });
   const ratio = r1k && r10k ? r10k.msPerPost / r1k.msPerPost : null;
   const cpuRatio = r1k?.cpuMs && r10k?.cpuMs ? r10k.cpuMs / 10_000 / (r1k.cpuMs / 1000) : null;
-  rows.push({ target: 'ms/post at 10k ≤ 1.1 × ms/post at 1k', measured: ratio != null ? `${ratio.toFixed(2)} × wall${cpuRatio != null ? `, ${cpuRatio.toFixed(2)} × CPU` : ''}` : 'not run', met: ratio != null ? ratio <= TARGETS.linearity : null });
+  rows.push({
+    target: 'ms/post at 10k ≤ 1.1 × ms/post at 1k',
+    measured:
+      ratio != null
+        ? `${ratio.toFixed(2)} × wall${cpuRatio != null ? `, ${cpuRatio.toFixed(2)} × CPU` : ''}`
+        : 'not run',
+    met: ratio != null ? ratio <= TARGETS.linearity : null,
+  });
   const fq = r10k?.search?.firstQuery;
   const probes = fq ? [fq, ...(r10k?.search?.otherQueries ?? [])] : [];
   rows.push({
     target: 'first search at 10k ≤ 250 KB',
-    measured: probes.length ? probes.map((q) => `${kb(q.bytes)}${q.wireBytes ? ` (gz ${kb(q.wireBytes)})` : ''} “${q.query}”`).join('; ') : 'not run',
+    measured: probes.length
+      ? probes.map((q) => `${kb(q.bytes)}${q.wireBytes ? ` (gz ${kb(q.wireBytes)})` : ''} “${q.query}”`).join('; ')
+      : 'not run',
     met: probes.length ? probes.every((q) => (q.wireBytes ?? q.bytes) <= TARGETS.firstSearch10k) : null,
   });
   const files = largest?.search?.files;
   rows.push({
     target: 'search output < 20,000 files',
-    measured: files != null && largest ? `${files.toLocaleString('en')} at ${largest.posts.toLocaleString('en')} posts` : 'not run',
+    measured:
+      files != null && largest
+        ? `${files.toLocaleString('en')} at ${largest.posts.toLocaleString('en')} posts`
+        : 'not run',
     met: files != null ? files < TARGETS.searchFiles : null,
   });
   return rows;
@@ -234,7 +305,12 @@ ${routesTable(results.results)}
 
 ${markdownTable(
   ['posts', ...Object.keys(results.results[0]?.astroTimings ?? {})],
-  results.results.map((r) => [`${r.posts} ${r.format}${r.concurrency !== 1 ? ` c=${r.concurrency}` : ''}${r.variant ? ` [${r.variant}]` : ''}`, ...Object.keys(results.results[0]?.astroTimings ?? {}).map((k) => (r.astroTimings[k] != null ? (r.astroTimings[k]! / 1000).toFixed(1) : '–'))]),
+  results.results.map((r) => [
+    `${r.posts} ${r.format}${r.concurrency !== 1 ? ` c=${r.concurrency}` : ''}${r.variant ? ` [${r.variant}]` : ''}`,
+    ...Object.keys(results.results[0]?.astroTimings ?? {}).map((k) =>
+      r.astroTimings[k] != null ? (r.astroTimings[k]! / 1000).toFixed(1) : '–',
+    ),
+  ]),
 )}
 
 ${notes}
@@ -247,6 +323,11 @@ function routesTable(results: readonly SizeResult[]): string {
   const kinds = [...new Set(rows.flatMap((r) => Object.keys(r.routes!)))].sort();
   return markdownTable(
     ['route kind', ...rows.map((r) => `${r.posts.toLocaleString('en')} ${r.format}: files · largest`)],
-    kinds.map((k) => [k, ...rows.map((r) => (r.routes![k] ? `${r.routes![k]!.files.toLocaleString('en')} · ${kb(r.routes![k]!.maxBytes)}` : '–'))]),
+    kinds.map((k) => [
+      k,
+      ...rows.map((r) =>
+        r.routes![k] ? `${r.routes![k]!.files.toLocaleString('en')} · ${kb(r.routes![k]!.maxBytes)}` : '–',
+      ),
+    ]),
   );
 }

@@ -25,7 +25,12 @@ export function processTable(): Map<number, ProcInfo> {
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
       // comm may contain spaces and parens: fields resume after the last ')'.
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      procs.set(Number(name), { state: fields[0]!, ppid: Number(fields[1]), pgrp: Number(fields[2]), rss: Number(fields[21]) * PAGE });
+      procs.set(Number(name), {
+        state: fields[0]!,
+        ppid: Number(fields[1]),
+        pgrp: Number(fields[2]),
+        rss: Number(fields[21]) * PAGE,
+      });
     } catch {
       // the process exited between readdir and read
     }

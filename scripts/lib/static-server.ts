@@ -38,7 +38,9 @@ export async function startStaticServer(distDir: string, options: StaticServerOp
     if (parsed.errors.length > 0) throw new Error(`_headers: ${parsed.errors.map((e) => e.message).join('; ')}`);
     rules = parsed.headers as Header[];
   }
-  const notFound = existsSync(join(distDir, '404.html')) ? readFileSync(join(distDir, '404.html')) : Buffer.from('Not found');
+  const notFound = existsSync(join(distDir, '404.html'))
+    ? readFileSync(join(distDir, '404.html'))
+    : Buffer.from('Not found');
   const files = sirv(distDir, { dev: true, etag: false, dotfiles: false, extensions: ['html'] });
   const requests: StaticServer['requests'] = [];
   const compress = options.compress ? compression({ threshold: 0 }) : undefined;

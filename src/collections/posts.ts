@@ -10,7 +10,14 @@ import { buildNow, isVisible, publicationState, type PublicationState } from '..
 import { readingTimeFromWords, type ReadingTime } from '../lib/posts/reading-time';
 import { assertNoProblems } from '../lib/content/content-error';
 import { tagProblems } from '../lib/content/tags';
-import { groupByAuthor, groupByCategory, groupByTag, latestDate, sortNewestFirst, type TagGroup } from '../lib/posts/listing';
+import {
+  groupByAuthor,
+  groupByCategory,
+  groupByTag,
+  latestDate,
+  sortNewestFirst,
+  type TagGroup,
+} from '../lib/posts/listing';
 
 export type Post = CollectionEntry<'posts'> & {
   readingTime: ReadingTime;
@@ -34,11 +41,17 @@ export interface SiteContent {
 
 async function loadSiteContent(): Promise<SiteContent> {
   const context = { isDev: import.meta.env.DEV, now: buildNow(env.SOURCE_DATE_EPOCH) };
-  const [allEntries, categoryEntries, authorEntries] = await Promise.all([getCollection('posts'), getCollection('categories'), getCollection('authors')]);
+  const [allEntries, categoryEntries, authorEntries] = await Promise.all([
+    getCollection('posts'),
+    getCollection('categories'),
+    getCollection('authors'),
+  ]);
   // Dev only: a post that failed its checks is stored as its problems (src/lib/content/problem-entries.ts).
   if (import.meta.env.DEV) assertNoStoredProblems(allEntries);
   // Drafts and scheduled posts too: a clashing tag should fail while the post is written, not on the day it goes live.
-  assertNoProblems(tagProblems(allEntries.map((entry) => ({ file: entry.filePath ?? entry.id, tags: entry.data.tags }))));
+  assertNoProblems(
+    tagProblems(allEntries.map((entry) => ({ file: entry.filePath ?? entry.id, tags: entry.data.tags }))),
+  );
   const entries = allEntries.filter((entry) => isVisible(entry.data, context));
   const posts = sortNewestFirst(
     entries.map((entry) => ({
@@ -80,4 +93,3 @@ function lookup<T>(map: Map<string, T>, id: string, field: string, post: Post): 
   if (!found) throw new Error(`${post.filePath ?? post.id}: ${field} "${id}" does not exist`);
   return found;
 }
-

@@ -6,7 +6,17 @@
  */
 import { getCollection, getEntry, render, type CollectionEntry } from 'astro:content';
 import { getSiteContent } from './posts';
-import { assertSectionsExist, chartAltText, deriveSurvey, surveyPngPath, surveyThumbnailPath, CARD_HEIGHT, CARD_THUMBNAIL_WIDTHS, CARD_WIDTH, type SurveyView } from '../lib/chart/survey';
+import {
+  assertSectionsExist,
+  chartAltText,
+  deriveSurvey,
+  surveyPngPath,
+  surveyThumbnailPath,
+  CARD_HEIGHT,
+  CARD_THUMBNAIL_WIDTHS,
+  CARD_WIDTH,
+  type SurveyView,
+} from '../lib/chart/survey';
 
 type SurveyEntry = CollectionEntry<'surveys'>;
 
@@ -18,10 +28,15 @@ async function loadSurvey(entry: SurveyEntry): Promise<SurveyView> {
   const file = fileOf(entry);
   const post = await getEntry('posts', entry.data.article);
   if (!post) {
-    throw new Error(`${file}: article "${entry.data.article}" is not a post id (src/content/posts/${entry.data.article}.mdx?)`);
+    throw new Error(
+      `${file}: article "${entry.data.article}" is not a post id (src/content/posts/${entry.data.article}.mdx?)`,
+    );
   }
   const { headings } = await render(post);
-  assertSectionsExist({ file, article: post.id, entries: entry.data.entries }, headings.map((h) => h.slug));
+  assertSectionsExist(
+    { file, article: post.id, entries: entry.data.entries },
+    headings.map((h) => h.slug),
+  );
   return deriveSurvey(entry.id, entry.data);
 }
 

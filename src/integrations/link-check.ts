@@ -23,7 +23,16 @@ import { loadPostRedirects } from '../lib/content/redirects';
 import { paths } from '../lib/routes/paths';
 import { postIdFromPath } from '../lib/routes/post-id';
 import { assertNoProblems, type ContentProblem } from '../lib/content/content-error';
-import { brokenLinks, linkKey, pageUrl, scanPage, sourceLinks, type BrokenLink, type SiteLocation, type SourceLink } from '../lib/content/links';
+import {
+  brokenLinks,
+  linkKey,
+  pageUrl,
+  scanPage,
+  sourceLinks,
+  type BrokenLink,
+  type SiteLocation,
+  type SourceLink,
+} from '../lib/content/links';
 
 const isArticleBody = (attributes: Record<string, string>) => 'data-pagefind-body' in attributes;
 
@@ -54,7 +63,8 @@ function problemsFor(file: string, broken: BrokenLink[], page: URL): ContentProb
     const sources = written.filter((link) => linkKey(link.url, page) === key);
     if (sources.length === 0) problems.push({ file, reason });
     // The author's own spelling of the href, which can differ from the rendered one (`/a b/` → `/a%20b/`).
-    for (const source of sources) problems.push({ file, line: source.line, reason: reason.replace(`link to ${href}`, `link to ${source.url}`) });
+    for (const source of sources)
+      problems.push({ file, line: source.line, reason: reason.replace(`link to ${href}`, `link to ${source.url}`) });
   }
   return problems.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
 }
@@ -89,7 +99,12 @@ export default function linkCheck(): AstroIntegration {
           }
           return ids;
         };
-        const redirects = new Map(Object.entries(loadPostRedirects()).map(([from, to]) => [`${paths.post(from)}index.html`, `${paths.post(to)}index.html`]));
+        const redirects = new Map(
+          Object.entries(loadPostRedirects()).map(([from, to]) => [
+            `${paths.post(from)}index.html`,
+            `${paths.post(to)}index.html`,
+          ]),
+        );
 
         const problems: ContentProblem[] = [];
         let checked = 0;
@@ -98,13 +113,19 @@ export default function linkCheck(): AstroIntegration {
           // Drafts and scheduled posts are not built; they are checked on the build that publishes them.
           if (!isFile(`${pagePath}index.html`)) continue;
           const scan = scanPage(readFileSync(inDist(`${pagePath}index.html`)!, 'utf8'), isArticleBody);
-          if (!scan.hasBody) throw new Error(`link check: /${pagePath} has no element with data-pagefind-body around the article; src/integrations/link-check.ts must follow src/layouts/ArticleLayout.astro`);
+          if (!scan.hasBody)
+            throw new Error(
+              `link check: /${pagePath} has no element with data-pagefind-body around the article; src/integrations/link-check.ts must follow src/layouts/ArticleLayout.astro`,
+            );
           idsCache.set(`${pagePath}index.html`, scan.ids);
           checked++;
           const broken = brokenLinks(scan.bodyLinks, pagePath, scan.ids, site, { isFile, idsOf }, redirects);
           if (broken.length > 0) problems.push(...problemsFor(file, broken, pageUrl(pagePath, site)));
         }
-        assertNoProblems(problems, 'Fix the link or the heading it points to; links inside the site are checked against this build.');
+        assertNoProblems(
+          problems,
+          'Fix the link or the heading it points to; links inside the site are checked against this build.',
+        );
         logger.info(`internal links checked in ${checked} article${checked === 1 ? '' : 's'}`);
       },
     },

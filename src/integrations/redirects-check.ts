@@ -20,10 +20,12 @@ export default function redirectsCheck(map: PostRedirects = loadPostRedirects())
         const problems: string[] = [];
         for (const [from, to] of Object.entries(map)) {
           const target = paths.post(to);
-          if (!built.has(target)) problems.push(`"${from}" → "${to}": /${target} is not a page of this build (missing, draft or scheduled)`);
+          if (!built.has(target))
+            problems.push(`"${from}" → "${to}": /${target} is not a page of this build (missing, draft or scheduled)`);
           const sourceFile = resolve(distDir, paths.post(from), 'index.html');
           const html = existsSync(sourceFile) ? readFileSync(sourceFile, 'utf8') : '';
-          if (!/http-equiv="refresh"/.test(html)) problems.push(`"${from}": /${paths.post(from)} is not a redirect page (is "${from}" still a live post?)`);
+          if (!/http-equiv="refresh"/.test(html))
+            problems.push(`"${from}": /${paths.post(from)} is not a redirect page (is "${from}" still a live post?)`);
         }
         if (problems.length) throw new Error(`${redirectsFile()}:\n  ${problems.join('\n  ')}`);
         if (Object.keys(map).length) logger.info(`${Object.keys(map).length} post redirect(s) checked`);

@@ -2,7 +2,9 @@
   const root = document.documentElement;
   const media = matchMedia('(prefers-color-scheme: dark)');
   let stored = null;
-  try { stored = localStorage.getItem('theme'); } catch {}
+  try {
+    stored = localStorage.getItem('theme');
+  } catch {}
   if (stored === 'light' || stored === 'dark') root.dataset.theme = stored;
   root.dataset.js = '';
   const current = () => root.dataset.theme || (media.matches ? 'dark' : 'light');
@@ -11,14 +13,15 @@
       button.setAttribute('aria-pressed', String(current() === 'dark'));
     }
   };
-  const load = (src) => new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.type = 'module';
-    script.src = src;
-    script.onload = resolve;
-    script.onerror = reject;
-    document.head.append(script);
-  });
+  const load = (src) =>
+    new Promise((resolve, reject) => {
+      const script = document.createElement('script');
+      script.type = 'module';
+      script.src = src;
+      script.onload = resolve;
+      script.onerror = reject;
+      document.head.append(script);
+    });
   let search;
   const openSearch = (from) => {
     const dialog = document.querySelector('[data-search-src]');
@@ -41,7 +44,9 @@
     if (!button) return;
     const next = current() === 'dark' ? 'light' : 'dark';
     root.dataset.theme = next;
-    try { localStorage.setItem('theme', next); } catch {}
+    try {
+      localStorage.setItem('theme', next);
+    } catch {}
     sync();
   });
   document.addEventListener('keydown', (event) => {

@@ -39,7 +39,9 @@ const scenarios: Scenario[] = [
     name: 'search with results',
     path: 'search/?q=fastapi',
     prepare: async (page) => {
-      await page.waitForFunction(() => document.querySelectorAll('main a[href*="/posts/"]').length >= 3, undefined, { timeout: 10_000 });
+      await page.waitForFunction(() => document.querySelectorAll('main a[href*="/posts/"]').length >= 3, undefined, {
+        timeout: 10_000,
+      });
     },
   },
   {
@@ -49,12 +51,28 @@ const scenarios: Scenario[] = [
       await page.keyboard.press('Control+k');
       await page.waitForSelector('dialog[open]', { timeout: 10_000 });
       await page.keyboard.type('depin');
-      await page.waitForFunction(() => document.querySelectorAll('dialog[open] a[href*="/posts/"]').length > 0, undefined, { timeout: 10_000 });
+      await page.waitForFunction(
+        () => document.querySelectorAll('dialog[open] a[href*="/posts/"]').length > 0,
+        undefined,
+        { timeout: 10_000 },
+      );
     },
   },
-  { name: 'newsletter success', path: 'posts/fast-reliable-apis-with-fastapi/', prepare: (page) => submitNewsletter(page, 'reader@example.com', 'success') },
-  { name: 'newsletter error', path: 'posts/fast-reliable-apis-with-fastapi/', prepare: (page) => submitNewsletter(page, 'fail@example.com', 'error') },
-  { name: 'newsletter invalid email', path: 'posts/fast-reliable-apis-with-fastapi/', prepare: (page) => submitNewsletter(page, 'not-an-email', 'error') },
+  {
+    name: 'newsletter success',
+    path: 'posts/fast-reliable-apis-with-fastapi/',
+    prepare: (page) => submitNewsletter(page, 'reader@example.com', 'success'),
+  },
+  {
+    name: 'newsletter error',
+    path: 'posts/fast-reliable-apis-with-fastapi/',
+    prepare: (page) => submitNewsletter(page, 'fail@example.com', 'error'),
+  },
+  {
+    name: 'newsletter invalid email',
+    path: 'posts/fast-reliable-apis-with-fastapi/',
+    prepare: (page) => submitNewsletter(page, 'not-an-email', 'error'),
+  },
   { name: '404', path: 'no-such-page/' },
 ];
 
@@ -72,15 +90,34 @@ describe.skipIf(!chromiumAvailable)('accessibility (axe-core, WCAG 2.2 AA)', () 
     for (const width of [390, 1280]) {
       it.each(scenarios)(`${scheme} ${width}px: $name has 0 violations`, async ({ path, prepare }) => {
         // axe is injected through DevTools, which the page's CSP does not govern.
-        const context = await site.browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme, bypassCSP: true });
+        const context = await site.browser.newContext({
+          viewport: { width, height: 900 },
+          colorScheme: scheme,
+          bypassCSP: true,
+        });
         const page = await context.newPage();
         try {
           await page.goto(site.server.url + path, { waitUntil: 'networkidle' });
           await prepare?.(page);
           await page.evaluate(axeSource);
           const violations = await page.evaluate(async (tags) => {
-            const result = await (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[]; failureSummary: string }[] }[] }> } }).axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-            return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}: ${n.failureSummary}`) }));
+            const result = await (
+              window as unknown as {
+                axe: {
+                  run: (
+                    ctx: Document,
+                    opts: object,
+                  ) => Promise<{
+                    violations: { id: string; impact: string; nodes: { target: string[]; failureSummary: string }[] }[];
+                  }>;
+                };
+              }
+            ).axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+            return result.violations.map((v) => ({
+              id: v.id,
+              impact: v.impact,
+              nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}: ${n.failureSummary}`),
+            }));
           }, TAGS);
           expect(violations).toEqual([]);
         } finally {

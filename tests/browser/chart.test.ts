@@ -15,7 +15,9 @@ import { deriveSurvey, surveyToCsv } from '../../src/lib/chart/survey';
 
 const SURVEY = 'moon-awards-2024-narratives';
 const ARTICLE = 'posts/top-crypto-narratives-2024/';
-const data = surveySchema.parse(JSON.parse(readFileSync(join(import.meta.dirname, `../../src/content/surveys/${SURVEY}.json`), 'utf8')));
+const data = surveySchema.parse(
+  JSON.parse(readFileSync(join(import.meta.dirname, `../../src/content/surveys/${SURVEY}.json`), 'utf8')),
+);
 const view = deriveSurvey(SURVEY, data);
 
 interface ChartLike {
@@ -38,7 +40,11 @@ describe.skipIf(!chromiumAvailable)('vote chart in Chromium', () => {
   const islandRequests = () => site.server.requests.filter((r) => /vote-chart-island/.test(r.path));
 
   async function openArticle(options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
-    context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, ...options });
+    context = await site.browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      acceptDownloads: true,
+      ...options,
+    });
     const page = await context.newPage();
     await page.goto(site.server.url + ARTICLE, { waitUntil: 'networkidle' });
     return page;
@@ -140,7 +146,9 @@ describe.skipIf(!chromiumAvailable)('vote chart in Chromium', () => {
       await page.waitForFunction(() => location.hash === '#data-availability');
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('data-availability');
       // The page scrolls (smoothly, unless reduced motion) to the heading.
-      await expect.poll(async () => (await page.locator('#data-availability').boundingBox())!.y, { timeout: 5000 }).toBeLessThan(200);
+      await expect
+        .poll(async () => (await page.locator('#data-availability').boundingBox())!.y, { timeout: 5000 })
+        .toBeLessThan(200);
       expect((await page.locator('#data-availability').boundingBox())!.y).toBeGreaterThanOrEqual(-1);
     } finally {
       await context.close();
@@ -202,7 +210,9 @@ describe.skipIf(!chromiumAvailable)('vote chart in Chromium', () => {
           const el = c.getDatasetMeta(0).data[0]!;
           const canvas = c.canvas!;
           const scale = canvas.width / canvas.getBoundingClientRect().width;
-          const [r, g, b] = canvas.getContext('2d')!.getImageData(Math.round(((el.x + el.base!) / 2) * scale), Math.round(el.y * scale), 1, 1).data;
+          const [r, g, b] = canvas
+            .getContext('2d')!
+            .getImageData(Math.round(((el.x + el.base!) / 2) * scale), Math.round(el.y * scale), 1, 1).data;
           return `rgb(${r}, ${g}, ${b})`;
         });
       expect((await chartState(page)).colours[0]).toBe('rgb(31, 111, 209)'); // --chart-bar, light
@@ -280,13 +290,19 @@ describe.skipIf(!chromiumAvailable)('vote chart in Chromium', () => {
   it('the CSV download matches the data', async () => {
     const page = await openArticle({ javaScriptEnabled: false });
     try {
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'CSV' }).click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: 'CSV' }).click(),
+      ]);
       expect(download.suggestedFilename()).toBe(`${SURVEY}.csv`);
       const csv = readFileSync((await download.path())!, 'utf8');
       expect(csv).toBe(surveyToCsv(view));
       const lines = csv.trim().split('\r\n');
       expect(lines).toHaveLength(view.rows.length + 1);
-      for (const entry of data.entries) expect(lines).toContain(`${entry.rank},${entry.name},${entry.label ?? entry.name},${entry.share.toFixed(1)},${entry.section}`);
+      for (const entry of data.entries)
+        expect(lines).toContain(
+          `${entry.rank},${entry.name},${entry.label ?? entry.name},${entry.share.toFixed(1)},${entry.section}`,
+        );
     } finally {
       await context.close();
     }
@@ -327,10 +343,15 @@ describe.skipIf(!chromiumAvailable)('vote chart in Chromium', () => {
           naturalWidth: img.naturalWidth,
           renderedWidth: img.getBoundingClientRect().width,
         }));
-        expect(currentSrc.endsWith(`/og/${expected}`), `${width} px at ${deviceScaleFactor}x drew ${currentSrc}`).toBe(true);
+        expect(currentSrc.endsWith(`/og/${expected}`), `${width} px at ${deviceScaleFactor}x drew ${currentSrc}`).toBe(
+          true,
+        );
         expect(complete).toBe(true);
         // With w descriptors, naturalWidth is the width `sizes` promised the browser; it must match the layout.
-        expect(Math.abs(naturalWidth - renderedWidth), `sizes says ${naturalWidth} px, the slot is ${renderedWidth} px`).toBeLessThanOrEqual(2);
+        expect(
+          Math.abs(naturalWidth - renderedWidth),
+          `sizes says ${naturalWidth} px, the slot is ${renderedWidth} px`,
+        ).toBeLessThanOrEqual(2);
         const cards = site.server.requests.slice(before).filter((r) => r.path.includes('/og/'));
         expect(cards.map((r) => r.path.split('/').pop())).toEqual([expected]);
       } finally {

@@ -19,7 +19,9 @@ describe.skipIf(!chromiumAvailable)('strict Content-Security-Policy from _header
     await context.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (e) => {
         (window as unknown as { __cspViolations: string[] }).__cspViolations ??= [];
-        (window as unknown as { __cspViolations: string[] }).__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
+        (window as unknown as { __cspViolations: string[] }).__cspViolations.push(
+          `${e.violatedDirective} ${e.blockedURI}`,
+        );
       });
     });
     page = await context.newPage();
@@ -28,13 +30,22 @@ describe.skipIf(!chromiumAvailable)('strict Content-Security-Policy from _header
     });
   });
 
-  const collected = async () => [...violations, ...((await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [])) as string[])];
+  const collected = async () => [
+    ...violations,
+    ...((await page.evaluate(
+      () => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [],
+    )) as string[]),
+  ];
 
   it('pages are served with the CSP and the other security headers', async () => {
-    const response = await page.goto(`${site.server.url}posts/top-crypto-narratives-2024/`, { waitUntil: 'networkidle' });
+    const response = await page.goto(`${site.server.url}posts/top-crypto-narratives-2024/`, {
+      waitUntil: 'networkidle',
+    });
     const headers = response!.headers();
     // Exactly the origin, Pagefind's wasm and the inline scripts' hashes: no other script source.
-    expect(headers['content-security-policy']).toMatch(/(^|; )script-src 'self' 'wasm-unsafe-eval'( 'sha256-[A-Za-z0-9+/]+=*')+(;|$)/);
+    expect(headers['content-security-policy']).toMatch(
+      /(^|; )script-src 'self' 'wasm-unsafe-eval'( 'sha256-[A-Za-z0-9+/]+=*')+(;|$)/,
+    );
     expect(headers['content-security-policy']).not.toMatch(/'unsafe-inline'|'unsafe-eval'/);
     expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(headers['x-content-type-options']).toBe('nosniff');
@@ -66,7 +77,11 @@ describe.skipIf(!chromiumAvailable)('strict Content-Security-Policy from _header
     await page.keyboard.press('Control+k');
     await page.waitForFunction(() => document.activeElement?.matches('dialog[open] input') === true);
     await page.keyboard.type('DePIN');
-    await page.waitForFunction(() => document.querySelectorAll('dialog[open] a[href*="/posts/"]').length > 0, undefined, { timeout: 10_000 });
+    await page.waitForFunction(
+      () => document.querySelectorAll('dialog[open] a[href*="/posts/"]').length > 0,
+      undefined,
+      { timeout: 10_000 },
+    );
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => !document.querySelector('dialog[open]'));
   });

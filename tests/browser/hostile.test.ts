@@ -26,7 +26,15 @@ describe.skipIf(!chromiumAvailable)('hostile content in Chromium', () => {
     });
   });
 
-  it.each(['', 'posts/', 'posts/script-breakout/', 'posts/emoji-rtl/', 'posts/very-long-title/', 'tags/fish-and-chips/', 'categories/research/'])('no script runs on /%s', async (path) => {
+  it.each([
+    '',
+    'posts/',
+    'posts/script-breakout/',
+    'posts/emoji-rtl/',
+    'posts/very-long-title/',
+    'tags/fish-and-chips/',
+    'categories/research/',
+  ])('no script runs on /%s', async (path) => {
     const response = await page.goto(site.server.url + path, { waitUntil: 'networkidle' });
     // A moved page would 404 and run nothing, passing for the wrong reason.
     expect(response?.status()).toBe(200);
@@ -35,7 +43,9 @@ describe.skipIf(!chromiumAvailable)('hostile content in Chromium', () => {
 
   it('search results show hostile titles as text, with nothing executed', async () => {
     await page.goto(`${site.server.url}search/?q=hostilemarker`, { waitUntil: 'networkidle' });
-    await page.waitForFunction(() => document.querySelectorAll('main a[href*="/posts/"]').length >= 3, undefined, { timeout: 15_000 });
+    await page.waitForFunction(() => document.querySelectorAll('main a[href*="/posts/"]').length >= 3, undefined, {
+      timeout: 15_000,
+    });
     const titles = await page.locator('main a[href*="/posts/"]').allTextContents();
     expect(titles.join('\n')).toContain('</script><script>alert(1)</script>');
     expect(titles.join('\n')).toContain('مرحبا بالعالم');

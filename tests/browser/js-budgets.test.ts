@@ -31,9 +31,14 @@ describe.skipIf(!chromiumAvailable)('byte budgets: JavaScript before interaction
         .filter((e) => e.name === 'script' && !e.attributes.src && e.attributes.type !== 'application/ld+json')
         .reduce((sum, e) => sum + gzipSize(e.text), 0);
       const files = scripts.reduce((sum, path) => sum + gzipSize(readFileSync(join(dist, path))), 0);
-      console.log(`${type}: inline ${inline} B + files ${files} B (${scripts.join(', ') || 'none'}) / ${budget.jsBeforeInteraction}`);
+      console.log(
+        `${type}: inline ${inline} B + files ${files} B (${scripts.join(', ') || 'none'}) / ${budget.jsBeforeInteraction}`,
+      );
       expect(inline + files).toBeLessThanOrEqual(budget.jsBeforeInteraction);
-      expect(scripts.some((s) => /chart|pagefind/i.test(s) && !/VoteChart\.astro_astro_type_script/.test(s)), 'no chart or search engine code before interaction').toBe(false);
+      expect(
+        scripts.some((s) => /chart|pagefind/i.test(s) && !/VoteChart\.astro_astro_type_script/.test(s)),
+        'no chart or search engine code before interaction',
+      ).toBe(false);
     } finally {
       await page.close();
     }

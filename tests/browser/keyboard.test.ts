@@ -26,7 +26,11 @@ async function focused(page: Page): Promise<Focused> {
       const style = getComputedStyle(node);
       visible = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none';
     }
-    return { tag: el.tagName.toLowerCase(), text: (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 60), visible };
+    return {
+      tag: el.tagName.toLowerCase(),
+      text: (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 60),
+      visible,
+    };
   });
 }
 
@@ -81,7 +85,13 @@ describe.skipIf(!chromiumAvailable)('keyboard-only walk-through', () => {
     await page.keyboard.type('fastapi');
     await page.waitForFunction(() => document.querySelectorAll('dialog[open] a[href*="/posts/"]').length >= 3);
     await page.keyboard.press('ArrowDown');
-    const active = await page.evaluate(() => document.activeElement?.closest('dialog') !== null && (document.activeElement?.getAttribute('aria-selected') === 'true' || document.activeElement?.tagName === 'A' || document.querySelector('dialog [aria-selected="true"]') !== null));
+    const active = await page.evaluate(
+      () =>
+        document.activeElement?.closest('dialog') !== null &&
+        (document.activeElement?.getAttribute('aria-selected') === 'true' ||
+          document.activeElement?.tagName === 'A' ||
+          document.querySelector('dialog [aria-selected="true"]') !== null),
+    );
     expect(active).toBe(true);
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => !document.querySelector('dialog[open]'));

@@ -44,7 +44,8 @@ function measureSideways(page: Page): Promise<Sideways> {
     if (sideways <= 0) return { sideways: 0, culprits: [] };
     const edge = root.clientWidth + 0.5;
     const name = (el: Element) => el.tagName.toLowerCase() + [...el.classList].map((c) => `.${c}`).join('');
-    const describe = (el: Element, right: number) => `${el.parentElement ? `${name(el.parentElement)} > ` : ''}${name(el)} reaches ${Math.round(right)} px`;
+    const describe = (el: Element, right: number) =>
+      `${el.parentElement ? `${name(el.parentElement)} > ` : ''}${name(el)} reaches ${Math.round(right)} px`;
     const culprits = new Set<string>();
     // Overflowing text sticks out of a box that keeps its width, so text runs are measured, not only boxes.
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -57,7 +58,12 @@ function measureSideways(page: Page): Promise<Sideways> {
     }
     for (const el of document.body.querySelectorAll('*')) {
       const right = el.getBoundingClientRect().right;
-      if (culprits.size < 8 && right > edge && ![...el.children].some((child) => child.getBoundingClientRect().right > edge)) culprits.add(describe(el, right));
+      if (
+        culprits.size < 8 &&
+        right > edge &&
+        ![...el.children].some((child) => child.getBoundingClientRect().right > edge)
+      )
+        culprits.add(describe(el, right));
     }
     return { sideways, culprits: [...culprits] };
   });
@@ -94,7 +100,17 @@ describe.skipIf(!chromiumAvailable)('no sideways scrolling at 320 px with 200-ch
 
   it('the post page: title, description, tag, heading, body, code span, fenced code, table cell', async () => {
     const page = await open(POST);
-    await expectNoSidewaysScroll(page, [TITLE_WORD, LEDE_WORD, TAG, BODY_WORD, HEADING_WORD, CODE_WORD, FENCE_WORD, CELL_WORD, SECOND_TITLE_WORD]);
+    await expectNoSidewaysScroll(page, [
+      TITLE_WORD,
+      LEDE_WORD,
+      TAG,
+      BODY_WORD,
+      HEADING_WORD,
+      CODE_WORD,
+      FENCE_WORD,
+      CELL_WORD,
+      SECOND_TITLE_WORD,
+    ]);
   });
 
   it.each([

@@ -37,32 +37,42 @@ describe.skipIf(!chromiumAvailable)('search in Chromium', () => {
     const page = await context.newPage();
     page.on('request', (request) => {
       const url = new URL(request.url());
-      if (url.protocol !== 'data:' && url.protocol !== 'blob:' && url.origin !== site.server.origin) foreign.push(request.url());
+      if (url.protocol !== 'data:' && url.protocol !== 'blob:' && url.origin !== site.server.origin)
+        foreign.push(request.url());
     });
     page.on('pageerror', (error) => problems.push(`${path}: ${error.message}`));
     page.on('console', (message) => {
-      if (message.type() === 'error' && !(offline && message.text().includes('ERR_INTERNET_DISCONNECTED'))) problems.push(`${path}: ${message.text()}`);
+      if (message.type() === 'error' && !(offline && message.text().includes('ERR_INTERNET_DISCONNECTED')))
+        problems.push(`${path}: ${message.text()}`);
     });
     await page.goto(site.server.url + path, { waitUntil: 'networkidle' });
     return page;
   }
 
   const resultUrls = (page: Page, scope: string) =>
-    page.locator(`${scope} a.search-result`).evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    page
+      .locator(`${scope} a.search-result`)
+      .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 
   async function dialogSearch(page: Page, term: string): Promise<string[]> {
     const input = page.locator('[data-search-dialog] input');
     await input.fill(term);
-    await expect.poll(() => page.locator('[data-search-status]').first().textContent(), { timeout: 15_000 }).toContain(`“${term}”`);
+    await expect
+      .poll(() => page.locator('[data-search-status]').first().textContent(), { timeout: 15_000 })
+      .toContain(`“${term}”`);
     return resultUrls(page, '[data-search-dialog]');
   }
 
   async function pageStatus(page: Page): Promise<string> {
-    await page.waitForFunction(() => {
-      const form = document.querySelector('[data-search-form]');
-      const status = form?.querySelector('[data-search-status]')?.textContent ?? '';
-      return status !== '' && !form?.hasAttribute('aria-busy');
-    }, undefined, { timeout: 15_000 });
+    await page.waitForFunction(
+      () => {
+        const form = document.querySelector('[data-search-form]');
+        const status = form?.querySelector('[data-search-status]')?.textContent ?? '';
+        return status !== '' && !form?.hasAttribute('aria-busy');
+      },
+      undefined,
+      { timeout: 15_000 },
+    );
     return (await page.locator('[data-search-form] [data-search-status]').textContent()) ?? '';
   }
 
@@ -85,16 +95,22 @@ describe.skipIf(!chromiumAvailable)('search in Chromium', () => {
     expect(await first.locator('mark').first().textContent()).toMatch(/depin/i);
     expect(await first.textContent()).toMatch(/Crypto Basics · March 12, 2024/i);
     await first.click();
-    await page.waitForURL((url) => url.pathname === NARRATIVES && url.searchParams.get('highlight')?.toLowerCase() === 'depin');
+    await page.waitForURL(
+      (url) => url.pathname === NARRATIVES && url.searchParams.get('highlight')?.toLowerCase() === 'depin',
+    );
     const mark = page.locator('[data-pagefind-body] mark.search-highlight').first();
     await mark.waitFor({ timeout: 10_000 });
     expect((await mark.textContent())?.toLowerCase()).toBe('depin');
     expect(await page.locator('[data-pagefind-body] mark.search-highlight').count()).toBeGreaterThan(3);
     // Scrolled to the first match: it sits inside the viewport.
-    await expect.poll(() => mark.evaluate((el) => {
-      const box = el.getBoundingClientRect();
-      return box.top >= 0 && box.bottom <= innerHeight;
-    })).toBe(true);
+    await expect
+      .poll(() =>
+        mark.evaluate((el) => {
+          const box = el.getBoundingClientRect();
+          return box.top >= 0 && box.bottom <= innerHeight;
+        }),
+      )
+      .toBe(true);
     // Nothing outside the article body is marked.
     expect(await page.locator('header mark, .newsletter mark, .recent mark').count()).toBe(0);
   });
@@ -130,10 +146,15 @@ describe.skipIf(!chromiumAvailable)('search in Chromium', () => {
     const urls = await dialogSearch(page, 'FastAPI');
     expect(urls.length).toBeGreaterThan(1);
 
-    const focused = () => page.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
-      return { inDialog: !!el?.closest('[data-search-dialog]'), id: el?.id ?? '', href: el instanceof HTMLAnchorElement ? new URL(el.href).pathname : '' };
-    });
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        return {
+          inDialog: !!el?.closest('[data-search-dialog]'),
+          id: el?.id ?? '',
+          href: el instanceof HTMLAnchorElement ? new URL(el.href).pathname : '',
+        };
+      });
     await page.keyboard.press('ArrowDown');
     expect((await focused()).href).toBe(urls[0]);
     await page.keyboard.press('ArrowDown');
@@ -192,7 +213,9 @@ describe.skipIf(!chromiumAvailable)('search in Chromium', () => {
     const first = page.locator('[data-search-form] a.search-result').first();
     expect(await first.locator('.search-result__title').textContent()).toBeTruthy();
     expect(await first.locator('.search-result__meta').textContent()).toMatch(/^Research · \w+ \d{1,2}, \d{4}$/);
-    expect((await first.locator('.search-result__excerpt mark').first().textContent())?.toLowerCase()).toContain('pydantic');
+    expect((await first.locator('.search-result__excerpt mark').first().textContent())?.toLowerCase()).toContain(
+      'pydantic',
+    );
   });
 
   it('/search/ fetches the Pagefind JS and WASM once each, starting with the HTML rather than after the index entry', async () => {
@@ -209,7 +232,9 @@ describe.skipIf(!chromiumAvailable)('search in Chromium', () => {
     expect(paths.filter((p) => p.endsWith('/pagefind/pagefind.js'))).toHaveLength(1);
     expect(paths.filter((p) => p.endsWith('/pagefind/wasm.en.pagefind'))).toHaveLength(1);
     // Without the preload Pagefind asks for the WASM only after it has read pagefind-entry.json.
-    expect(paths.findIndex((p) => p.endsWith('/wasm.en.pagefind'))).toBeLessThan(paths.findIndex((p) => p.endsWith('/pagefind-entry.json')));
+    expect(paths.findIndex((p) => p.endsWith('/wasm.en.pagefind'))).toBeLessThan(
+      paths.findIndex((p) => p.endsWith('/pagefind-entry.json')),
+    );
     expect(preloadWarnings).toEqual([]);
   });
 
@@ -244,11 +269,13 @@ describe.skipIf(!chromiumAvailable)('search in Chromium', () => {
       '/posts/building-high-performance-apis-with-fastapi/', // 2025-01-14
     ]);
     await page.selectOption('#search-sort', 'oldest');
-    await expect.poll(() => resultUrls(page, '[data-search-form]')).toEqual([
-      '/posts/building-high-performance-apis-with-fastapi/',
-      '/posts/building-high-performance-apis-with-fastapi-async-patterns/',
-      '/posts/fast-reliable-apis-with-fastapi/',
-    ]);
+    await expect
+      .poll(() => resultUrls(page, '[data-search-form]'))
+      .toEqual([
+        '/posts/building-high-performance-apis-with-fastapi/',
+        '/posts/building-high-performance-apis-with-fastapi-async-patterns/',
+        '/posts/fast-reliable-apis-with-fastapi/',
+      ]);
     await page.selectOption('#search-author', 'token-metrics-team');
     await expect.poll(() => resultUrls(page, '[data-search-form]')).toHaveLength(3);
     expect(new URL(page.url()).search).toBe('?q=FastAPI&author=token-metrics-team&sort=oldest');
@@ -281,7 +308,9 @@ describe.skipIf(!chromiumAvailable)('search in Chromium', () => {
     await page.waitForURL(/\/search\/$/);
     expect(await page.locator('main').innerText()).toContain('Search needs JavaScript');
     expect(await page.locator('.search-app').isVisible()).toBe(false);
-    const categories = await page.locator('.search-browse a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    const categories = await page
+      .locator('.search-browse a')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     expect(categories).toEqual(expect.arrayContaining(['/categories/crypto-basics/', '/categories/research/']));
   });
 

@@ -13,7 +13,16 @@ const fixturesRoot = join(TMP_ROOT, 'bad-input-fixtures');
 afterAll(() => rmSync(fixturesRoot, { recursive: true, force: true }));
 
 const frontmatter = (fields: Record<string, string | undefined>) =>
-  ['---', ...Object.entries(fields).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}: ${v}`), '---', '', 'Body text for the fixture.', ''].join('\n');
+  [
+    '---',
+    ...Object.entries(fields)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => `${k}: ${v}`),
+    '---',
+    '',
+    'Body text for the fixture.',
+    '',
+  ].join('\n');
 
 const valid = {
   title: '"A valid post"',
@@ -34,16 +43,48 @@ async function fixture(name: string, files: Record<string, string | Buffer>): Pr
 }
 
 const cases: { name: string; files: () => Promise<Record<string, string | Buffer>>; file: RegExp; field: RegExp }[] = [
-  { name: 'unknown category', files: async () => ({ 'posts/bad.mdx': frontmatter({ ...valid, category: 'gossip' }) }), file: /posts\/bad\.mdx/, field: /category[\s\S]*unknown category "gossip"/ },
-  { name: 'unknown author', files: async () => ({ 'posts/bad.mdx': frontmatter({ ...valid, author: 'nobody' }) }), file: /posts\/bad\.mdx/, field: /author[\s\S]*unknown author "nobody"/ },
-  { name: 'bad date', files: async () => ({ 'posts/bad.mdx': frontmatter({ ...valid, pubDate: '2024-13-45' }) }), file: /posts\/bad\.mdx/, field: /pubDate/ },
-  { name: 'missing title', files: async () => ({ 'posts/bad.mdx': frontmatter({ ...valid, title: undefined }) }), file: /posts\/bad\.mdx/, field: /title/ },
-  { name: 'missing description', files: async () => ({ 'posts/bad.mdx': frontmatter({ ...valid, description: undefined }) }), file: /posts\/bad\.mdx/, field: /description/ },
-  { name: 'misspelt field', files: async () => ({ 'posts/bad.mdx': frontmatter({ ...valid, tagz: '[a]' }) }), file: /posts\/bad\.mdx/, field: /tagz/ },
+  {
+    name: 'unknown category',
+    files: async () => ({ 'posts/bad.mdx': frontmatter({ ...valid, category: 'gossip' }) }),
+    file: /posts\/bad\.mdx/,
+    field: /category[\s\S]*unknown category "gossip"/,
+  },
+  {
+    name: 'unknown author',
+    files: async () => ({ 'posts/bad.mdx': frontmatter({ ...valid, author: 'nobody' }) }),
+    file: /posts\/bad\.mdx/,
+    field: /author[\s\S]*unknown author "nobody"/,
+  },
+  {
+    name: 'bad date',
+    files: async () => ({ 'posts/bad.mdx': frontmatter({ ...valid, pubDate: '2024-13-45' }) }),
+    file: /posts\/bad\.mdx/,
+    field: /pubDate/,
+  },
+  {
+    name: 'missing title',
+    files: async () => ({ 'posts/bad.mdx': frontmatter({ ...valid, title: undefined }) }),
+    file: /posts\/bad\.mdx/,
+    field: /title/,
+  },
+  {
+    name: 'missing description',
+    files: async () => ({ 'posts/bad.mdx': frontmatter({ ...valid, description: undefined }) }),
+    file: /posts\/bad\.mdx/,
+    field: /description/,
+  },
+  {
+    name: 'misspelt field',
+    files: async () => ({ 'posts/bad.mdx': frontmatter({ ...valid, tagz: '[a]' }) }),
+    file: /posts\/bad\.mdx/,
+    field: /tagz/,
+  },
   {
     name: 'hero image without alt text',
     files: async () => ({
-      'posts/hero.png': await sharp({ create: { width: 1200, height: 630, channels: 3, background: '#336699' } }).png().toBuffer(),
+      'posts/hero.png': await sharp({ create: { width: 1200, height: 630, channels: 3, background: '#336699' } })
+        .png()
+        .toBuffer(),
       'posts/bad.mdx': frontmatter({ ...valid, heroImage: '\n  src: ./hero.png' }),
     }),
     file: /posts\/bad\.mdx/,
@@ -59,7 +100,11 @@ const cases: { name: string; files: () => Promise<Record<string, string | Buffer
     name: 'survey share over 100',
     files: async () => ({
       'surveys/bad-survey.json': JSON.stringify({
-        title: 'T', question: 'Q?', year: 2024, source: { name: 'S' }, article: 'good',
+        title: 'T',
+        question: 'Q?',
+        year: 2024,
+        source: { name: 'S' },
+        article: 'good',
         entries: [{ name: 'Too much', share: 130, rank: 1, section: 'x' }],
       }),
     }),

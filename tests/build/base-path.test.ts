@@ -29,11 +29,15 @@ describe('build with SITE=https://example.github.io BASE=/blog/', () => {
   });
 
   it('_headers rules carry the base, and every page passes its CSP <meta> and the header policy', async () => {
-    const rules = readFileSync(join(build.distDir, '_headers'), 'utf8').split('\n').filter((line) => line.startsWith('/'));
+    const rules = readFileSync(join(build.distDir, '_headers'), 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('/'));
     expect(rules.length).toBeGreaterThan(10);
     expect(rules.filter((rule) => !rule.startsWith(BASE))).toEqual([]);
     const header = await headersPolicy(build.distDir, BASE);
-    expect(htmlFiles(build.distDir).flatMap((file) => blockedInlineScripts(readFileSync(file, 'utf8'), header))).toEqual([]);
+    expect(
+      htmlFiles(build.distDir).flatMap((file) => blockedInlineScripts(readFileSync(file, 'utf8'), header)),
+    ).toEqual([]);
   });
 
   it('no root-relative URL in any page escapes the base', () => {
@@ -51,11 +55,13 @@ describe('build with SITE=https://example.github.io BASE=/blog/', () => {
     const home = readFileSync(join(build.distDir, 'index.html'), 'utf8');
     expect(home).toContain(`<link rel="canonical" href="${SITE_URL}${BASE}">`);
     const feed = readFileSync(join(build.distDir, 'rss.xml'), 'utf8');
-    for (const m of feed.matchAll(/<(?:link|guid[^>]*)>([^<]+)</g)) expect(m[1]!.startsWith(`${SITE_URL}${BASE}`), m[1]).toBe(true);
+    for (const m of feed.matchAll(/<(?:link|guid[^>]*)>([^<]+)</g))
+      expect(m[1]!.startsWith(`${SITE_URL}${BASE}`), m[1]).toBe(true);
     const sitemaps = listFiles(build.distDir, (p) => /sitemap-\d+\.xml$/.test(p));
     expect(sitemaps.length).toBeGreaterThan(0);
     for (const file of sitemaps) {
-      for (const m of readFileSync(file, 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)) expect(m[1]!.startsWith(`${SITE_URL}${BASE}`), m[1]).toBe(true);
+      for (const m of readFileSync(file, 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g))
+        expect(m[1]!.startsWith(`${SITE_URL}${BASE}`), m[1]).toBe(true);
     }
     const robots = readFileSync(join(build.distDir, 'robots.txt'), 'utf8');
     expect(robots).toContain(`${SITE_URL}${BASE}sitemap-index.xml`);

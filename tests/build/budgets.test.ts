@@ -12,9 +12,16 @@ describe('byte budgets: HTML and CSS per page type (gzip)', () => {
   it.each(Object.entries(PAGE_BUDGETS))('%s', (_type, budget) => {
     const html = readFileSync(join(dist, budget.example, 'index.html'), 'utf8');
     const htmlBytes = gzipSize(html);
-    const stylesheets = elements(html).filter((e) => e.name === 'link' && e.attributes.rel === 'stylesheet').map((e) => e.attributes.href!);
-    const cssBytes = stylesheets.reduce((sum, href) => sum + gzipSize(readFileSync(join(dist, href.replace(/^\//, '')))), 0);
-    console.log(`${budget.example || 'home'}: HTML ${htmlBytes} B / ${budget.html}, CSS ${cssBytes} B / ${budget.css} (${stylesheets.length} files)`);
+    const stylesheets = elements(html)
+      .filter((e) => e.name === 'link' && e.attributes.rel === 'stylesheet')
+      .map((e) => e.attributes.href!);
+    const cssBytes = stylesheets.reduce(
+      (sum, href) => sum + gzipSize(readFileSync(join(dist, href.replace(/^\//, '')))),
+      0,
+    );
+    console.log(
+      `${budget.example || 'home'}: HTML ${htmlBytes} B / ${budget.html}, CSS ${cssBytes} B / ${budget.css} (${stylesheets.length} files)`,
+    );
     expect(htmlBytes).toBeLessThanOrEqual(budget.html);
     expect(cssBytes).toBeLessThanOrEqual(budget.css);
     expect(stylesheets.length).toBeGreaterThan(0);

@@ -21,12 +21,16 @@ const ISLAND_BUDGET = 56 * 1024;
 const LOADER_BUDGET = 2 * 1024;
 const SVG_BUDGET = 4 * 1024;
 
-const data = surveySchema.parse(JSON.parse(readFileSync(join(import.meta.dirname, `../../src/content/surveys/${SURVEY}.json`), 'utf8')));
+const data = surveySchema.parse(
+  JSON.parse(readFileSync(join(import.meta.dirname, `../../src/content/surveys/${SURVEY}.json`), 'utf8')),
+);
 const view = deriveSurvey(SURVEY, data);
 
 /** Relative JS specifiers a chunk imports statically and dynamically. */
 function imports(code: string): { static: string[]; dynamic: string[] } {
-  const stat = [...code.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[\w${},*\s]+from\s*)?["'`](\.\/[^"'`]+\.js)["'`]/g)].map((m) => m[1]!);
+  const stat = [
+    ...code.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[\w${},*\s]+from\s*)?["'`](\.\/[^"'`]+\.js)["'`]/g),
+  ].map((m) => m[1]!);
   const dyn = [...code.matchAll(/import\(\s*["'`](\.\/[^"'`]+\.js)["'`]\s*\)/g)].map((m) => m[1]!);
   return { static: stat, dynamic: dyn };
 }
@@ -46,7 +50,8 @@ function closure(names: string[]): Set<string> {
 }
 
 const scriptSrcs = (html: string) => [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!);
-const preloads = (html: string) => [...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1]!);
+const preloads = (html: string) =>
+  [...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1]!);
 
 describe('vote chart budgets', () => {
   const html = read(ARTICLE);
@@ -80,7 +85,9 @@ describe('vote chart budgets', () => {
   });
 
   it('registers Chart.js piece by piece, never chart.js/auto', () => {
-    const all = listFiles(join(dist, '_astro'), (p) => p.endsWith('.js')).map((p) => readFileSync(p, 'utf8')).join('\n');
+    const all = listFiles(join(dist, '_astro'), (p) => p.endsWith('.js'))
+      .map((p) => readFileSync(p, 'utf8'))
+      .join('\n');
     // chart.js/auto registers every controller; these are the ones the chart never uses.
     expect(all).not.toMatch(/RadarController|PolarAreaController|BubbleController|ScatterController|TimeSeriesScale/);
   });
@@ -126,15 +133,28 @@ describe('vote chart outputs', () => {
   it('the CSV download exists and matches the data', () => {
     const csv = read(`data/${SURVEY}.csv`);
     expect(csv).toBe(surveyToCsv(view));
-    const rows = csv.trim().split('\r\n').slice(1).map((l) => l.split(','));
-    for (const entry of data.entries) expect(rows).toContainEqual([String(entry.rank), entry.name, entry.label ?? entry.name, entry.share.toFixed(1), entry.section]);
+    const rows = csv
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map((l) => l.split(','));
+    for (const entry of data.entries)
+      expect(rows).toContainEqual([
+        String(entry.rank),
+        entry.name,
+        entry.label ?? entry.name,
+        entry.share.toFixed(1),
+        entry.section,
+      ]);
     expect(rows.at(-1)).toEqual(['', 'Not listed', 'Not listed', '3.8', '']);
   });
 
   it('the JSON download exists and matches the data', () => {
     const json = JSON.parse(read(`data/${SURVEY}.json`));
     expect(json.entries).toEqual(
-      [...data.entries].sort((a, b) => a.rank - b.rank).map((e) => ({ rank: e.rank, name: e.name, label: e.label ?? e.name, share: e.share, section: e.section })),
+      [...data.entries]
+        .sort((a, b) => a.rank - b.rank)
+        .map((e) => ({ rank: e.rank, name: e.name, label: e.label ?? e.name, share: e.share, section: e.section })),
     );
     expect(json.remainder).toEqual({ name: 'Not listed', share: 3.8, derived: true });
     expect(json.source.name).toBe(data.source.name);
@@ -145,7 +165,9 @@ describe('vote chart outputs', () => {
     const tw = html.match(/<meta name="twitter:image" content="([^"]+)"/)![1]!;
     expect(og).toMatch(new RegExp(`/og/${SURVEY}\\.png$`));
     expect(tw).toBe(og);
-    expect(html).toMatch(/<meta property="og:image:alt" content="Bar chart: Which crypto narrative will lead in 2024\? DePIN leads/);
+    expect(html).toMatch(
+      /<meta property="og:image:alt" content="Bar chart: Which crypto narrative will lead in 2024\? DePIN leads/,
+    );
     const file = join(dist, 'og', `${SURVEY}.png`);
     expect(existsSync(file)).toBe(true);
     expect(await sharp(file).metadata()).toMatchObject({ format: 'png', width: 1200, height: 630 });
@@ -153,7 +175,10 @@ describe('vote chart outputs', () => {
 
   it('the home page offers the card at thumbnail widths, so a phone need not fetch the 1200 px PNG', async () => {
     const img = read('index.html').match(/<img class="featured__image"[^>]*>/)![0];
-    const srcset = img.match(/srcset="([^"]+)"/)![1]!.split(', ').map((candidate) => candidate.split(' '));
+    const srcset = img
+      .match(/srcset="([^"]+)"/)![1]!
+      .split(', ')
+      .map((candidate) => candidate.split(' '));
     expect(srcset).toEqual([
       [`/og/${SURVEY}-600w.png`, '600w'],
       [`/og/${SURVEY}-900w.png`, '900w'],
@@ -164,7 +189,11 @@ describe('vote chart outputs', () => {
     for (const [path, descriptor] of srcset.slice(0, 2)) {
       const file = readFileSync(join(dist, path!));
       const width = Number.parseInt(descriptor!, 10);
-      expect(await sharp(file).metadata()).toMatchObject({ format: 'png', width, height: Math.round((width * 630) / 1200) });
+      expect(await sharp(file).metadata()).toMatchObject({
+        format: 'png',
+        width,
+        height: Math.round((width * 630) / 1200),
+      });
       expect(file.length).toBeLessThan(png.length);
     }
   });

@@ -15,7 +15,19 @@ const fixturesRoot = join(TMP_ROOT, 'content-checks-fixtures');
 afterAll(() => rmSync(fixturesRoot, { recursive: true, force: true }));
 
 const post = (title: string, tags: string[], body: string) =>
-  ['---', `title: ${JSON.stringify(title)}`, 'description: "A fixture post."', 'pubDate: 2024-01-01', 'category: research', 'author: token-metrics-team', `tags: ${JSON.stringify(tags)}`, '---', '', body, ''].join('\n');
+  [
+    '---',
+    `title: ${JSON.stringify(title)}`,
+    'description: "A fixture post."',
+    'pubDate: 2024-01-01',
+    'category: research',
+    'author: token-metrics-team',
+    `tags: ${JSON.stringify(tags)}`,
+    '---',
+    '',
+    body,
+    '',
+  ].join('\n');
 
 /** Writes a content folder; returns its path relative to the project root, as messages print it. */
 function fixture(name: string, files: Record<string, string>): string {
@@ -41,7 +53,11 @@ const goodLinks = [
 ].join('\n');
 
 /** The output's non-blank lines (Astro puts a blank line after some headers). */
-const lines = (output: string) => output.split('\n').map((line) => line.trimEnd()).filter((line) => line !== '');
+const lines = (output: string) =>
+  output
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .filter((line) => line !== '');
 
 describe('content checks in the build', () => {
   it('C++ and C# get two tag pages with their own titles, and every good link form passes the link check', async () => {
@@ -60,7 +76,10 @@ describe('content checks in the build', () => {
     expect(heading('c-sharp')).toBe('#C#');
     expect(tagPage('c-sharp').find((e) => e.name === 'title')?.text).toMatch(/^Posts tagged #C# /);
 
-    const chip = (id: string) => elements(readFileSync(join(result.distDir, 'posts', id, 'index.html'), 'utf8')).find((e) => e.name === 'a' && e.attributes.rel === 'tag');
+    const chip = (id: string) =>
+      elements(readFileSync(join(result.distDir, 'posts', id, 'index.html'), 'utf8')).find(
+        (e) => e.name === 'a' && e.attributes.rel === 'tag',
+      );
     expect(chip('cpp')).toMatchObject({ text: '#C++', attributes: { href: '/tags/c-plus-plus/' } });
     expect(chip('csharp')).toMatchObject({ text: '#C#', attributes: { href: '/tags/c-sharp/' } });
   });
@@ -88,7 +107,11 @@ describe('content checks in the build', () => {
     const dir = fixture('survey', {
       'posts/good.mdx': post('Good', [], '## Alpha\n\n## Beta\n\n## Gamma\n\nBody text.'),
       'surveys/dupes.json': JSON.stringify({
-        title: 'T', question: 'Q?', year: 2024, source: { name: 'S' }, article: 'good',
+        title: 'T',
+        question: 'Q?',
+        year: 2024,
+        source: { name: 'S' },
+        article: 'good',
         entries: [
           { name: 'DeFi', label: 'Finance', share: 40, rank: 1, section: 'alpha' },
           { name: ' defi', share: 30, rank: 2, section: 'beta' },
@@ -111,15 +134,19 @@ describe('content checks in the build', () => {
   it('a link to no page and a #fragment that is no id stop the build, each at its source line', async () => {
     const dir = fixture('links', {
       'posts/good.mdx': post('Good', [], '## Real heading\n\nBody text.'),
-      'posts/broken.md': post('Broken', [], [
-        'Intro with [a missing post](/no-such-post/).', // line 10
-        '',
-        'A [bad fragment](#nope) and [a fragment of another post](/posts/good/#missing).', // line 12
-        '',
-        'A [relative](../gone/) one, and [a good one](/posts/good/#real-heading).', // line 14
-        '',
-        '<p><a href="/posts/good/#also-missing">raw HTML</a></p>', // line 16
-      ].join('\n')),
+      'posts/broken.md': post(
+        'Broken',
+        [],
+        [
+          'Intro with [a missing post](/no-such-post/).', // line 10
+          '',
+          'A [bad fragment](#nope) and [a fragment of another post](/posts/good/#missing).', // line 12
+          '',
+          'A [relative](../gone/) one, and [a good one](/posts/good/#real-heading).', // line 14
+          '',
+          '<p><a href="/posts/good/#also-missing">raw HTML</a></p>', // line 16
+        ].join('\n'),
+      ),
     });
     const result = await buildSite('content-checks-links', { CONTENT_DIR: dir });
     expect(result.ok, result.output).toBe(false);

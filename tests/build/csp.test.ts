@@ -16,7 +16,11 @@ describe('built site: Content-Security-Policy', () => {
     const header = await headersPolicy(dist);
     const files = htmlFiles(dist);
     expect(files.length).toBeGreaterThan(10);
-    const problems = files.flatMap((file) => blockedInlineScripts(readFileSync(file, 'utf8'), header).map((problem) => `${file.slice(dist.length)}: ${problem}`));
+    const problems = files.flatMap((file) =>
+      blockedInlineScripts(readFileSync(file, 'utf8'), header).map(
+        (problem) => `${file.slice(dist.length)}: ${problem}`,
+      ),
+    );
     expect(problems).toEqual([]);
   });
 

@@ -40,7 +40,13 @@ async function waitFor<T>(what: string, check: () => Promise<T | undefined>, tim
   throw new Error(`Timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
 }
 
-const draft = postFileText({ title: 'Dev Preview Post', category: 'research', author: 'token-metrics-team', tags: ['preview'], date: new Date(2025, 0, 10) });
+const draft = postFileText({
+  title: 'Dev Preview Post',
+  category: 'research',
+  author: 'token-metrics-team',
+  tags: ['preview'],
+  date: new Date(2025, 0, 10),
+});
 const scheduled = [
   '---',
   'title: "Coming Later"',
@@ -54,8 +60,29 @@ const scheduled = [
   '',
 ].join('\n');
 // Two mistakes: the title is missing and the category does not exist.
-const broken = ['---', 'description: "Forgot the title."', 'pubDate: 2025-02-01', 'category: reserch', 'author: token-metrics-team', '---', '', 'Oops.', ''].join('\n');
-const fixed = ['---', 'title: "Now With a Title"', 'description: "Fixed."', 'pubDate: 2025-02-01', 'category: research', 'author: token-metrics-team', '---', '', 'Fixed body.', ''].join('\n');
+const broken = [
+  '---',
+  'description: "Forgot the title."',
+  'pubDate: 2025-02-01',
+  'category: reserch',
+  'author: token-metrics-team',
+  '---',
+  '',
+  'Oops.',
+  '',
+].join('\n');
+const fixed = [
+  '---',
+  'title: "Now With a Title"',
+  'description: "Fixed."',
+  'pubDate: 2025-02-01',
+  'category: research',
+  'author: token-metrics-team',
+  '---',
+  '',
+  'Fixed body.',
+  '',
+].join('\n');
 
 describe('astro dev with a temporary content folder', () => {
   const projectDir = mkdtempSync(join(tmpdir(), 'dev-server-project-'));
@@ -79,24 +106,40 @@ describe('astro dev with a temporary content folder', () => {
     writeFileSync(join(postsDir, 'dev-preview-post.mdx'), draft);
     writeFileSync(join(postsDir, 'coming-later.mdx'), scheduled);
     rmSync(cacheDir, { recursive: true, force: true });
-    for (const entry of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(join(ROOT, entry), join(projectDir, entry), { recursive: true });
+    for (const entry of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json'])
+      cpSync(join(ROOT, entry), join(projectDir, entry), { recursive: true });
     symlinkSync(join(ROOT, 'node_modules'), join(projectDir, 'node_modules'), 'dir');
     const port = await freePort();
     origin = `http://localhost:${port}`;
     // --ignore-lock: run beside any dev server an author has open, without touching its lock file, and in
     // the foreground even when a coding agent runs the tests (Astro would otherwise detach a background server).
-    server = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--ignore-lock'], {
-      cwd: projectDir,
-      env: { ...inheritedEnv(), CONTENT_DIR: contentDir, ASTRO_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    server = spawn(
+      process.execPath,
+      [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--ignore-lock'],
+      {
+        cwd: projectDir,
+        env: {
+          ...inheritedEnv(),
+          CONTENT_DIR: contentDir,
+          ASTRO_CACHE_DIR: cacheDir,
+          ASTRO_TELEMETRY_DISABLED: '1',
+          FORCE_COLOR: '0',
+          NO_COLOR: '1',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     exited = () => server.exitCode !== null;
     server.on('exit', () => console.error(`astro dev exited (${server.exitCode}):\n${output}`));
     server.stdout!.on('data', (d: Buffer) => (output += d.toString()));
     server.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-    await waitFor('the dev server to serve the draft', async () => {
-      return (await get('/posts/dev-preview-post/')).status === 200 ? true : undefined;
-    }, 120_000);
+    await waitFor(
+      'the dev server to serve the draft',
+      async () => {
+        return (await get('/posts/dev-preview-post/')).status === 200 ? true : undefined;
+      },
+      120_000,
+    );
     // Listen on the HMR socket like the browser's overlay does.
     const client = await (await fetch(`${origin}/@vite/client`)).text();
     const token = /const wsToken = "([^"]+)"/.exec(client)?.[1] ?? '';
@@ -150,7 +193,9 @@ describe('astro dev with a temporary content folder', () => {
     expect(page.body).toContain('<title>InvalidContent</title>');
     expect(page.body).toContain('/@vite/client');
     // ... and sends the overlay its payload over the HMR socket.
-    const payload = await waitFor('the overlay payload', async () => overlayPayloads.find((p) => p.message?.includes('broken-post.mdx')));
+    const payload = await waitFor('the overlay payload', async () =>
+      overlayPayloads.find((p) => p.message?.includes('broken-post.mdx')),
+    );
     expect(payload.message).toContain('broken-post.mdx');
     expect(payload.message).toMatch(/title: .*Required/);
     // The overlay payload is HTML-escaped for display.
@@ -163,7 +208,9 @@ describe('astro dev with a temporary content folder', () => {
 
   it('recovers once the file is fixed, without a restart', async () => {
     writeFileSync(join(postsDir, 'broken-post.mdx'), fixed);
-    await waitFor('the page to recover', async () => ((await get('/posts/dev-preview-post/')).status === 200 ? true : undefined));
+    await waitFor('the page to recover', async () =>
+      (await get('/posts/dev-preview-post/')).status === 200 ? true : undefined,
+    );
     // The fixed post itself appears once the content store has been written.
     const body = await waitFor('the fixed post', async () => {
       const response = await get('/posts/broken-post/');

@@ -14,7 +14,12 @@ import { SITE } from '../../src/site.config';
 import { firstNonXmlChar } from '../../src/lib/feeds/xml-text';
 
 // Every value read back as the string it is (no number coercion, no trimming).
-const reader = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, isArray: (name) => name === 'item' || name === 'category' });
+const reader = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  parseTagValue: false,
+  isArray: (name) => name === 'item' || name === 'category',
+});
 interface Item {
   title: string;
   link: string;
@@ -23,10 +28,30 @@ interface Item {
   'dc:creator': string;
   category: string[];
 }
-const channelOf = (xml: string) => reader.parse(xml).rss.channel as { 'atom:link': Record<string, string>; item: Item[] };
+const channelOf = (xml: string) =>
+  reader.parse(xml).rss.channel as { 'atom:link': Record<string, string>; item: Item[] };
 
 const URL_ATTRIBUTES = ['href', 'src', 'cite', 'poster'];
-const NOT_IN_FEEDS = new Set(['script', 'style', 'iframe', 'object', 'embed', 'form', 'input', 'button', 'select', 'textarea', 'template', 'dialog', 'canvas', 'link', 'meta', 'base', 'svg', 'noscript']);
+const NOT_IN_FEEDS = new Set([
+  'script',
+  'style',
+  'iframe',
+  'object',
+  'embed',
+  'form',
+  'input',
+  'button',
+  'select',
+  'textarea',
+  'template',
+  'dialog',
+  'canvas',
+  'link',
+  'meta',
+  'base',
+  'svg',
+  'noscript',
+]);
 const DOCUMENT = new Set(['html', 'head', 'body']);
 
 /** What a feed item's HTML must never hold (each finding names the element and attribute), and how many URLs were checked. */
@@ -38,7 +63,15 @@ function inspect(html: string): { unsafe: string[]; urls: number } {
     if (NOT_IN_FEEDS.has(name) || name.includes('-')) found.push(`<${name}>`);
     for (const [attribute, value] of Object.entries(attributes)) {
       if (/^on|^data-|^style$|^tabindex$/i.test(attribute)) found.push(`<${name} ${attribute}>`);
-      const urls = attribute === 'srcset' ? value.split(/\s+/).filter((token) => token && !/^\d+(?:\.\d+)?[wxh],?$/.test(token)).map((url) => url.replace(/,$/, '')) : URL_ATTRIBUTES.includes(attribute) ? [value] : [];
+      const urls =
+        attribute === 'srcset'
+          ? value
+              .split(/\s+/)
+              .filter((token) => token && !/^\d+(?:\.\d+)?[wxh],?$/.test(token))
+              .map((url) => url.replace(/,$/, ''))
+          : URL_ATTRIBUTES.includes(attribute)
+            ? [value]
+            : [];
       for (const url of urls) {
         checked += 1;
         const allowed = attribute === 'href' ? /^(https?:\/\/|mailto:)/ : /^https?:\/\//;
@@ -62,7 +95,11 @@ describe('the real feeds (main build)', () => {
     const xml = readFileSync(join(dist, path), 'utf8');
     expect(XMLValidator.validate(xml)).toBe(true);
     expect(firstNonXmlChar(xml)).toBeUndefined();
-    expect(channelOf(xml)['atom:link']).toEqual({ '@href': `${SITE.url}${SITE.base}${path}`, '@rel': 'self', '@type': 'application/rss+xml' });
+    expect(channelOf(xml)['atom:link']).toEqual({
+      '@href': `${SITE.url}${SITE.base}${path}`,
+      '@rel': 'self',
+      '@type': 'application/rss+xml',
+    });
   });
 
   it.each(feeds)('%s: every item is inert HTML whose URLs are all absolute http(s)', (path) => {
@@ -81,7 +118,9 @@ describe('the real feeds (main build)', () => {
   it('the survey post keeps its chart image, table and data links', () => {
     const { item: items } = channelOf(readFileSync(join(dist, 'rss.xml'), 'utf8'));
     const html = items.find((item) => item.link.endsWith('/posts/top-crypto-narratives-2024/'))!['content:encoded'];
-    expect(html).toContain(`<img src="${SITE.url}${SITE.base}og/moon-awards-2024-narratives.png" alt="Bar chart: Which crypto narrative will lead in 2024?`);
+    expect(html).toContain(
+      `<img src="${SITE.url}${SITE.base}og/moon-awards-2024-narratives.png" alt="Bar chart: Which crypto narrative will lead in 2024?`,
+    );
     expect(html).toContain('<th scope="row"><a href="');
     expect(html).toContain('<td class="num">30.2%</td>');
     expect(html).toContain(`<a href="${SITE.url}${SITE.base}data/moon-awards-2024-narratives.csv" download>CSV</a>`);
@@ -95,7 +134,11 @@ describe('pasted HTML in a post (tests/fixtures/feeds-hostile under /blog/)', ()
   let item: Item;
   let xml = '';
   beforeAll(async () => {
-    build = await buildSite('feeds-hostile', { CONTENT_DIR: 'tests/fixtures/feeds-hostile', SITE: SITE_URL, BASE: '/blog/' });
+    build = await buildSite('feeds-hostile', {
+      CONTENT_DIR: 'tests/fixtures/feeds-hostile',
+      SITE: SITE_URL,
+      BASE: '/blog/',
+    });
     if (!build.ok) throw new Error(build.output);
     xml = readFileSync(join(build.distDir, 'rss.xml'), 'utf8');
     item = channelOf(xml).item[0]!;
@@ -104,7 +147,9 @@ describe('pasted HTML in a post (tests/fixtures/feeds-hostile under /blog/)', ()
   it('the feed stays well-formed around "]]>", "<![CDATA[" and "</content:encoded>"', () => {
     expect(XMLValidator.validate(xml)).toBe(true);
     expect(item.title).toBe('Pasted HTML ]]> and <![CDATA[ in a title');
-    expect(item['content:encoded']).toContain('<p>Text that looks like XML: ]]> and &lt;/content:encoded> and &lt;![CDATA[ and a bare &amp; sign.</p>');
+    expect(item['content:encoded']).toContain(
+      '<p>Text that looks like XML: ]]> and &lt;/content:encoded> and &lt;![CDATA[ and a bare &amp; sign.</p>',
+    );
   });
 
   it('fragment and relative links point at the site; mailto stays', () => {
@@ -115,12 +160,18 @@ describe('pasted HTML in a post (tests/fixtures/feeds-hostile under /blog/)', ()
 
   it('images keep absolute sources, srcset candidates included', () => {
     expect(item['content:encoded']).toContain(`<img src="${POST}pixel.png" alt="pixel">`);
-    expect(item['content:encoded']).toContain(`<picture><source srcset="${POST}wide.png 2x"><img src="${SITE_URL}/narrow.png" alt="narrow"></picture>`);
+    expect(item['content:encoded']).toContain(
+      `<picture><source srcset="${POST}wide.png 2x"><img src="${SITE_URL}/narrow.png" alt="narrow"></picture>`,
+    );
   });
 
   it('the feed allowlist is stricter than the page: an embed the post may show is not sent to readers', () => {
     const page = readFileSync(join(build.distDir, 'posts/pasted-html/index.html'), 'utf8');
-    expect(elements(page).filter((e) => e.name === 'iframe').map((e) => e.attributes.src)).toEqual(['https://www.youtube-nocookie.com/embed/abc']);
+    expect(
+      elements(page)
+        .filter((e) => e.name === 'iframe')
+        .map((e) => e.attributes.src),
+    ).toEqual(['https://www.youtube-nocookie.com/embed/abc']);
     const html = item['content:encoded'];
     expect(inspect(html)).toEqual({ unsafe: [], urls: 6 });
     expect(html).not.toContain('youtube');
@@ -128,7 +179,9 @@ describe('pasted HTML in a post (tests/fixtures/feeds-hostile under /blog/)', ()
   });
 
   it('an author and tags that look like numbers or booleans are written as they are', () => {
-    expect(xml).toContain('<dc:creator>0xCAFE</dc:creator><category>Research</category><category>007</category><category>1e3</category><category>true</category>');
+    expect(xml).toContain(
+      '<dc:creator>0xCAFE</dc:creator><category>Research</category><category>007</category><category>1e3</category><category>true</category>',
+    );
     expect(item.guid).toEqual({ '#text': POST, '@isPermaLink': 'true' });
   });
 });
@@ -142,10 +195,15 @@ describe('a character XML cannot carry', () => {
     cpSync(join(ROOT, 'tests/fixtures/feeds-hostile/posts'), join(dir, 'posts'), { recursive: true });
     mkdirSync(join(dir, 'categories'));
     // JSON can only carry U+0001 as an escape, so the message has no line to point at.
-    writeFileSync(join(dir, 'categories/research.json'), JSON.stringify({ name: 'Research', description: 'Guides.', disclaimer: 'Not advice.\u0001' }, null, 2));
+    writeFileSync(
+      join(dir, 'categories/research.json'),
+      JSON.stringify({ name: 'Research', description: 'Guides.', disclaimer: 'Not advice.\u0001' }, null, 2),
+    );
     const result = await buildSite('feeds-bad-char', { CONTENT_DIR: dir });
     expect(result.ok).toBe(false);
-    expect(result.output).toContain(`[InvalidContent] ${relative(ROOT, dir)}/categories/research.json (disclaimer): contains U+0001, a control character that XML feeds cannot carry; delete it\n`);
+    expect(result.output).toContain(
+      `[InvalidContent] ${relative(ROOT, dir)}/categories/research.json (disclaimer): contains U+0001, a control character that XML feeds cannot carry; delete it\n`,
+    );
     expect(result.output).not.toMatch(/^\s+at /m);
   });
 });

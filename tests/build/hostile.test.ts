@@ -26,7 +26,9 @@ beforeAll(async () => {
 });
 
 const page = (id: string) => readFileSync(join(dist, 'posts', id, 'index.html'), 'utf8');
-const meta = (html: string, key: string) => elements(html).find((e) => e.name === 'meta' && (e.attributes.property === key || e.attributes.name === key))?.attributes.content;
+const meta = (html: string, key: string) =>
+  elements(html).find((e) => e.name === 'meta' && (e.attributes.property === key || e.attributes.name === key))
+    ?.attributes.content;
 
 describe('hostile content stays intact and inert', () => {
   it('the fixture really is hostile', () => {
@@ -34,33 +36,45 @@ describe('hostile content stays intact and inert', () => {
     expect(posts.some((p) => p.title.length === 300)).toBe(true);
   });
 
-  it.each(posts)('$id: title and description survive in <title>, <h1>, meta, Open Graph and Twitter tags', ({ id, title, description }) => {
-    const html = page(id);
-    const all = elements(html);
-    expect(all.find((e) => e.name === 'h1')?.text).toBe(title);
-    expect(all.find((e) => e.name === 'title')?.text.startsWith(title)).toBe(true);
-    expect(meta(html, 'description')).toBe(description);
-    expect(meta(html, 'og:title')).toBe(title);
-    expect(meta(html, 'og:description')).toBe(description);
-    expect(meta(html, 'twitter:title')).toBe(title);
-  });
+  it.each(posts)(
+    '$id: title and description survive in <title>, <h1>, meta, Open Graph and Twitter tags',
+    ({ id, title, description }) => {
+      const html = page(id);
+      const all = elements(html);
+      expect(all.find((e) => e.name === 'h1')?.text).toBe(title);
+      expect(all.find((e) => e.name === 'title')?.text.startsWith(title)).toBe(true);
+      expect(meta(html, 'description')).toBe(description);
+      expect(meta(html, 'og:title')).toBe(title);
+      expect(meta(html, 'og:description')).toBe(description);
+      expect(meta(html, 'twitter:title')).toBe(title);
+    },
+  );
 
-  it.each(posts)('$id: JSON-LD parses back to the exact strings and cannot close its element', ({ id, title, description }) => {
-    const blocks = elements(page(id)).filter((e) => e.name === 'script' && e.attributes.type === 'application/ld+json');
-    expect(blocks.length).toBeGreaterThan(0);
-    for (const block of blocks) expect(block.text).not.toMatch(/<\/script|<!--/i);
-    const article = JSON.parse(blocks[0]!.text);
-    expect(article.headline).toBe(title);
-    expect(article.description).toBe(description);
-  });
+  it.each(posts)(
+    '$id: JSON-LD parses back to the exact strings and cannot close its element',
+    ({ id, title, description }) => {
+      const blocks = elements(page(id)).filter(
+        (e) => e.name === 'script' && e.attributes.type === 'application/ld+json',
+      );
+      expect(blocks.length).toBeGreaterThan(0);
+      for (const block of blocks) expect(block.text).not.toMatch(/<\/script|<!--/i);
+      const article = JSON.parse(blocks[0]!.text);
+      expect(article.headline).toBe(title);
+      expect(article.description).toBe(description);
+    },
+  );
 
   it.each(posts)('$id: no inline script besides the hashed theme script', async ({ id }) => {
     expect(blockedInlineScripts(page(id), await headersPolicy(dist))).toEqual([]);
   });
 
   it('body text with markup-looking strings renders as text', () => {
-    const paragraphs = elements(page('script-breakout')).filter((e) => e.name === 'p').map((e) => e.text);
-    expect(paragraphs.join('\n')).toContain('Body text that must stay text: </script><script>alert(4)</script> and <!-- and &amp; and a bare & sign.');
+    const paragraphs = elements(page('script-breakout'))
+      .filter((e) => e.name === 'p')
+      .map((e) => e.text);
+    expect(paragraphs.join('\n')).toContain(
+      'Body text that must stay text: </script><script>alert(4)</script> and <!-- and &amp; and a bare & sign.',
+    );
   });
 
   it('hostile tags get safe URLs and intact labels', () => {
@@ -72,7 +86,9 @@ describe('hostile content stays intact and inert', () => {
   it('the RSS feed carries the exact strings, escaped as XML', () => {
     const xml = readFileSync(join(dist, 'rss.xml'), 'utf8');
     expect(xml).not.toContain('<script');
-    const items = new XMLParser({ ignoreAttributes: false, isArray: (n) => n === 'item' || n === 'category' }).parse(xml).rss.channel.item as Record<string, unknown>[];
+    const items = new XMLParser({ ignoreAttributes: false, isArray: (n) => n === 'item' || n === 'category' }).parse(
+      xml,
+    ).rss.channel.item as Record<string, unknown>[];
     for (const post of posts) {
       const item = items.find((i) => i.title === post.title);
       expect(item, post.id).toBeDefined();
@@ -80,8 +96,12 @@ describe('hostile content stays intact and inert', () => {
     }
     const hostile = items.find((i) => String(i.title).includes('alert(1)'))!;
     // Read as a reader's HTML parser reads it: the markup-looking body text is text, exactly.
-    const paragraphs = elements(hostile['content:encoded'] as string).filter((e) => e.name === 'p').map((e) => e.text);
-    expect(paragraphs).toContain('Body text that must stay text: </script><script>alert(4)</script> and <!-- and &amp; and a bare & sign.');
+    const paragraphs = elements(hostile['content:encoded'] as string)
+      .filter((e) => e.name === 'p')
+      .map((e) => e.text);
+    expect(paragraphs).toContain(
+      'Body text that must stay text: </script><script>alert(4)</script> and <!-- and &amp; and a bare & sign.',
+    );
     expect(hostile.category).toContain('</script><script>alert(3)</script>');
   });
 

@@ -14,7 +14,8 @@ describe('HTML validity', () => {
     for (const file of files) {
       const report = await validator.validateString(readFileSync(file, 'utf8'), file);
       for (const result of report.results) {
-        for (const m of result.messages) errors.push(`${relative(dist, file)}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
+        for (const m of result.messages)
+          errors.push(`${relative(dist, file)}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
       }
     }
     expect(errors).toEqual([]);
@@ -27,14 +28,16 @@ describe('HTML validity', () => {
     const problems: string[] = [];
     for (const file of files) {
       const after = contentAfterHtmlEnd(readFileSync(file, 'utf8'));
-      if (after) problems.push(`${relative(dist, file)}:${after.line}:${after.column} content after </html>: ${after.excerpt}`);
+      if (after)
+        problems.push(`${relative(dist, file)}:${after.line}:${after.column} content after </html>: ${after.excerpt}`);
     }
     expect(problems).toEqual([]);
     expect(files.length).toBeGreaterThanOrEqual(20);
   });
 
   it('the </html> check finds a script after </html>, where it starts, and passes whitespace, an implied </html> and "</html>" inside a script', () => {
-    const page = (tail: string) => `<!doctype html>\n<html lang="en"><head><title>t</title></head><body><p>x</p></body></html>${tail}`;
+    const page = (tail: string) =>
+      `<!doctype html>\n<html lang="en"><head><title>t</title></head><body><p>x</p></body></html>${tail}`;
     expect(contentAfterHtmlEnd(page('\n<script type="module" src="/_astro/search.js"></script>\n'))).toEqual({
       line: 3,
       column: 1,
@@ -42,7 +45,9 @@ describe('HTML validity', () => {
     });
     expect(contentAfterHtmlEnd(page(' \u00a0'))).toEqual({ line: 2, column: 75, excerpt: '\u00a0' });
     expect(contentAfterHtmlEnd(page('\n\t \r\n'))).toBeUndefined();
-    expect(contentAfterHtmlEnd('<!doctype html><title>Redirecting</title><body><a href="/x/">x</a></body>')).toBeUndefined();
+    expect(
+      contentAfterHtmlEnd('<!doctype html><title>Redirecting</title><body><a href="/x/">x</a></body>'),
+    ).toBeUndefined();
     expect(contentAfterHtmlEnd('<!doctype html><html><body><script>"</html>"</script></body></html>')).toBeUndefined();
   });
 });

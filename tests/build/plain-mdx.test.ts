@@ -19,20 +19,28 @@ const dir = join(TMP_ROOT, 'plain-mdx-fixtures');
 const postsDir = join(dir, 'content/posts');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const frontmatter = (title: string) => `---\ntitle: "${title}"\ndescription: "A post that probes the plain-MDX decision."\npubDate: 2024-01-02\ncategory: research\nauthor: token-metrics-team\n---\n\n`;
+const frontmatter = (title: string) =>
+  `---\ntitle: "${title}"\ndescription: "A post that probes the plain-MDX decision."\npubDate: 2024-01-02\ncategory: research\nauthor: token-metrics-team\n---\n\n`;
 /** Bodies near the edge between Markdown and MDX. */
 const tricky: Record<string, string> = {
-  'tricky-code': 'Inline `a{b}<c>` code, `` `nested` `` ticks and a fence:\n\n```ts\nconst a = { b: 1 }; if (a < 2) {}\n```\n\n~~~\n<script>alert(1)</script>\n~~~\n',
+  'tricky-code':
+    'Inline `a{b}<c>` code, `` `nested` `` ticks and a fence:\n\n```ts\nconst a = { b: 1 }; if (a < 2) {}\n```\n\n~~~\n<script>alert(1)</script>\n~~~\n',
   'tricky-indented': 'A paragraph.\n\n    four spaces: code in Markdown, a paragraph in MDX\n',
   'tricky-less-than': 'Prices fell when a < b and rose when b > a.\n',
   'tricky-escapes': 'Escaped \\{braces\\} and \\<angles\\>, entities &amp; &lt;tag&gt; &copy; and a bare & sign.\n',
-  'tricky-gfm': '| a | b |\n| - | :-: |\n| 1 | `|` |\n\nA footnote[^1] and ~~strike~~ and https://example.org/autolink.\n\n- [x] done\n- [ ] open\n\n[^1]: The note.\n',
-  'tricky-table': '| plain | table |\n| ----- | ----- |\n| `a|b` | a &lt; b |\n\nNo alignment, so Markdown renders it as MDX does.\n',
-  'tricky-lists': '1. one\n2. two\n   - nested *em* **strong**\n\n> quoted [link](https://example.org "title")\n\n***\n\n# Heading with `code`\n',
+  'tricky-gfm':
+    '| a | b |\n| - | :-: |\n| 1 | `|` |\n\nA footnote[^1] and ~~strike~~ and https://example.org/autolink.\n\n- [x] done\n- [ ] open\n\n[^1]: The note.\n',
+  'tricky-table':
+    '| plain | table |\n| ----- | ----- |\n| `a|b` | a &lt; b |\n\nNo alignment, so Markdown renders it as MDX does.\n',
+  'tricky-lists':
+    '1. one\n2. two\n   - nested *em* **strong**\n\n> quoted [link](https://example.org "title")\n\n***\n\n# Heading with `code`\n',
   'tricky-expression': 'A {props.missing ?? "fallback"} expression, so this one is MDX.\n',
 };
 
-const sources = ['src/content/posts', ...readdirSync(join(ROOT, 'tests/fixtures')).map((f) => `tests/fixtures/${f}/posts`)].filter((d) => existsSync(join(ROOT, d)));
+const sources = [
+  'src/content/posts',
+  ...readdirSync(join(ROOT, 'tests/fixtures')).map((f) => `tests/fixtures/${f}/posts`),
+].filter((d) => existsSync(join(ROOT, d)));
 let plain = '';
 let allMdx = '';
 
@@ -43,32 +51,52 @@ beforeAll(async () => {
   cpSync(join(ROOT, 'src/assets'), join(dir, 'assets'), { recursive: true });
   for (const source of sources) cpSync(join(ROOT, source), postsDir, { recursive: true });
   for (const [id, body] of Object.entries(tricky)) writeFileSync(join(postsDir, `${id}.mdx`), frontmatter(id) + body);
-  const [a, b] = [await buildSite('plain-mdx-markdown', { CONTENT_DIR: join(dir, 'content') }), await buildSite('plain-mdx-all-mdx', { CONTENT_DIR: join(dir, 'content'), PLAIN_MDX_AS_MARKDOWN: '0' })];
+  const [a, b] = [
+    await buildSite('plain-mdx-markdown', { CONTENT_DIR: join(dir, 'content') }),
+    await buildSite('plain-mdx-all-mdx', { CONTENT_DIR: join(dir, 'content'), PLAIN_MDX_AS_MARKDOWN: '0' }),
+  ];
   expect(a.ok, a.output).toBe(true);
   expect(b.ok, b.output).toBe(true);
   [plain, allMdx] = [a.distDir, b.distDir];
 });
 
 const articleBody = (dist: string, id: string) => {
-  const prose = elements(readFileSync(join(dist, 'posts', id, 'index.html'), 'utf8')).find((e) => e.attributes.class === 'prose');
+  const prose = elements(readFileSync(join(dist, 'posts', id, 'index.html'), 'utf8')).find(
+    (e) => e.attributes.class === 'prose',
+  );
   return toHtml(prose!.node.children);
 };
 /** Feed items with their HTML as a tree serializes it: `&quot;` in text and `"` are one character. */
 const feedItems = (dist: string) =>
-  (new XMLParser({ isArray: (n) => n === 'item' }).parse(readFileSync(join(dist, 'rss.xml'), 'utf8')).rss.channel.item as Record<string, string>[]).map((item) => ({
+  (
+    new XMLParser({ isArray: (n) => n === 'item' }).parse(readFileSync(join(dist, 'rss.xml'), 'utf8')).rss.channel
+      .item as Record<string, string>[]
+  ).map((item) => ({
     ...item,
     'content:encoded': toHtml(parseHtml(item['content:encoded']!)),
   }));
 
-const mdxIds = [...sources.flatMap((source) => readdirSync(join(ROOT, source)).filter((f) => f.endsWith('.mdx')).map((f) => f.replace(/\.mdx$/, ''))), ...Object.keys(tricky)];
+const mdxIds = [
+  ...sources.flatMap((source) =>
+    readdirSync(join(ROOT, source))
+      .filter((f) => f.endsWith('.mdx'))
+      .map((f) => f.replace(/\.mdx$/, '')),
+  ),
+  ...Object.keys(tricky),
+];
 const mdxPosts = () => mdxIds;
 
 describe('plain .mdx rendered as Markdown is the same HTML as MDX', () => {
   it('the fixture exercises both paths', () => {
-    const paths = mdxPosts().map((id) => analysePost(readFileSync(join(postsDir, `${id}.mdx`), 'utf8'), 'mdx', { dateFields: [], reservedFields: [] }).renderAs);
+    const paths = mdxPosts().map(
+      (id) =>
+        analysePost(readFileSync(join(postsDir, `${id}.mdx`), 'utf8'), 'mdx', { dateFields: [], reservedFields: [] })
+          .renderAs,
+    );
     expect(paths.filter((p) => p === 'markdown').length).toBeGreaterThanOrEqual(5);
     expect(paths.filter((p) => p === 'mdx').length).toBeGreaterThanOrEqual(3);
-    const decide = (id: string) => analysePost(frontmatter(id) + tricky[id], 'mdx', { dateFields: [], reservedFields: [] }).renderAs;
+    const decide = (id: string) =>
+      analysePost(frontmatter(id) + tricky[id], 'mdx', { dateFields: [], reservedFields: [] }).renderAs;
     expect(decide('tricky-indented')).toBe('mdx');
     expect(decide('tricky-expression')).toBe('mdx');
     expect(decide('tricky-code')).toBe('markdown');
@@ -94,14 +122,26 @@ describe('a refused post is refused the same way on both paths', () => {
     const refused = join(dir, 'refused');
     mkdirSync(join(refused, 'posts'), { recursive: true });
     writeFileSync(join(refused, 'posts/undefined.mdx'), `${frontmatter('Undefined')}if a < b then {x}\n`);
-    writeFileSync(join(refused, 'posts/control.mdx'), `${frontmatter('Control')}A plain body with a \u0008 backspace.\n`);
-    writeFileSync(join(refused, 'posts/date.mdx'), frontmatter('Date').replace('2024-01-02', '2024-02-30') + 'Plain text.\n');
+    writeFileSync(
+      join(refused, 'posts/control.mdx'),
+      `${frontmatter('Control')}A plain body with a \u0008 backspace.\n`,
+    );
+    writeFileSync(
+      join(refused, 'posts/date.mdx'),
+      frontmatter('Date').replace('2024-01-02', '2024-02-30') + 'Plain text.\n',
+    );
     const messages = async (name: string, env: Record<string, string>) => {
       const result = await buildSite(name, { CONTENT_DIR: refused, ...env });
       expect(result.ok).toBe(false);
-      return result.output.split('\n').filter((line) => line.includes('refused/posts/') && !line.startsWith(' ')).sort();
+      return result.output
+        .split('\n')
+        .filter((line) => line.includes('refused/posts/') && !line.startsWith(' '))
+        .sort();
     };
-    const [a, b] = [await messages('plain-mdx-refused', {}), await messages('plain-mdx-refused-all-mdx', { PLAIN_MDX_AS_MARKDOWN: '0' })];
+    const [a, b] = [
+      await messages('plain-mdx-refused', {}),
+      await messages('plain-mdx-refused-all-mdx', { PLAIN_MDX_AS_MARKDOWN: '0' }),
+    ];
     expect(a).toHaveLength(3);
     expect(a).toEqual(b);
   });

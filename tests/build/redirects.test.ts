@@ -42,8 +42,14 @@ describe('a renamed post (fixture build under /blog/)', () => {
   });
 
   it('feed: link is the canonical permalink; a post never renamed has guid === link === canonical', () => {
-    const items = parser.parse(read('rss.xml')).rss.channel.item as { link: string; guid: { '#text': string; '@isPermaLink': string } }[];
-    expect(items.map((i) => i.link)).toEqual([`${SITE_URL}/blog/posts/moon-awards-results/`, `${SITE_URL}/blog/posts/unrelated-post/`]);
+    const items = parser.parse(read('rss.xml')).rss.channel.item as {
+      link: string;
+      guid: { '#text': string; '@isPermaLink': string };
+    }[];
+    expect(items.map((i) => i.link)).toEqual([
+      `${SITE_URL}/blog/posts/moon-awards-results/`,
+      `${SITE_URL}/blog/posts/unrelated-post/`,
+    ]);
     const unrelated = items[1]!;
     expect(unrelated.guid['@isPermaLink']).toBe('true');
     expect(unrelated.guid['#text']).toBe(unrelated.link);
@@ -52,14 +58,19 @@ describe('a renamed post (fixture build under /blog/)', () => {
   });
 
   it('feed: the renamed post keeps the guid it was first published with, a permalink that still resolves to it', () => {
-    const items = parser.parse(read('rss.xml')).rss.channel.item as { link: string; guid: { '#text': string; '@isPermaLink': string } }[];
+    const items = parser.parse(read('rss.xml')).rss.channel.item as {
+      link: string;
+      guid: { '#text': string; '@isPermaLink': string };
+    }[];
     const renamed = items[0]!;
     expect(renamed.guid['@isPermaLink']).toBe('true');
     expect(renamed.guid['#text']).toBe(`${SITE_URL}/blog/posts/moon-awards-first-look/`);
     // The old permalink is served by the redirect page, whose canonical is the post's link.
     expect(canonicalOf(read('posts/moon-awards-first-look/index.html'))).toBe(renamed.link);
     // The category feed agrees, so a reader subscribed to both sees one item.
-    expect(read('categories/research/rss.xml')).toContain(`<guid isPermaLink="true">${SITE_URL}/blog/posts/moon-awards-first-look/</guid>`);
+    expect(read('categories/research/rss.xml')).toContain(
+      `<guid isPermaLink="true">${SITE_URL}/blog/posts/moon-awards-first-look/</guid>`,
+    );
   });
 
   it('every internal link of the fixture build resolves, the redirect page included', () => {
@@ -77,12 +88,26 @@ describe('the redirects map is checked against the build', () => {
     cpSync(join(FIXTURE, 'posts'), join(dir, 'posts'), { recursive: true });
     writeFileSync(
       join(dir, 'posts/unfinished.mdx'),
-      ['---', 'title: "Unfinished"', 'description: "A draft."', 'pubDate: 2025-01-01', 'category: research', 'author: token-metrics-team', 'draft: true', '---', '', 'Draft.', ''].join('\n'),
+      [
+        '---',
+        'title: "Unfinished"',
+        'description: "A draft."',
+        'pubDate: 2025-01-01',
+        'category: research',
+        'author: token-metrics-team',
+        'draft: true',
+        '---',
+        '',
+        'Draft.',
+        '',
+      ].join('\n'),
     );
     writeFileSync(join(dir, 'redirects.json'), JSON.stringify({ 'old-unfinished': 'unfinished' }));
     const result = await buildSite('redirects-bad', { CONTENT_DIR: dir });
     expect(result.ok).toBe(false);
-    expect(result.output).toContain('"old-unfinished" → "unfinished": /posts/unfinished/ is not a page of this build (missing, draft or scheduled)');
+    expect(result.output).toContain(
+      '"old-unfinished" → "unfinished": /posts/unfinished/ is not a page of this build (missing, draft or scheduled)',
+    );
   });
 });
 

@@ -6,7 +6,9 @@ import { buildSite, MAIN_BUILD } from '../support/build-site';
 import { listFiles } from '../support/dist';
 
 const digest = (dist: string) =>
-  Object.fromEntries(listFiles(dist).map((f) => [relative(dist, f), createHash('sha256').update(readFileSync(f)).digest('hex')]));
+  Object.fromEntries(
+    listFiles(dist).map((f) => [relative(dist, f), createHash('sha256').update(readFileSync(f)).digest('hex')]),
+  );
 
 describe('reproducible builds', () => {
   it('a second clean build of the same commit, through `npm run build`, is byte-identical, search index included', async () => {

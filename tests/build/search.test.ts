@@ -45,21 +45,29 @@ const articlePaths = () =>
 
 describe('search index in dist/pagefind', () => {
   it('is written by the one build command, with Pagefind JS, WASM, index and fragments', () => {
-    for (const file of ['pagefind.js', 'pagefind-entry.json', 'wasm.en.pagefind']) expect(existsSync(join(bundle, file)), file).toBe(true);
+    for (const file of ['pagefind.js', 'pagefind-entry.json', 'wasm.en.pagefind'])
+      expect(existsSync(join(bundle, file)), file).toBe(true);
     expect(readdirSync(join(bundle, 'index')).length).toBeGreaterThan(0);
     expect(readdirSync(join(bundle, 'fragment')).length).toBeGreaterThan(0);
     // Pagefind's own UIs are not used (too many bytes for the budgets: see src/components/search/pagefind-client.ts).
-    const entry = JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    const entry = JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
     expect(Object.keys(entry.languages)).toEqual(['en']);
     expect(entry.languages.en!.page_count).toBe(articlePaths().length);
   });
 
   it('holds exactly the published articles: no listing pages, drafts or scheduled posts', () => {
-    const urls = fragments().map((f) => f.url).sort();
+    const urls = fragments()
+      .map((f) => f.url)
+      .sort();
     expect(urls).toEqual(articlePaths());
     expect(urls).toContain('/posts/top-crypto-narratives-2024/');
-    for (const id of ['moon-awards-2025-methodology', 'moon-awards-2026-preview']) expect(urls.join(' ')).not.toContain(id);
-    const all = fragments().map((f) => f.content).join('\n');
+    for (const id of ['moon-awards-2025-methodology', 'moon-awards-2026-preview'])
+      expect(urls.join(' ')).not.toContain(id);
+    const all = fragments()
+      .map((f) => f.content)
+      .join('\n');
     expect(all).not.toMatch(/quillfeather|larkspurvine/i);
   });
 
@@ -93,7 +101,11 @@ describe('search index in dist/pagefind', () => {
       expect(filters.tags?.length, fragment.url).toBeGreaterThan(0);
     }
     const narratives = fragments().find((f) => f.url === '/posts/top-crypto-narratives-2024/')!;
-    expect(narratives.meta).toMatchObject({ title: 'Top Crypto Narratives in 2024 - Token Metrics Moon Awards', date: '2024-03-12', category: 'Crypto Basics' });
+    expect(narratives.meta).toMatchObject({
+      title: 'Top Crypto Narratives in 2024 - Token Metrics Moon Awards',
+      date: '2024-03-12',
+      category: 'Crypto Basics',
+    });
     expect(narratives.meta.image).toMatch(/\.(png|jpe?g|webp|avif)$/);
     expect(narratives.meta.image_alt).toBeTruthy();
     expect(narratives.filters.tags).toEqual(expect.arrayContaining(['depin', 'narratives']));
@@ -107,7 +119,11 @@ describe('search index in dist/pagefind', () => {
 
   it('/search/ preloads the Pagefind JS and WASM this build wrote, and no other page does', () => {
     const html = readFileSync(join(dist, 'search/index.html'), 'utf8');
-    const preloads = [...html.matchAll(/<link rel="(modulepreload|preload)" href="([^"]+)"([^>]*)>/g)].map((m) => [m[1], m[2], m[3]!.trim()]);
+    const preloads = [...html.matchAll(/<link rel="(modulepreload|preload)" href="([^"]+)"([^>]*)>/g)].map((m) => [
+      m[1],
+      m[2],
+      m[3]!.trim(),
+    ]);
     expect(preloads).toEqual([
       ['modulepreload', '/pagefind/pagefind.js', ''],
       ['preload', '/pagefind/wasm.en.pagefind', 'as="fetch" crossorigin="anonymous"'],
@@ -141,7 +157,9 @@ describe.skipIf(!chromiumAvailable)('budget: a first search for "DePIN"', () => 
       const rows = search.map((r) => ({ path: r.path, served: r.bytes, transfer: transferSize(r.path, r.bytes) }));
       const total = rows.reduce((n, r) => n + r.transfer, 0);
       const served = rows.reduce((n, r) => n + r.served, 0);
-      const ui = requests.filter((r) => r.path.startsWith('/_astro/')).map((r) => ({ path: r.path, transfer: transferSize(r.path, r.bytes) }));
+      const ui = requests
+        .filter((r) => r.path.startsWith('/_astro/'))
+        .map((r) => ({ path: r.path, transfer: transferSize(r.path, r.bytes) }));
       console.log(
         [
           'First search for "DePIN":',
@@ -153,7 +171,11 @@ describe.skipIf(!chromiumAvailable)('budget: a first search for "DePIN"', () => 
       expect(search.every((r) => r.status === 200)).toBe(true);
       expect(search.some((r) => r.path.endsWith('.pf_index'))).toBe(true);
       expect(search.some((r) => r.path.endsWith('.pf_fragment'))).toBe(true);
-      expect(search.some((r) => r.path.includes('pagefind-worker') || r.path.includes('pagefind-ui') || r.path.includes('highlight'))).toBe(false);
+      expect(
+        search.some(
+          (r) => r.path.includes('pagefind-worker') || r.path.includes('pagefind-ui') || r.path.includes('highlight'),
+        ),
+      ).toBe(false);
       expect(total).toBeLessThanOrEqual(LAZY_BUDGETS.firstSearch);
     } finally {
       await browser.close();
@@ -173,14 +195,33 @@ describe('search in `astro dev` uses the index of the last build', () => {
     mkdirSync(outDir, { recursive: true });
     const port = await freePort();
     origin = `http://127.0.0.1:${port}`;
-    const env: NodeJS.ProcessEnv = { ...inheritedEnv(), ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', ASTRO_CACHE_DIR: join(TMP_ROOT, 'search-dev-cache') };
+    const env: NodeJS.ProcessEnv = {
+      ...inheritedEnv(),
+      ASTRO_TELEMETRY_DISABLED: '1',
+      FORCE_COLOR: '0',
+      ASTRO_CACHE_DIR: join(TMP_ROOT, 'search-dev-cache'),
+    };
     // --ignore-lock: without it, `astro dev` started by a coding agent (CLAUDECODE=1, ...) detaches a
     // background server and exits, and that server outlives the test, rewriting <root>/.astro.
-    server = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port), '--outDir', outDir], {
-      cwd: ROOT,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    server = spawn(
+      process.execPath,
+      [
+        join(ROOT, 'node_modules/astro/bin/astro.mjs'),
+        'dev',
+        '--ignore-lock',
+        '--host',
+        '127.0.0.1',
+        '--port',
+        String(port),
+        '--outDir',
+        outDir,
+      ],
+      {
+        cwd: ROOT,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     server.stdout!.on('data', (d: Buffer) => (output += d.toString()));
     server.stderr!.on('data', (d: Buffer) => (output += d.toString()));
     const end = Date.now() + 90_000;
@@ -222,7 +263,11 @@ describe('search in `astro dev` uses the index of the last build', () => {
 
   it('after a build, serves that index and names the build date', async () => {
     cpSync(bundle, join(outDir, 'pagefind'), { recursive: true });
-    const status = (await (await fetch(`${origin}/pagefind/dev-status.json`)).json()) as { available: boolean; builtAt: string; pageCount: number };
+    const status = (await (await fetch(`${origin}/pagefind/dev-status.json`)).json()) as {
+      available: boolean;
+      builtAt: string;
+      pageCount: number;
+    };
     expect(status.available).toBe(true);
     expect(Number.isNaN(Date.parse(status.builtAt))).toBe(false);
     expect(status.pageCount).toBeGreaterThan(0);
@@ -237,9 +282,14 @@ describe('search in `astro dev` uses the index of the last build', () => {
       const page = await browser.newPage();
       await page.goto(`${origin}/search/?q=DePIN`);
       await page.locator('[data-search-form] a.search-result').first().waitFor({ timeout: 30_000 });
-      expect(new URL(await page.locator('[data-search-form] a.search-result').first().evaluate((a) => (a as HTMLAnchorElement).href)).pathname).toBe(
-        '/posts/top-crypto-narratives-2024/',
-      );
+      expect(
+        new URL(
+          await page
+            .locator('[data-search-form] a.search-result')
+            .first()
+            .evaluate((a) => (a as HTMLAnchorElement).href),
+        ).pathname,
+      ).toBe('/posts/top-crypto-narratives-2024/');
     } finally {
       await browser.close();
     }

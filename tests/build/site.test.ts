@@ -7,10 +7,27 @@ import { SITE } from '../../src/site.config';
 
 const dist = inject('mainDistDir');
 const read = (path: string) => readFileSync(join(dist, path), 'utf8');
-const PUBLISHED = ['top-crypto-narratives-2024', 'building-high-performance-apis-with-fastapi', 'building-high-performance-apis-with-fastapi-async-patterns', 'fast-reliable-apis-with-fastapi'];
-const UNPUBLISHED = ['moon-awards-2025-methodology', 'moon-awards-2026-preview', 'quillfeather', 'larkspurvine', 'How the 2025 Moon Awards Survey Will Work', 'Moon Awards 2026: What We Will Ask Readers'];
-const RFC822 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} (GMT|[+-]\d{4})$/;
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['item', 'category', 'url', 'sitemap'].includes(name) });
+const PUBLISHED = [
+  'top-crypto-narratives-2024',
+  'building-high-performance-apis-with-fastapi',
+  'building-high-performance-apis-with-fastapi-async-patterns',
+  'fast-reliable-apis-with-fastapi',
+];
+const UNPUBLISHED = [
+  'moon-awards-2025-methodology',
+  'moon-awards-2026-preview',
+  'quillfeather',
+  'larkspurvine',
+  'How the 2025 Moon Awards Survey Will Work',
+  'Moon Awards 2026: What We Will Ask Readers',
+];
+const RFC822 =
+  /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} (GMT|[+-]\d{4})$/;
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  isArray: (name) => ['item', 'category', 'url', 'sitemap'].includes(name),
+});
 
 describe('built site: every page type exists', () => {
   it.each([
@@ -33,7 +50,17 @@ describe('built site: every page type exists', () => {
 
   it('the article page has the seed anatomy', () => {
     const html = read('posts/top-crypto-narratives-2024/index.html');
-    for (const needle of ['Crypto Basics', 'Top Crypto Narratives in 2024 - Token Metrics Moon Awards', 'Token Metrics Team', 'March 12, 2024', '11 min read', 'Disclaimer', 'About Token Metrics', 'Recent posts', 'class="box newsletter"']) {
+    for (const needle of [
+      'Crypto Basics',
+      'Top Crypto Narratives in 2024 - Token Metrics Moon Awards',
+      'Token Metrics Team',
+      'March 12, 2024',
+      '11 min read',
+      'Disclaimer',
+      'About Token Metrics',
+      'Recent posts',
+      'class="box newsletter"',
+    ]) {
       expect(html, needle).toContain(needle);
     }
     expect(html).toMatch(/<a class="skip-link" href="#main"/);
@@ -47,7 +74,9 @@ describe('built site: every page type exists', () => {
   it('FAQ sections are real <details> and carry FAQPage JSON-LD', () => {
     const html = read('posts/fast-reliable-apis-with-fastapi/index.html');
     expect(html.match(/<details>/g)?.length).toBe(6);
-    const ld = [...html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)].map((m) => JSON.parse(m[1]!));
+    const ld = [...html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)].map((m) =>
+      JSON.parse(m[1]!),
+    );
     expect(ld.map((d) => d['@type'])).toEqual(['BlogPosting', 'FAQPage']);
     expect(ld[1].mainEntity).toHaveLength(6);
   });
@@ -87,7 +116,9 @@ describe('built site: every page type exists', () => {
       if (!file.endsWith('404.html')) expect(html, file).toMatch(/<link rel="canonical" href="https:\/\//);
       expect(html, file).toMatch(/<meta property="og:title"/);
       expect(html, file).toMatch(/<meta name="twitter:card"/);
-      expect(html, file).toMatch(/<link rel="alternate" type="application\/rss\+xml"[^>]*href="https:\/\/[^"]+\/rss\.xml"/);
+      expect(html, file).toMatch(
+        /<link rel="alternate" type="application\/rss\+xml"[^>]*href="https:\/\/[^"]+\/rss\.xml"/,
+      );
     }
   });
 });
@@ -115,7 +146,11 @@ describe('feeds', () => {
     expect(channel.language).toBe('en');
     expect(channel.lastBuildDate).toMatch(RFC822);
     // atom:link rel=self must name the feed's own absolute URL
-    expect(channel['atom:link']).toMatchObject({ '@rel': 'self', '@type': 'application/rss+xml', '@href': `${SITE.url}${SITE.base}${path}` });
+    expect(channel['atom:link']).toMatchObject({
+      '@rel': 'self',
+      '@type': 'application/rss+xml',
+      '@href': `${SITE.url}${SITE.base}${path}`,
+    });
     const items = channel.item as Record<string, unknown>[];
     expect(items.length).toBeGreaterThan(0);
     expect(items.length).toBeLessThanOrEqual(SITE.feedSize);
@@ -145,8 +180,12 @@ describe('feeds', () => {
     expect(fast['content:encoded']).toContain('Frequently asked questions');
     expect(fast['content:encoded']).toContain('Is FastAPI suitable for production-grade microservices?');
     expect(items.map((i) => i.title)).toHaveLength(4);
-    const withHero = items.find((i) => i.link!.endsWith('/posts/building-high-performance-apis-with-fastapi/'))!['content:encoded'];
-    expect(withHero).toMatch(/^<p><img src="https:\/\/[^"]+\.jpg" alt="Diagram: clients reach a load balancer[^"]*" width="1600" height="800"><\/p>/);
+    const withHero = items.find((i) => i.link!.endsWith('/posts/building-high-performance-apis-with-fastapi/'))![
+      'content:encoded'
+    ];
+    expect(withHero).toMatch(
+      /^<p><img src="https:\/\/[^"]+\.jpg" alt="Diagram: clients reach a load balancer[^"]*" width="1600" height="800"><\/p>/,
+    );
   });
 
   it('the survey article embeds the chart PNG with alt text ahead of the data table', () => {

@@ -29,7 +29,19 @@ export interface BuildResult {
  * MODE, SITE, ...): left in, they make `astro build` render in dev mode. A CONTENT_DIR
  * from the caller's shell is dropped too: a test chooses its content explicitly.
  */
-const VITEST_INJECTED = new Set(['NODE_ENV', 'TEST', 'DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL', 'SITE', 'BASE', 'FORCE_TTY', 'CONTENT_DIR']);
+const VITEST_INJECTED = new Set([
+  'NODE_ENV',
+  'TEST',
+  'DEV',
+  'PROD',
+  'MODE',
+  'SSR',
+  'BASE_URL',
+  'SITE',
+  'BASE',
+  'FORCE_TTY',
+  'CONTENT_DIR',
+]);
 /** The environment for an Astro child process (build or dev server); tests add what they need on top. */
 export function inheritedEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
@@ -41,12 +53,18 @@ export function inheritedEnv(): NodeJS.ProcessEnv {
  * `astro build` by default; `via: 'npm-run-build'` runs scripts/build.mjs, as `npm run build`
  * does, which writes the search index after Astro has exited.
  */
-export function buildSite(name: string, env: Record<string, string> = {}, args: string[] = [], via: 'astro' | 'npm-run-build' = 'astro'): Promise<BuildResult> {
+export function buildSite(
+  name: string,
+  env: Record<string, string> = {},
+  args: string[] = [],
+  via: 'astro' | 'npm-run-build' = 'astro',
+): Promise<BuildResult> {
   const workDir = join(TMP_ROOT, name);
   rmSync(workDir, { recursive: true, force: true });
   mkdirSync(workDir, { recursive: true });
   const distDir = join(workDir, 'dist');
-  const entry = via === 'astro' ? [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'] : [join(ROOT, 'scripts/build.mjs')];
+  const entry =
+    via === 'astro' ? [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'] : [join(ROOT, 'scripts/build.mjs')];
   const child = spawn(process.execPath, [...entry, '--outDir', distDir, ...args], {
     cwd: ROOT,
     env: {

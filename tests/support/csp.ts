@@ -18,9 +18,14 @@ const scriptSources = (policy: string) =>
  */
 export function blockedInlineScripts(html: string, headerPolicy?: string): string[] {
   const found = elements(html);
-  const metaIndex = found.findIndex((e) => e.name === 'meta' && e.attributes['http-equiv']?.toLowerCase() === 'content-security-policy');
+  const metaIndex = found.findIndex(
+    (e) => e.name === 'meta' && e.attributes['http-equiv']?.toLowerCase() === 'content-security-policy',
+  );
   if (metaIndex === -1) return ['no CSP <meta>'];
-  const policies = { meta: found[metaIndex]!.attributes.content ?? '', ...(headerPolicy === undefined ? {} : { header: headerPolicy }) };
+  const policies = {
+    meta: found[metaIndex]!.attributes.content ?? '',
+    ...(headerPolicy === undefined ? {} : { header: headerPolicy }),
+  };
   const problems: string[] = [];
   for (const [where, policy] of Object.entries(policies)) {
     if (/'unsafe-inline'|'unsafe-eval'/.test(policy)) problems.push(`${where} policy allows unsafe scripts`);
@@ -30,7 +35,8 @@ export function blockedInlineScripts(html: string, headerPolicy?: string): strin
     // A <meta> policy governs only what follows it.
     if (index < metaIndex) problems.push(`inline script before the CSP <meta>: ${e.text.slice(0, 80)}`);
     for (const [where, policy] of Object.entries(policies)) {
-      if (!scriptSources(policy).includes(sha256Source(e.text))) problems.push(`inline script not allowed by the ${where} policy: ${e.text.slice(0, 80)}`);
+      if (!scriptSources(policy).includes(sha256Source(e.text)))
+        problems.push(`inline script not allowed by the ${where} policy: ${e.text.slice(0, 80)}`);
     }
   });
   return problems;
@@ -38,7 +44,11 @@ export function blockedInlineScripts(html: string, headerPolicy?: string): strin
 
 /** The Content-Security-Policy dist/_headers gives every path. */
 export async function headersPolicy(distDir: string, base = '/'): Promise<string> {
-  const { headers, errors } = await parseAllHeaders({ headersFiles: [join(distDir, '_headers')], configHeaders: undefined, minimal: false });
+  const { headers, errors } = await parseAllHeaders({
+    headersFiles: [join(distDir, '_headers')],
+    configHeaders: undefined,
+    minimal: false,
+  });
   if (errors.length > 0) throw new Error(`_headers: ${errors.map((e) => e.message).join('; ')}`);
   const everywhere = headers.find((h) => h.for === `${base}*`)?.values['Content-Security-Policy'];
   if (everywhere === undefined) throw new Error(`_headers has no Content-Security-Policy for ${base}*`);

@@ -46,7 +46,8 @@ function attributesOf(properties: Properties, space: 'html' | 'svg'): Record<str
   for (const [property, value] of Object.entries(properties)) {
     if (value === undefined || value === null || value === false) continue;
     const info = find(space === 'svg' ? svgSchema : htmlSchema, property);
-    attributes[info.attribute] = value === true ? '' : Array.isArray(value) ? value.join(info.commaSeparated ? ', ' : ' ') : String(value);
+    attributes[info.attribute] =
+      value === true ? '' : Array.isArray(value) ? value.join(info.commaSeparated ? ', ' : ' ') : String(value);
   }
   return attributes;
 }
@@ -67,14 +68,21 @@ export function elements(html: string): Element[] {
 }
 
 export function ids(html: string): Set<string> {
-  return new Set(elements(html).map((e) => e.attributes.id).filter((id): id is string => Boolean(id)));
+  return new Set(
+    elements(html)
+      .map((e) => e.attributes.id)
+      .filter((id): id is string => Boolean(id)),
+  );
 }
 
 /** Map a same-site URL path to the dist file that serves it, or undefined. */
 export function resolveToFile(dist: string, pathname: string, base: string): string | undefined {
   if (!pathname.startsWith(base)) return undefined;
   const rel = decodeURIComponent(pathname.slice(base.length));
-  const candidates = rel === '' || rel.endsWith('/') ? [join(dist, rel, 'index.html')] : [join(dist, rel), join(dist, rel, 'index.html'), join(dist, `${rel}.html`)];
+  const candidates =
+    rel === '' || rel.endsWith('/')
+      ? [join(dist, rel, 'index.html')]
+      : [join(dist, rel), join(dist, rel, 'index.html'), join(dist, `${rel}.html`)];
   return candidates.find((c) => existsSync(c) && statSync(c).isFile());
 }
 
@@ -90,7 +98,10 @@ const URL_ATTRS = ['href', 'src', 'poster', 'action'];
  * Every same-origin href, src, srcset and #fragment in every page must resolve
  * to a file in dist (and a fragment to an id in that file).
  */
-export function checkInternalLinks(dist: string, options: { site: string; base: string }): { checked: number; problems: LinkProblem[] } {
+export function checkInternalLinks(
+  dist: string,
+  options: { site: string; base: string },
+): { checked: number; problems: LinkProblem[] } {
   const { site, base } = options;
   const origin = new URL(site).origin;
   const idCache = new Map<string, Set<string>>();
@@ -110,7 +121,13 @@ export function checkInternalLinks(dist: string, options: { site: string; base: 
       for (const attr of URL_ATTRS) if (element.attributes[attr] !== undefined) urls.push(element.attributes[attr]!);
       for (const attr of ['srcset', 'imagesrcset']) {
         const srcset = element.attributes[attr];
-        if (srcset) urls.push(...srcset.split(',').map((c) => c.trim().split(/\s+/)[0]!).filter(Boolean));
+        if (srcset)
+          urls.push(
+            ...srcset
+              .split(',')
+              .map((c) => c.trim().split(/\s+/)[0]!)
+              .filter(Boolean),
+          );
       }
       for (const raw of urls) {
         if (element.name === 'form' && raw === '') continue;

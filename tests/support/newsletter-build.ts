@@ -32,5 +32,8 @@ export function newsletterDist(): Promise<string> {
 }
 
 export async function serveNewsletterBuild(options: { withHeaders?: boolean } = {}): Promise<StaticServer> {
-  return startStaticServer(await newsletterDist(), { handle: fakeNewsletter, withHeaders: options.withHeaders ?? true });
+  return startStaticServer(await newsletterDist(), {
+    handle: fakeNewsletter,
+    withHeaders: options.withHeaders ?? true,
+  });
 }

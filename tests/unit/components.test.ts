@@ -13,7 +13,9 @@ beforeAll(async () => {
 
 describe('NewsletterBox', () => {
   it('renders a real form that POSTs to the configured endpoint, with a labelled email input', async () => {
-    const html = await container.renderToString(NewsletterBox, { props: { endpoint: 'https://list.example.com/subscribe' } });
+    const html = await container.renderToString(NewsletterBox, {
+      props: { endpoint: 'https://list.example.com/subscribe' },
+    });
     expect(html).toMatch(/<form[^>]*action="https:\/\/list\.example\.com\/subscribe"[^>]*method="post"/);
     expect(html).toMatch(/<label[^>]*for="newsletter-email"[^>]*>Email address<\/label>/);
     expect(html).toMatch(/<input[^>]*id="newsletter-email"[^>]*type="email"[^>]*required/);
@@ -29,8 +31,12 @@ describe('NewsletterBox', () => {
 
 describe('Faq', () => {
   it('renders questions as headings inside <details>, escaping text', async () => {
-    const html = await container.renderToString(Faq, { props: { items: [{ question: 'Is <b>this</b> safe?', answer: 'Yes & no.' }] } });
-    expect(html).toMatch(/<details[^>]*><summary[^>]*><h3[^>]*>Is &lt;b&gt;this&lt;\/b&gt; safe\?<\/h3><\/summary><p[^>]*>Yes &amp; no\.<\/p><\/details>/);
+    const html = await container.renderToString(Faq, {
+      props: { items: [{ question: 'Is <b>this</b> safe?', answer: 'Yes & no.' }] },
+    });
+    expect(html).toMatch(
+      /<details[^>]*><summary[^>]*><h3[^>]*>Is &lt;b&gt;this&lt;\/b&gt; safe\?<\/h3><\/summary><p[^>]*>Yes &amp; no\.<\/p><\/details>/,
+    );
   });
   it('renders nothing without items', async () => {
     expect((await container.renderToString(Faq, { props: { items: [] } })).trim()).toBe('');
@@ -39,7 +45,9 @@ describe('Faq', () => {
 
 describe('publisher blocks', () => {
   it('shows the disclaimer text given', async () => {
-    expect(await container.renderToString(Disclaimer, { props: { text: 'Not advice.' } })).toMatch(/<p[^>]*>Not advice\.<\/p>/);
+    expect(await container.renderToString(Disclaimer, { props: { text: 'Not advice.' } })).toMatch(
+      /<p[^>]*>Not advice\.<\/p>/,
+    );
   });
   it('lists the publisher facts from site config', async () => {
     const html = await container.renderToString(AboutPublisher);

@@ -36,13 +36,27 @@ describe('readEnv', () => {
   });
 
   it('normalises the site URL and the base path', () => {
-    expect(readEnv({ SITE: 'https://example.github.io/', BASE: 'blog' })).toMatchObject({ SITE: 'https://example.github.io', BASE: '/blog/' });
+    expect(readEnv({ SITE: 'https://example.github.io/', BASE: 'blog' })).toMatchObject({
+      SITE: 'https://example.github.io',
+      BASE: '/blog/',
+    });
     expect(readEnv({ BASE: '//docs/research//' }).BASE).toBe('/docs/research/');
-    expect(readEnv({ PLAIN_MDX_AS_MARKDOWN: '0', NEWSLETTER_ENDPOINT: '/api/newsletter' })).toMatchObject({ PLAIN_MDX_AS_MARKDOWN: false, NEWSLETTER_ENDPOINT: '/api/newsletter' });
+    expect(readEnv({ PLAIN_MDX_AS_MARKDOWN: '0', NEWSLETTER_ENDPOINT: '/api/newsletter' })).toMatchObject({
+      PLAIN_MDX_AS_MARKDOWN: false,
+      NEWSLETTER_ENDPOINT: '/api/newsletter',
+    });
   });
 
   it('names every bad variable in one error', () => {
-    const bad = { SITE: 'research.example.com', BASE: 'https://x.test/blog/', FEED_SIZE: 'ten', NEWSLETTER_ENDPOINT: 'mailto:a@b.c', PLAIN_MDX_AS_MARKDOWN: 'false', ASTRO_BUILD_CONCURRENCY: '0', SOURCE_DATE_EPOCH: 'yesterday' };
+    const bad = {
+      SITE: 'research.example.com',
+      BASE: 'https://x.test/blog/',
+      FEED_SIZE: 'ten',
+      NEWSLETTER_ENDPOINT: 'mailto:a@b.c',
+      PLAIN_MDX_AS_MARKDOWN: 'false',
+      ASTRO_BUILD_CONCURRENCY: '0',
+      SOURCE_DATE_EPOCH: 'yesterday',
+    };
     let message = '';
     try {
       readEnv(bad);

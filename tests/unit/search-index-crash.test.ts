@@ -14,7 +14,10 @@ function indexWith(fakeIndexer: string): { status: number | null; stderr: string
   const dir = mkdtempSync(join(tmpdir(), 'pagefind-fake-'));
   const site = join(dir, 'dist');
   mkdirSync(join(site, 'posts', 'a-post'), { recursive: true });
-  writeFileSync(join(site, 'posts', 'a-post', 'index.html'), '<!doctype html><html lang="en"><body><main data-pagefind-body><p>Text</p></main></body></html>');
+  writeFileSync(
+    join(site, 'posts', 'a-post', 'index.html'),
+    '<!doctype html><html lang="en"><body><main data-pagefind-body><p>Text</p></main></body></html>',
+  );
   const bin = join(dir, 'pagefind-fake.sh');
   writeFileSync(bin, `#!/bin/sh\n${fakeIndexer}\n`);
   chmodSync(bin, 0o755);
@@ -22,7 +25,11 @@ function indexWith(fakeIndexer: string): { status: number | null; stderr: string
     const failure = m.writeSearchIndex(${JSON.stringify(site)}, ${JSON.stringify(bin)});
     if (failure) { console.error(failure); process.exit(1); }
   })`;
-  return spawnSync(process.execPath, ['--input-type=module', '-e', script], { env: inheritedEnv(), encoding: 'utf8', timeout: 30_000 });
+  return spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    env: inheritedEnv(),
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
 }
 
 describe('search index: a failing indexer fails the build, saying why', () => {

@@ -14,7 +14,9 @@ const clean = (html: string) => html.replace(/\s(data-astro-[\w-]+)(="[^"]*")?/g
 describe('<VoteChart> (Container API)', () => {
   it('renders a figure with the takeaway caption, the source and the data links', async () => {
     const html = clean(await render());
-    expect(html).toMatch(/<figure class="vote-chart"[^>]*>\s*<figcaption[^>]*>.*DePIN leads with 30\.2%, ahead of AI at 18\.8%/s);
+    expect(html).toMatch(
+      /<figure class="vote-chart"[^>]*>\s*<figcaption[^>]*>.*DePIN leads with 30\.2%, ahead of AI at 18\.8%/s,
+    );
     expect(html).toContain('Source: Token Metrics Moon Awards community survey, 2024.');
     expect(html).toMatch(/<a href="\/data\/moon-awards-2024-narratives\.csv" download>CSV<\/a>/);
     expect(html).toMatch(/<a href="\/data\/moon-awards-2024-narratives\.json" download>JSON<\/a>/);
@@ -32,8 +34,15 @@ describe('<VoteChart> (Container API)', () => {
     const svgEnd = html.indexOf('</svg>');
     const table = html.indexOf('<table');
     expect(table).toBeGreaterThan(svgEnd);
-    expect(html).toMatch(/<table[^>]*>\s*<caption>Top crypto narratives for 2024: share of votes by narrative, 2024<\/caption>/);
-    const rows = [...html.matchAll(/<tr[^>]*>(.*?)<\/tr>/gs)].map((m) => m[1]!.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim());
+    expect(html).toMatch(
+      /<table[^>]*>\s*<caption>Top crypto narratives for 2024: share of votes by narrative, 2024<\/caption>/,
+    );
+    const rows = [...html.matchAll(/<tr[^>]*>(.*?)<\/tr>/gs)].map((m) =>
+      m[1]!
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    );
     expect(rows).toContain('1 DePIN Decentralized Physical Infrastructure Networks 30.2%');
     expect(rows).toContain('— Not listed derived: 100% minus the listed shares 3.8%');
     expect(rows).toContain('Total 100.0%');
@@ -46,7 +55,12 @@ describe('<VoteChart> (Container API)', () => {
     const data = JSON.parse(raw.replace(/&quot;/g, '"').replace(/&amp;/g, '&'));
     expect(data.axisMax).toBe(40);
     expect(data.rows).toHaveLength(9);
-    expect(data.rows[0]).toMatchObject({ name: 'DePIN', value: 30.2, announce: 'DePIN: 30.2% of votes, rank 1 of 8', section: 'decentralized-physical-infrastructure-networks-depin' });
+    expect(data.rows[0]).toMatchObject({
+      name: 'DePIN',
+      value: 30.2,
+      announce: 'DePIN: 30.2% of votes, rank 1 of 8',
+      section: 'decentralized-physical-infrastructure-networks-depin',
+    });
     expect(data.rows[8]).toMatchObject({ name: 'Not listed', value: 3.8, remainder: true });
     expect(data.rows[8].section).toBeUndefined();
   });

@@ -350,7 +350,10 @@ export async function mountVoteChart(host: HTMLElement): Promise<VoteChartIsland
     rebuild();
   };
   const themeObserver = new MutationObserver(recolour);
-  themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'class', 'style'] });
+  themeObserver.observe(document.documentElement, {
+    attributes: true,
+    attributeFilter: ['data-theme', 'class', 'style'],
+  });
   darkScheme.addEventListener('change', recolour);
   const onMotion = (): void => rebuild();
   reducedMotion.addEventListener('change', onMotion);

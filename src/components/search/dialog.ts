@@ -5,7 +5,15 @@
  * starts loading Pagefind. Nothing here runs before that.
  */
 import { dialogStatus } from '../../lib/search/query';
-import { NO_DEV_INDEX, SEARCH_PAGE, SearchUnavailableError, devStatus, loadPagefind, resultItem, search } from './pagefind-client';
+import {
+  NO_DEV_INDEX,
+  SEARCH_PAGE,
+  SearchUnavailableError,
+  devStatus,
+  loadPagefind,
+  resultItem,
+  search,
+} from './pagefind-client';
 
 declare global {
   interface Window {
@@ -131,7 +139,11 @@ async function run(): Promise<void> {
     if (mine !== sequence) return;
     list.replaceChildren();
     more.hidden = true;
-    say(error instanceof SearchUnavailableError ? error.message : 'Search could not load. Check your connection and try again.');
+    say(
+      error instanceof SearchUnavailableError
+        ? error.message
+        : 'Search could not load. Check your connection and try again.',
+    );
   }
 }
 

@@ -4,7 +4,15 @@
  * search can be linked. The result count goes to a polite live region.
  */
 import { pageQueryString, pageSearchOptions, pageStatus, plural, type PageQuery } from '../../lib/search/query';
-import { SearchUnavailableError, devStatus, loadPagefind, resultItem, search, NO_DEV_INDEX, type ResultData } from './pagefind-client';
+import {
+  SearchUnavailableError,
+  devStatus,
+  loadPagefind,
+  resultItem,
+  search,
+  NO_DEV_INDEX,
+  type ResultData,
+} from './pagefind-client';
 
 const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 150;
@@ -37,7 +45,12 @@ async function start(form: HTMLFormElement): Promise<void> {
   const selected = (select: HTMLSelectElement) => select.selectedOptions[0]?.dataset.filter;
 
   function syncUrl(): void {
-    const query = pageQueryString({ q: input.value, category: category.value, author: author.value, sort: sort.value as PageQuery['sort'] });
+    const query = pageQueryString({
+      q: input.value,
+      category: category.value,
+      author: author.value,
+      sort: sort.value as PageQuery['sort'],
+    });
     history.replaceState(history.state, '', query ? `?${query}` : location.pathname);
   }
 
@@ -78,7 +91,9 @@ async function start(form: HTMLFormElement): Promise<void> {
       list.replaceChildren();
       more.hidden = true;
       status.textContent =
-        error instanceof SearchUnavailableError ? error.message : 'Search could not load. Check your connection and try again.';
+        error instanceof SearchUnavailableError
+          ? error.message
+          : 'Search could not load. Check your connection and try again.';
     } finally {
       if (mine === sequence) form!.removeAttribute('aria-busy');
     }
@@ -113,7 +128,9 @@ async function showDevStatus(): Promise<void> {
   const status = await devStatus();
   if (!note || !status) return;
   if (status.available && status.builtAt) {
-    const when = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeStyle: 'short' }).format(new Date(status.builtAt));
+    const when = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeStyle: 'short' }).format(
+      new Date(status.builtAt),
+    );
     note.textContent = `Dev mode: search uses the index of the last build (${when}${status.pageCount ? `, ${plural(status.pageCount, 'article', 'articles')}` : ''}). Posts added or edited since then are not found until you run npm run build again.`;
   } else {
     note.textContent = `Dev mode: ${NO_DEV_INDEX}`;

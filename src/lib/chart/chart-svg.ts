@@ -39,7 +39,12 @@ function tag(name: string, attributes: Record<string, string | number>, content:
   return { [name]: typeof content === 'string' ? [{ '#text': content }] : content, ':@': attributes };
 }
 
-const xml = new XMLBuilder({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', suppressEmptyNode: true });
+const xml = new XMLBuilder({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  suppressEmptyNode: true,
+});
 const serialize = (svg: SvgNode): string => xml.build([svg]);
 
 /** Numbers in the markup: at most one decimal, no trailing ".0", so output is stable and short. */
@@ -86,7 +91,9 @@ export function inlineChartHeight(rowCount: number): number {
 
 function describe(view: SurveyView): string {
   const rows = view.rows
-    .map((r) => (r.rank === null ? `${r.name}: ${formatShare(r.tenths)}` : `${r.rank}. ${r.name}: ${formatShare(r.tenths)}`))
+    .map((r) =>
+      r.rank === null ? `${r.name}: ${formatShare(r.tenths)}` : `${r.rank}. ${r.name}: ${formatShare(r.tenths)}`,
+    )
     .join('; ');
   return `${view.takeaway}. ${rows}. Source: ${view.source.name}, ${view.year}.`;
 }
@@ -106,7 +113,9 @@ export function renderChartSvg(view: SurveyView, options: InlineChartOptions = {
   const plotBottom = L.top + rows.length * L.rowHeight;
 
   // Grid lines run only beside the bars, never through the names above them.
-  const bands = rows.map((_, i) => [L.top + i * L.rowHeight + 20 - 3, L.top + i * L.rowHeight + 20 + L.barHeight + 3] as const);
+  const bands = rows.map(
+    (_, i) => [L.top + i * L.rowHeight + 20 - 3, L.top + i * L.rowHeight + 20 + L.barHeight + 3] as const,
+  );
   const segments = (atX: number) => bands.map(([y1, y2]) => `M${n(atX)} ${n(y1)}V${n(y2)}`).join('');
   const gridPath = axisTicks(max)
     .filter((t) => t > 0)
@@ -124,9 +133,24 @@ export function renderChartSvg(view: SurveyView, options: InlineChartOptions = {
     const barClass = row.remainder ? 'vc-bar vc-bar--muted' : 'vc-bar';
     const fill = row.remainder ? LIGHT_COLOURS.barMuted : LIGHT_COLOURS.bar;
     return tag('g', {}, [
-      tag('text', { class: 'vc-text vc-name', x: L.left, y: y + 15.5, 'font-size': L.nameSize, fill: LIGHT_COLOURS.text }, name),
+      tag(
+        'text',
+        { class: 'vc-text vc-name', x: L.left, y: y + 15.5, 'font-size': L.nameSize, fill: LIGHT_COLOURS.text },
+        name,
+      ),
       tag('rect', { class: barClass, x: L.left, y: barY, width: n(w), height: L.barHeight, rx: 2, fill }),
-      tag('text', { class: 'vc-text vc-value', x: n(L.left + w + 6), y: barY + 13.5, 'font-size': L.valueSize, 'font-weight': 700, fill: LIGHT_COLOURS.text }, formatShare(row.tenths)),
+      tag(
+        'text',
+        {
+          class: 'vc-text vc-value',
+          x: n(L.left + w + 6),
+          y: barY + 13.5,
+          'font-size': L.valueSize,
+          'font-weight': 700,
+          fill: LIGHT_COLOURS.text,
+        },
+        formatShare(row.tenths),
+      ),
     ]);
   });
   const svg = tag(
@@ -145,10 +169,20 @@ export function renderChartSvg(view: SurveyView, options: InlineChartOptions = {
       tag('title', { id: `${id}-title` }, view.question),
       tag('desc', { id: `${id}-desc` }, describe(view)),
       tag('path', { class: 'vc-grid', d: gridPath, stroke: LIGHT_COLOURS.grid, 'stroke-width': 1, fill: 'none' }),
-      tag('g', { class: 'vc-muted', fill: LIGHT_COLOURS.textMuted, 'font-size': L.tickSize, 'aria-hidden': 'true' }, ticks),
+      tag(
+        'g',
+        { class: 'vc-muted', fill: LIGHT_COLOURS.textMuted, 'font-size': L.tickSize, 'aria-hidden': 'true' },
+        ticks,
+      ),
       tag('g', { class: 'vc-rows', 'aria-hidden': 'true' }, bars),
       // The zero line: every bar starts on it.
-      tag('path', { class: 'vc-axis', d: segments(L.left), stroke: LIGHT_COLOURS.text, 'stroke-width': 1.5, fill: 'none' }),
+      tag('path', {
+        class: 'vc-axis',
+        d: segments(L.left),
+        stroke: LIGHT_COLOURS.text,
+        'stroke-width': 1.5,
+        fill: 'none',
+      }),
     ],
   );
   return serialize(svg);
@@ -190,13 +224,28 @@ export function renderChartCardSvg(view: SurveyView, options: CardOptions): stri
     tag('desc', {}, describe(view)),
     tag('rect', { width: W, height: H, fill: C.bg }),
     tag('rect', { width: W, height: 10, fill: C.bar }),
-    tag('text', { x: pad, y: 82, 'font-size': 40, 'font-weight': 700, fill: C.text }, fitText(view.question, 40, W - 2 * pad)),
+    tag(
+      'text',
+      { x: pad, y: 82, 'font-size': 40, 'font-weight': 700, fill: C.text },
+      fitText(view.question, 40, W - 2 * pad),
+    ),
     tag('text', { x: pad, y: 132, 'font-size': 30, fill: C.text }, fitText(view.takeaway, 30, W - 2 * pad)),
   ];
   for (const t of axisTicks(max)) {
     children.push(
-      tag('line', { x1: n(x(t)), x2: n(x(t)), y1: plotTop, y2: n(plotBottom), stroke: t === 0 ? C.text : C.grid, 'stroke-width': t === 0 ? 2 : 1 }),
-      tag('text', { x: n(x(t)), y: n(plotBottom + 30), 'font-size': 20, 'text-anchor': 'middle', fill: C.textMuted }, `${t}%`),
+      tag('line', {
+        x1: n(x(t)),
+        x2: n(x(t)),
+        y1: plotTop,
+        y2: n(plotBottom),
+        stroke: t === 0 ? C.text : C.grid,
+        'stroke-width': t === 0 ? 2 : 1,
+      }),
+      tag(
+        'text',
+        { x: n(x(t)), y: n(plotBottom + 30), 'font-size': 20, 'text-anchor': 'middle', fill: C.textMuted },
+        `${t}%`,
+      ),
     );
   }
   rows.forEach((row, i) => {
@@ -204,14 +253,43 @@ export function renderChartCardSvg(view: SurveyView, options: CardOptions): stri
     const name = row.rank === null ? row.name : `${row.rank}. ${row.name}`;
     const w = Math.max(row.tenths > 0 ? 2 : 0, x(row.tenths / 10) - plotLeft);
     children.push(
-      tag('text', { x: plotLeft - 16, y: n(cy + 8), 'font-size': 24, 'text-anchor': 'end', fill: C.text }, fitText(name, 24, labelWidth - 16)),
-      tag('rect', { x: plotLeft, y: n(cy - barHeight / 2), width: n(w), height: n(barHeight), rx: 3, fill: row.remainder ? C.barMuted : C.bar }),
-      tag('text', { x: n(plotLeft + w + 10), y: n(cy + 8), 'font-size': 24, 'font-weight': 700, fill: C.text }, formatShare(row.tenths)),
+      tag(
+        'text',
+        { x: plotLeft - 16, y: n(cy + 8), 'font-size': 24, 'text-anchor': 'end', fill: C.text },
+        fitText(name, 24, labelWidth - 16),
+      ),
+      tag('rect', {
+        x: plotLeft,
+        y: n(cy - barHeight / 2),
+        width: n(w),
+        height: n(barHeight),
+        rx: 3,
+        fill: row.remainder ? C.barMuted : C.bar,
+      }),
+      tag(
+        'text',
+        { x: n(plotLeft + w + 10), y: n(cy + 8), 'font-size': 24, 'font-weight': 700, fill: C.text },
+        formatShare(row.tenths),
+      ),
     );
   });
   children.push(
-    tag('text', { x: pad, y: H - 24, 'font-size': 20, fill: C.textMuted }, fitText(`Source: ${view.source.name}, ${view.year}`, 20, W - 2 * pad - 360)),
-    tag('text', { x: W - pad, y: H - 24, 'font-size': 20, 'font-weight': 700, 'text-anchor': 'end', fill: C.text }, options.siteName),
+    tag(
+      'text',
+      { x: pad, y: H - 24, 'font-size': 20, fill: C.textMuted },
+      fitText(`Source: ${view.source.name}, ${view.year}`, 20, W - 2 * pad - 360),
+    ),
+    tag(
+      'text',
+      { x: W - pad, y: H - 24, 'font-size': 20, 'font-weight': 700, 'text-anchor': 'end', fill: C.text },
+      options.siteName,
+    ),
   );
-  return serialize(tag('svg', { xmlns: 'http://www.w3.org/2000/svg', width: W, height: H, viewBox: `0 0 ${W} ${H}`, 'font-family': font }, children));
+  return serialize(
+    tag(
+      'svg',
+      { xmlns: 'http://www.w3.org/2000/svg', width: W, height: H, viewBox: `0 0 ${W} ${H}`, 'font-family': font },
+      children,
+    ),
+  );
 }

@@ -7,14 +7,9 @@ const entrySchema = z
   .object({
     name: z.string().trim().min(1),
     label: z.string().trim().min(1).optional(),
-    share: z
-      .number()
-      .min(0, 'share must be between 0 and 100')
-      .max(100, 'share must be between 0 and 100'),
+    share: z.number().min(0, 'share must be between 0 and 100').max(100, 'share must be between 0 and 100'),
     rank: z.number().int().positive(),
-    section: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9-]*$/, 'section must be a heading id such as "data-availability"'),
+    section: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'section must be a heading id such as "data-availability"'),
   })
   .strict();
 

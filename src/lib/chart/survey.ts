@@ -169,7 +169,13 @@ export function surveyToJson(view: SurveyView): SurveyJson {
     year: view.year,
     source: view.source.url ? { name: view.source.name, url: view.source.url } : { name: view.source.name },
     article: view.article,
-    entries: view.ranked.map((r) => ({ rank: r.rank!, name: r.name, label: r.label, share: r.tenths / 10, section: r.section! })),
+    entries: view.ranked.map((r) => ({
+      rank: r.rank!,
+      name: r.name,
+      label: r.label,
+      share: r.tenths / 10,
+      section: r.section!,
+    })),
     remainder: { name: view.remainder.name, share: view.remainder.tenths / 10, derived: true },
   };
 }
@@ -193,7 +199,9 @@ export function assertSectionsExist(
   const problems = survey.entries.flatMap((entry, index) =>
     known.has(entry.section)
       ? []
-      : [`  entries[${index}] "${entry.name}": section "${entry.section}" is not a heading id in post "${survey.article}"`],
+      : [
+          `  entries[${index}] "${entry.name}": section "${entry.section}" is not a heading id in post "${survey.article}"`,
+        ],
   );
   if (problems.length === 0) return;
   throw new SurveySectionError(

@@ -30,7 +30,8 @@ export function dateProblem(value: unknown): string | undefined {
   if (!parts) return `"${value}" is not a date in the form YYYY-MM-DD`;
   const [y, m, d] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
   const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return `"${value}" is not a real calendar date`;
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)
+    return `"${value}" is not a real calendar date`;
   if (Number.isNaN(toDate(value).getTime())) return `"${value}" is not a valid date and time`;
   return undefined;
 }
@@ -45,15 +46,21 @@ export function toDate(value: string): Date {
 /** Every string in `value` with its dotted path, for checks that apply to all text fields. */
 function* strings(value: unknown, path: string): Generator<[string, string]> {
   if (typeof value === 'string') yield [path, value];
-  else if (Array.isArray(value)) for (const [i, item] of value.entries()) yield* strings(item, path ? `${path}.${i}` : String(i));
-  else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) yield* strings(item, path ? `${path}.${key}` : key);
+  else if (Array.isArray(value))
+    for (const [i, item] of value.entries()) yield* strings(item, path ? `${path}.${i}` : String(i));
+  else if (value && typeof value === 'object')
+    for (const [key, item] of Object.entries(value)) yield* strings(item, path ? `${path}.${key}` : key);
 }
 
 /**
  * Parses the YAML between a post's `---` fences. `firstLine` is the file line
  * the YAML starts on, so every problem carries a file line.
  */
-export function parseFrontmatter(yaml: string, firstLine: number, options: { dateFields: readonly string[]; reservedFields: readonly string[] }): Frontmatter {
+export function parseFrontmatter(
+  yaml: string,
+  firstLine: number,
+  options: { dateFields: readonly string[]; reservedFields: readonly string[] },
+): Frontmatter {
   const lineCounter = new LineCounter();
   const doc = parseDocument(yaml, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   const at = (offset: number | undefined) => {
@@ -61,9 +68,13 @@ export function parseFrontmatter(yaml: string, firstLine: number, options: { dat
     const { line, col } = lineCounter.linePos(offset);
     return { line: firstLine + line - 1, column: col };
   };
-  const problems: LocatedProblem[] = [...doc.errors, ...doc.warnings].map((error) => ({ ...at(error.pos[0]), reason: `YAML: ${error.message.split('\n')[0]}` }));
+  const problems: LocatedProblem[] = [...doc.errors, ...doc.warnings].map((error) => ({
+    ...at(error.pos[0]),
+    reason: `YAML: ${error.message.split('\n')[0]}`,
+  }));
   if (problems.length > 0) return { data: {}, problems };
-  if (doc.contents !== null && !isMap(doc.contents)) return { data: {}, problems: [{ line: firstLine, reason: 'frontmatter must be a list of `field: value` lines' }] };
+  if (doc.contents !== null && !isMap(doc.contents))
+    return { data: {}, problems: [{ line: firstLine, reason: 'frontmatter must be a list of `field: value` lines' }] };
 
   const data = (doc.toJS({ maxAliasCount: 50 }) ?? {}) as Record<string, unknown>;
   /** The line of the value at a dotted path such as `faq.0.question`. */
@@ -74,7 +85,12 @@ export function parseFrontmatter(yaml: string, firstLine: number, options: { dat
   };
 
   for (const field of options.reservedFields) {
-    if (field in data) problems.push({ field, ...lineOf(field), reason: `"${field}" is filled in by the build and cannot be set in frontmatter` });
+    if (field in data)
+      problems.push({
+        field,
+        ...lineOf(field),
+        reason: `"${field}" is filled in by the build and cannot be set in frontmatter`,
+      });
   }
   for (const field of options.dateFields) {
     if (!(field in data)) continue;
@@ -83,7 +99,8 @@ export function parseFrontmatter(yaml: string, firstLine: number, options: { dat
     else data[field] = toDate(data[field] as string);
   }
   for (const [field, text] of strings(data, '')) {
-    for (const character of xmlInvalidCharacters(text)) problems.push({ field, ...lineOf(field), reason: invalidCharacterReason(character) });
+    for (const character of xmlInvalidCharacters(text))
+      problems.push({ field, ...lineOf(field), reason: invalidCharacterReason(character) });
   }
   return { data, problems };
 }

@@ -15,9 +15,20 @@ export const SOCIAL_CARD = { width: 1200, height: 630 } as const;
 export async function heroImageProblems(postFile: string, hero: unknown): Promise<LocatedProblem[]> {
   if (hero === undefined || hero === null || typeof hero !== 'object') return [];
   const { src, socialCard } = hero as { src?: unknown; socialCard?: unknown };
-  if (typeof src !== 'string' || src.trim() === '') return [{ field: 'heroImage.src', reason: 'heroImage needs src: the path of an image file beside the post, e.g. ./hero.jpg' }];
+  if (typeof src !== 'string' || src.trim() === '')
+    return [
+      {
+        field: 'heroImage.src',
+        reason: 'heroImage needs src: the path of an image file beside the post, e.g. ./hero.jpg',
+      },
+    ];
   if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(src) || src.startsWith('/')) {
-    return [{ field: 'heroImage.src', reason: `"${src}" must be a path relative to the post (./hero.jpg or ../../assets/hero.jpg), not a URL or an absolute path` }];
+    return [
+      {
+        field: 'heroImage.src',
+        reason: `"${src}" must be a path relative to the post (./hero.jpg or ../../assets/hero.jpg), not a URL or an absolute path`,
+      },
+    ];
   }
   const file = resolve(dirname(postFile), src);
   if (!existsSync(file)) return [{ field: 'heroImage.src', reason: `"${src}" does not exist (looked for ${file})` }];
@@ -26,7 +37,12 @@ export async function heroImageProblems(postFile: string, hero: unknown): Promis
   try {
     ({ width, height } = await sharp(file).metadata());
   } catch {
-    return [{ field: 'heroImage.src', reason: `"${src}" is not an image that can be read (JPEG, PNG, WebP, AVIF, GIF or SVG)` }];
+    return [
+      {
+        field: 'heroImage.src',
+        reason: `"${src}" is not an image that can be read (JPEG, PNG, WebP, AVIF, GIF or SVG)`,
+      },
+    ];
   }
   if (socialCard !== false && (!width || !height || width < SOCIAL_CARD.width || height < SOCIAL_CARD.height)) {
     return [

@@ -38,7 +38,8 @@ export function resolveLink(href: string, page: URL, site: SiteLocation): LinkTa
   } catch {
     return { kind: 'invalid' };
   }
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== new URL(site.origin).origin) return { kind: 'external' };
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== new URL(site.origin).origin)
+    return { kind: 'external' };
   // `/blog` is the base folder itself, which a static host serves as `/blog/`.
   const pathname = `${url.pathname}/` === site.base ? site.base : url.pathname;
   if (!pathname.startsWith(site.base)) return { kind: 'outside-base' };
@@ -75,7 +76,10 @@ export interface PageScan {
  * elements as browsers do) over a built page. `isBody` picks the element that
  * wraps the article body; links outside it are the layout's, not the author's.
  */
-export function scanPage(html: string, isBody: (attributes: Record<string, string>) => boolean = () => false): PageScan {
+export function scanPage(
+  html: string,
+  isBody: (attributes: Record<string, string>) => boolean = () => false,
+): PageScan {
   const scan: PageScan = { hasBody: false, bodyLinks: [], ids: new Set() };
   let depth = 0;
   const parser = new Parser({
@@ -138,17 +142,21 @@ export function brokenLinks(
       continue;
     }
     const samePage = new URL(href, page).pathname === page.pathname;
-    const file = samePage ? `${pagePath}index.html` : candidateFiles(target.path).find((candidate) => files.isFile(candidate));
+    const file = samePage
+      ? `${pagePath}index.html`
+      : candidateFiles(target.path).find((candidate) => files.isFile(candidate));
     if (file === undefined) {
       broken.push({ href, reason: `link to ${href} points to no page` });
       continue;
     }
     const { fragment, rawFragment } = target;
     // "" and "top" scroll to the top of any page (HTML's "scroll to the fragment").
-    if (fragment === undefined || !file.endsWith('.html') || fragment === '' || fragment.toLowerCase() === 'top') continue;
+    if (fragment === undefined || !file.endsWith('.html') || fragment === '' || fragment.toLowerCase() === 'top')
+      continue;
     const landing = redirects.get(file) ?? file;
     const ids = samePage ? ownIds : files.idsOf(landing);
-    if (!ids.has(fragment) && !ids.has(rawFragment!)) broken.push({ href, reason: `link to ${href} points to no element with id "${fragment}"` });
+    if (!ids.has(fragment) && !ids.has(rawFragment!))
+      broken.push({ href, reason: `link to ${href} points to no element with id "${fragment}"` });
   }
   return broken;
 }
@@ -170,13 +178,16 @@ export function sourceLinks(source: string, format: 'md' | 'mdx'): SourceLink[] 
   const found: SourceLink[] = [];
   visit(tree as never, (node: MdastNode) => {
     const line = node.position?.start.line;
-    if ((node.type === 'link' || node.type === 'definition') && typeof node.url === 'string') found.push({ url: node.url, line });
+    if ((node.type === 'link' || node.type === 'definition') && typeof node.url === 'string')
+      found.push({ url: node.url, line });
     else if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'a') {
       for (const attribute of node.attributes) {
-        if (attribute.type === 'mdxJsxAttribute' && attribute.name === 'href' && typeof attribute.value === 'string') found.push({ url: attribute.value, line });
+        if (attribute.type === 'mdxJsxAttribute' && attribute.name === 'href' && typeof attribute.value === 'string')
+          found.push({ url: attribute.value, line });
       }
     } else if (node.type === 'html') {
-      for (const anchor of htmlAnchors(node.value)) found.push({ url: anchor.href, line: line === undefined ? undefined : line + anchor.lineOffset });
+      for (const anchor of htmlAnchors(node.value))
+        found.push({ url: anchor.href, line: line === undefined ? undefined : line + anchor.lineOffset });
     }
   });
   return found;

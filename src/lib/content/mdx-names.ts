@@ -14,7 +14,12 @@ import globals from 'globals';
 import { analyze } from 'periscopic';
 
 const parser = Parser.extend(jsx());
-const parse = (code: string) => parser.parse(code, { ecmaVersion: 'latest', sourceType: 'module', allowAwaitOutsideFunction: true }) as unknown as Program;
+const parse = (code: string) =>
+  parser.parse(code, {
+    ecmaVersion: 'latest',
+    sourceType: 'module',
+    allowAwaitOutsideFunction: true,
+  }) as unknown as Program;
 
 /** Names an MDX body can read without declaring them: Astro's MDX passes `props` and exports `frontmatter`. */
 const MDX_PROVIDED = new Set(['props', 'frontmatter', 'components']);
@@ -47,7 +52,10 @@ export function undefinedMdxNames(pieces: readonly MdxCode[], components: readon
     try {
       for (const name of analyze(parse(piece.code)).scope.declarations.keys()) declared.add(name);
     } catch (error) {
-      problems.push({ line: piece.line, reason: `import/export line does not parse: ${firstLine((error as Error).message)}` });
+      problems.push({
+        line: piece.line,
+        reason: `import/export line does not parse: ${firstLine((error as Error).message)}`,
+      });
     }
   }
   for (const piece of pieces.filter((p) => p.kind === 'expression')) {
@@ -62,19 +70,28 @@ export function undefinedMdxNames(pieces: readonly MdxCode[], components: readon
       } catch {
         // fall through to the problem below
       }
-      problems.push({ line: piece.line, reason: `the expression {${piece.code.trim()}} is not valid JavaScript; write a literal { as \\{ or use \`code\`` });
+      problems.push({
+        line: piece.line,
+        reason: `the expression {${piece.code.trim()}} is not valid JavaScript; write a literal { as \\{ or use \`code\``,
+      });
       continue;
     }
     for (const name of analyze(program).globals.keys()) {
       if (declared.has(name) || MDX_PROVIDED.has(name) || BUILT_INS.has(name)) continue;
-      problems.push({ line: piece.line, reason: `the expression {${piece.code.trim()}} uses "${name}", which this post never defines; write a literal { as \\{ or use \`code\`` });
+      problems.push({
+        line: piece.line,
+        reason: `the expression {${piece.code.trim()}} uses "${name}", which this post never defines; write a literal { as \\{ or use \`code\``,
+      });
     }
   }
   for (const piece of pieces.filter((p) => p.kind === 'component')) {
     const root = piece.code.split('.')[0]!;
     if (declared.has(root) || components.includes(root)) continue;
     const offered = components.length > 0 ? ` (without an import a post can use ${components.join(', ')})` : '';
-    problems.push({ line: piece.line, reason: `<${piece.code}> is not a component this site provides and the post does not import it${offered}` });
+    problems.push({
+      line: piece.line,
+      reason: `<${piece.code}> is not a component this site provides and the post does not import it${offered}`,
+    });
   }
   return problems;
 }

@@ -19,7 +19,10 @@ interface TreeNode {
   name?: string | null;
   attributes?: { type: string; name?: string; value?: unknown }[];
   children?: TreeNode[];
-  position?: { start: { line: number; column: number; offset?: number }; end: { line: number; column: number; offset?: number } };
+  position?: {
+    start: { line: number; column: number; offset?: number };
+    end: { line: number; column: number; offset?: number };
+  };
 }
 
 export interface AnalysedPost {
@@ -76,12 +79,20 @@ function mdxCode(all: readonly TreeNode[]): MdxCode[] {
   const pieces: MdxCode[] = [];
   for (const node of all) {
     const line = node.position?.start.line ?? 1;
-    if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name && /^[A-Z]|\./.test(node.name)) pieces.push({ kind: 'component', code: node.name, line });
+    if (
+      (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') &&
+      node.name &&
+      /^[A-Z]|\./.test(node.name)
+    )
+      pieces.push({ kind: 'component', code: node.name, line });
     if (node.type === 'mdxjsEsm') pieces.push({ kind: 'esm', code: node.value ?? '', line });
-    else if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') pieces.push({ kind: 'expression', code: node.value ?? '', line });
+    else if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression')
+      pieces.push({ kind: 'expression', code: node.value ?? '', line });
     for (const attribute of node.attributes ?? []) {
-      if (attribute.type === 'mdxJsxExpressionAttribute') pieces.push({ kind: 'expression', code: `{${String(attribute.value)}}`, line });
-      else if (attribute.value && typeof attribute.value === 'object') pieces.push({ kind: 'expression', code: String((attribute.value as { value: unknown }).value), line });
+      if (attribute.type === 'mdxJsxExpressionAttribute')
+        pieces.push({ kind: 'expression', code: `{${String(attribute.value)}}`, line });
+      else if (attribute.value && typeof attribute.value === 'object')
+        pieces.push({ kind: 'expression', code: String((attribute.value as { value: unknown }).value), line });
     }
   }
   return pieces;
@@ -90,7 +101,8 @@ function mdxCode(all: readonly TreeNode[]): MdxCode[] {
 function wordsIn(all: readonly TreeNode[]): number {
   let words = 0;
   for (const node of all) {
-    if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') words += countWords(node.value ?? '');
+    if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code')
+      words += countWords(node.value ?? '');
   }
   return words;
 }
@@ -120,16 +132,32 @@ function bodyOffset(source: string, yaml: string): number {
 export function analysePost(source: string, format: PostFormat, options: AnalyseOptions): AnalysedPost {
   // Positions cost about as much as the parse itself; they are only needed to place a problem,
   // so the tree is parsed without them and again with them when there is a problem to place.
-  const parse = (position: boolean) => (format === 'mdx' ? mdxToMdast(source, { position }) : markdownToMdast(source, { position })) as TreeNode;
+  const parse = (position: boolean) =>
+    (format === 'mdx' ? mdxToMdast(source, { position }) : markdownToMdast(source, { position })) as TreeNode;
   let tree: TreeNode;
   try {
     tree = parse(false);
   } catch (error) {
     // satteri's message starts with the line and column: `8:1: Unexpected character …`.
-    return { data: {}, body: '', renderAs: 'mdx', words: 0, parsed: false, problems: [{ reason: `${format.toUpperCase()} syntax error at ${(error as Error).message}` }] };
+    return {
+      data: {},
+      body: '',
+      renderAs: 'mdx',
+      words: 0,
+      parsed: false,
+      problems: [{ reason: `${format.toUpperCase()} syntax error at ${(error as Error).message}` }],
+    };
   }
   const yaml = tree.children?.[0]?.type === 'yaml' ? tree.children[0] : undefined;
-  if (!yaml) return { data: {}, body: '', renderAs: 'mdx', words: 0, parsed: true, problems: [{ line: 1, reason: 'a post starts with a frontmatter block between --- lines' }] };
+  if (!yaml)
+    return {
+      data: {},
+      body: '',
+      renderAs: 'mdx',
+      words: 0,
+      parsed: true,
+      problems: [{ line: 1, reason: 'a post starts with a frontmatter block between --- lines' }],
+    };
 
   // The YAML starts on line 2, under the opening `---`.
   const frontmatter = parseFrontmatter(yaml.value ?? '', 2, options);
@@ -137,7 +165,10 @@ export function analysePost(source: string, format: PostFormat, options: Analyse
   const body = source.slice(bodyStart);
   const problems = [...frontmatter.problems];
   for (const character of xmlInvalidCharacters(body)) {
-    problems.push({ line: lineAt(source, bodyStart + character.index), reason: `the body ${invalidCharacterReason(character)}` });
+    problems.push({
+      line: lineAt(source, bodyStart + character.index),
+      reason: `the body ${invalidCharacterReason(character)}`,
+    });
   }
 
   const all = nodes(tree);
@@ -146,7 +177,10 @@ export function analysePost(source: string, format: PostFormat, options: Analyse
     const names = undefinedMdxNames(mdxCode(all), options.components);
     problems.push(...(names.length > 0 ? undefinedMdxNames(mdxCode(nodes(parse(true))), options.components) : []));
     const usesMdx = all.some((node) => MDX_NODE.test(node.type) || serializersDiffer(node));
-    renderAs = usesMdx || JSON.stringify(tree) !== JSON.stringify(markdownToMdast(source, { position: false })) ? 'mdx' : 'markdown';
+    renderAs =
+      usesMdx || JSON.stringify(tree) !== JSON.stringify(markdownToMdast(source, { position: false }))
+        ? 'mdx'
+        : 'markdown';
   }
   return { data: frontmatter.data, body, renderAs, words: wordsIn(all), parsed: true, problems };
 }

@@ -80,7 +80,9 @@ export function postsLoader(options: PostsLoaderOptions): Loader {
       let queue = Promise.resolve();
       const onChange = (path: string) => {
         if (!resolve(path).startsWith(dir + sep) || !(extname(path) in FORMATS)) return;
-        queue = queue.then(() => syncAll(context, dir, root, options)).catch((error: unknown) => context.logger.error(String(error)));
+        queue = queue
+          .then(() => syncAll(context, dir, root, options))
+          .catch((error: unknown) => context.logger.error(String(error)));
       };
       watcher.add(dir);
       watcher.on('add', onChange);
@@ -105,16 +107,31 @@ async function syncAll(context: LoaderContext, dir: string, root: string, option
     const wanted = postIdFromPath(path) ?? '';
     const id = path.includes(sep) ? path : name;
     if (path.includes(sep)) {
-      fail(id, [{ file, reason: `posts live directly in ${relative(root, dir)}/ (a post's URL is /posts/<file name>/); move it to ${relative(root, join(dir, basename(path)))}` }]);
+      fail(id, [
+        {
+          file,
+          reason: `posts live directly in ${relative(root, dir)}/ (a post's URL is /posts/<file name>/); move it to ${relative(root, join(dir, basename(path)))}`,
+        },
+      ]);
       continue;
     }
     if (wanted !== name || name === '') {
-      fail(id, [{ file, reason: `the file name "${name}" becomes the post's URL and must be lowercase letters, digits and hyphens; rename it to ${wanted || 'a-title'}${extension}` }]);
+      fail(id, [
+        {
+          file,
+          reason: `the file name "${name}" becomes the post's URL and must be lowercase letters, digits and hyphens; rename it to ${wanted || 'a-title'}${extension}`,
+        },
+      ]);
       continue;
     }
     const owner = owners.get(id);
     if (owner) {
-      fail(id, [{ file, reason: `its URL /posts/${id}/ is already taken by ${relative(root, owner)}; rename one of the two files` }]);
+      fail(id, [
+        {
+          file,
+          reason: `its URL /posts/${id}/ is already taken by ${relative(root, owner)}; rename one of the two files`,
+        },
+      ]);
       continue;
     }
     owners.set(id, file);
@@ -134,15 +151,27 @@ async function syncAll(context: LoaderContext, dir: string, root: string, option
   );
 
   // Files are checked concurrently; the report is in file order, each file's problems in line order.
-  if (failed.size > 0 && !context.watcher) throw new ContentError([...failed.values()].flat().sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)));
+  if (failed.size > 0 && !context.watcher)
+    throw new ContentError(
+      [...failed.values()].flat().sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
+    );
   for (const [id, problems] of failed) {
     untouched.delete(id);
-    context.store.set({ id, data: { [PROBLEMS_FIELD]: problems }, digest: context.generateDigest(JSON.stringify(problems)) });
+    context.store.set({
+      id,
+      data: { [PROBLEMS_FIELD]: problems },
+      digest: context.generateDigest(JSON.stringify(problems)),
+    });
   }
   for (const id of untouched) context.store.delete(id);
 }
 
-async function syncPost(context: LoaderContext, root: string, { id, file, format }: { id: string; file: string; format: PostFormat }, options: PostsLoaderOptions): Promise<ContentProblem[]> {
+async function syncPost(
+  context: LoaderContext,
+  root: string,
+  { id, file, format }: { id: string; file: string; format: PostFormat },
+  options: PostsLoaderOptions,
+): Promise<ContentProblem[]> {
   const source = await readFile(file, 'utf8');
   const digest = context.generateDigest(source);
   const filePath = relative(root, file).split(sep).join('/');
@@ -156,7 +185,11 @@ async function syncPost(context: LoaderContext, root: string, { id, file, format
     return [];
   }
 
-  const post = analysePost(source, format, { dateFields: options.dateFields, reservedFields: [BODY_WORDS], components: options.components });
+  const post = analysePost(source, format, {
+    dateFields: options.dateFields,
+    reservedFields: [BODY_WORDS],
+    components: options.components,
+  });
   const located = [
     ...post.problems,
     // A source that did not parse has one problem already, its syntax error; there is no tree to check further.
@@ -179,6 +212,13 @@ async function syncPost(context: LoaderContext, root: string, { id, file, format
   const rendered = await context.renderMarkdown(post.body, { fileURL: pathToFileURL(file) });
   // MDX output ends at the last block's closing tag; a plain .mdx matches it byte for byte.
   if (format === 'mdx') rendered.html = rendered.html.trimEnd();
-  context.store.set({ id, data, filePath, digest, rendered, ...(rendered.metadata?.imagePaths?.length ? { assetImports: rendered.metadata.imagePaths } : {}) });
+  context.store.set({
+    id,
+    data,
+    filePath,
+    digest,
+    rendered,
+    ...(rendered.metadata?.imagePaths?.length ? { assetImports: rendered.metadata.imagePaths } : {}),
+  });
   return [];
 }

@@ -15,5 +15,6 @@ export function problemsOf(entry: { data: object }): ContentProblem[] {
 /** Throws the problems stored in the collection, so the dev overlay shows them instead of a page. */
 export function assertNoStoredProblems(entries: readonly { data: object }[]): void {
   const problems = entries.flatMap(problemsOf);
-  if (problems.length > 0) throw new ContentError(problems, 'Fix the file and save it: the page recovers without restarting the dev server.');
+  if (problems.length > 0)
+    throw new ContentError(problems, 'Fix the file and save it: the page recovers without restarting the dev server.');
 }

@@ -34,17 +34,20 @@ export function redirectsFile(contentDir: string | undefined = env.CONTENT_DIR):
 
 /** Problems with the map on its own (shape, ids, self-redirects, chains). */
 export function redirectShapeProblems(map: unknown): string[] {
-  if (typeof map !== 'object' || map === null || Array.isArray(map)) return ['must be a JSON object of "old-post-id": "new-post-id"'];
+  if (typeof map !== 'object' || map === null || Array.isArray(map))
+    return ['must be a JSON object of "old-post-id": "new-post-id"'];
   const problems: string[] = [];
   const entries = Object.entries(map as Record<string, unknown>);
   for (const [from, to] of entries) {
-    if (!ID.test(from)) problems.push(`"${from}": an old post id is lower-case words joined by "-" (the file name without .mdx)`);
+    if (!ID.test(from))
+      problems.push(`"${from}": an old post id is lower-case words joined by "-" (the file name without .mdx)`);
     if (typeof to !== 'string' || !ID.test(to)) {
       problems.push(`"${from}": the target must be a post id such as "my-post", got ${JSON.stringify(to)}`);
       continue;
     }
     if (from === to) problems.push(`"${from}" redirects to itself`);
-    else if (Object.hasOwn(map, to)) problems.push(`"${from}" → "${to}" is a chain: "${to}" is itself redirected; point "${from}" at the final id`);
+    else if (Object.hasOwn(map, to))
+      problems.push(`"${from}" → "${to}" is a chain: "${to}" is itself redirected; point "${from}" at the final id`);
   }
   return problems;
 }

@@ -75,7 +75,11 @@ export function tagProblems(posts: readonly TaggedFile[]): ContentProblem[] {
     tags.forEach((spelling, index) => {
       const slug = tagSlug(spelling);
       if (slug === '') {
-        problems.push({ file, field: `tags.${index}`, reason: `tag "${spelling}" has no letters or digits to make its page URL from` });
+        problems.push({
+          file,
+          field: `tags.${index}`,
+          reason: `tag "${spelling}" has no letters or digits to make its page URL from`,
+        });
         return;
       }
       const spellings = spellingsBySlug.get(slug) ?? new Map<string, TagUse[]>();
@@ -88,7 +92,9 @@ export function tagProblems(posts: readonly TaggedFile[]): ContentProblem[] {
   for (const [slug, spellings] of spellingsBySlug) {
     if (spellings.size < 2) continue;
     // Map order is first use, so on a tie the spelling met first wins.
-    const [intended, intendedUses] = [...spellings].reduce((best, next) => (next[1].length > best[1].length ? next : best));
+    const [intended, intendedUses] = [...spellings].reduce((best, next) =>
+      next[1].length > best[1].length ? next : best,
+    );
     for (const [spelling, uses] of spellings) {
       if (spelling === intended) continue;
       for (const { file, index } of uses) {
@@ -105,5 +111,7 @@ export function tagProblems(posts: readonly TaggedFile[]): ContentProblem[] {
       }
     }
   }
-  return problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.field ?? '').localeCompare(b.field ?? '', 'en', { numeric: true })));
+  return problems.sort((a, b) =>
+    a.file < b.file ? -1 : a.file > b.file ? 1 : (a.field ?? '').localeCompare(b.field ?? '', 'en', { numeric: true }),
+  );
 }

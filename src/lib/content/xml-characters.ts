@@ -4,7 +4,8 @@
  * part of a pair. One of them in a title or a body makes every feed that
  * carries the post unreadable, so the content loader refuses them.
  */
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const XML_INVALID =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export interface InvalidCharacter {
   /** UTF-16 offset in the text. */
@@ -20,6 +21,11 @@ export function xmlInvalidCharacters(text: string): InvalidCharacter[] {
 /** The reason shown to authors, e.g. `contains U+0008, a control character that XML feeds cannot carry; delete it`. */
 export function invalidCharacterReason({ code }: InvalidCharacter): string {
   const name = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
-  const kind = code >= 0xd800 && code <= 0xdfff ? 'an unpaired surrogate' : code >= 0xfffe ? 'a non-character' : 'a control character';
+  const kind =
+    code >= 0xd800 && code <= 0xdfff
+      ? 'an unpaired surrogate'
+      : code >= 0xfffe
+        ? 'a non-character'
+        : 'a control character';
   return `contains ${name}, ${kind} that XML feeds cannot carry; delete it`;
 }

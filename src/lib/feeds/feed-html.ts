@@ -43,7 +43,23 @@ const WEB = ['http', 'https'];
  */
 export const FEED_SCHEMA: Schema = {
   ...defaultSchema,
-  strip: ['script', 'style', 'noscript', 'noembed', 'noframes', 'template', 'iframe', 'embed', 'svg', 'canvas', 'form', 'button', 'select', 'textarea', 'dialog'],
+  strip: [
+    'script',
+    'style',
+    'noscript',
+    'noembed',
+    'noframes',
+    'template',
+    'iframe',
+    'embed',
+    'svg',
+    'canvas',
+    'form',
+    'button',
+    'select',
+    'textarea',
+    'dialog',
+  ],
   tagNames: [
     ...(defaultSchema.tagNames ?? []).filter((name) => name !== 'input'),
     'figure',
@@ -97,7 +113,12 @@ export const FEED_SCHEMA: Schema = {
 };
 
 /** URL-valued properties (hast names) and the schemes each may keep. */
-const URL_PROPERTIES: Record<string, readonly string[]> = { href: [...WEB, 'mailto'], src: WEB, poster: WEB, cite: WEB };
+const URL_PROPERTIES: Record<string, readonly string[]> = {
+  href: [...WEB, 'mailto'],
+  src: WEB,
+  poster: WEB,
+  cite: WEB,
+};
 
 /** `value` resolved against the post, or undefined when it is not a URL or not an allowed scheme. */
 function absolute(value: string, pageUrl: string, schemes: readonly string[]): string | undefined {

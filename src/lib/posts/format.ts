@@ -1,4 +1,9 @@
-const dateFormatter = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+const dateFormatter = new Intl.DateTimeFormat('en-US', {
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  timeZone: 'UTC',
+});
 
 /** "March 12, 2024"; always UTC so the page does not depend on the build machine's zone. */
 export function formatDate(date: Date): string {

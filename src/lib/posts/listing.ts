@@ -18,13 +18,15 @@ export interface PostLike {
 
 /** Newest first; ties broken by id so output never depends on file order. */
 export function sortNewestFirst<P extends PostLike>(posts: readonly P[]): P[] {
-  return [...posts].sort(
-    (a, b) => b.data.pubDate.getTime() - a.data.pubDate.getTime() || a.id.localeCompare(b.id),
-  );
+  return [...posts].sort((a, b) => b.data.pubDate.getTime() - a.data.pubDate.getTime() || a.id.localeCompare(b.id));
 }
 
 /** The newest `count` posts other than `excludeId`, from an already sorted list. */
-export function recentPosts<P extends PostLike>(sorted: readonly P[], excludeId: string | undefined, count: number): P[] {
+export function recentPosts<P extends PostLike>(
+  sorted: readonly P[],
+  excludeId: string | undefined,
+  count: number,
+): P[] {
   const picked: P[] = [];
   for (const post of sorted) {
     if (picked.length === count) break;
@@ -45,7 +47,8 @@ function groupBy<P>(items: readonly P[], keysOf: (item: P) => Iterable<string>):
   return groups;
 }
 
-export const groupByCategory = <P extends PostLike>(sorted: readonly P[]) => groupBy(sorted, (p) => [p.data.category.id]);
+export const groupByCategory = <P extends PostLike>(sorted: readonly P[]) =>
+  groupBy(sorted, (p) => [p.data.category.id]);
 export const groupByAuthor = <P extends PostLike>(sorted: readonly P[]) => groupBy(sorted, (p) => [p.data.author.id]);
 
 export interface TagGroup<P> {
@@ -70,7 +73,9 @@ export function groupByTag<P extends PostLike>(sorted: readonly P[]): Map<string
 }
 
 /** Latest content date: stands in for "build date" wherever a date is printed, so builds reproduce. */
-export function latestDate(posts: readonly { data: { pubDate: Date; updatedDate?: Date | undefined } }[]): Date | undefined {
+export function latestDate(
+  posts: readonly { data: { pubDate: Date; updatedDate?: Date | undefined } }[],
+): Date | undefined {
   let latest: Date | undefined;
   for (const { data } of posts) {
     const candidate = data.updatedDate && data.updatedDate > data.pubDate ? data.updatedDate : data.pubDate;

@@ -37,7 +37,8 @@ export function parseNewPostArgs(argv: readonly string[]): NewPostArgs | { error
       continue;
     }
     const name = match[1]!;
-    if (!['category', 'author', 'tags', 'description'].includes(name)) return { error: `Unknown option --${name}.\n${USAGE}` };
+    if (!['category', 'author', 'tags', 'description'].includes(name))
+      return { error: `Unknown option --${name}.\n${USAGE}` };
     const value = match[2] ?? argv[++i];
     if (value === undefined || value.startsWith('--')) return { error: `--${name} needs a value.\n${USAGE}` };
     options[name] = value;
@@ -49,7 +50,10 @@ export function parseNewPostArgs(argv: readonly string[]): NewPostArgs | { error
     title,
     category: options.category.trim(),
     ...(options.author ? { author: options.author.trim() } : {}),
-    tags: (options.tags ?? '').split(',').map((t) => t.trim()).filter(Boolean),
+    tags: (options.tags ?? '')
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean),
     ...(options.description ? { description: options.description.trim() } : {}),
   };
 }
@@ -82,18 +86,32 @@ export interface ExistingContent {
 }
 
 /** Every reason the post cannot be created, as messages for the author. */
-export function newPostProblems(input: { slug: string; category: string; author: string }, existing: ExistingContent): string[] {
+export function newPostProblems(
+  input: { slug: string; category: string; author: string },
+  existing: ExistingContent,
+): string[] {
   const problems: string[] = [];
   const { slug } = input;
   if (!slug) problems.push('The title has no letters or digits to make a URL from.');
-  else if (/^\d+$/.test(slug)) problems.push(`The slug "${slug}" is only digits and would collide with the listing page /${paths.posts(Number(slug))}. Use a more descriptive title.`);
-  else if (existing.postIds.has(slug)) problems.push(`A post with the slug "${slug}" already exists (/${paths.post(slug)}). Choose another title.`);
-  else if (existing.redirectSources.has(slug)) problems.push(`The slug "${slug}" is the old URL of a renamed post (listed in redirects.json). Choose another title, so old links and feed guids keep pointing at that post.`);
+  else if (/^\d+$/.test(slug))
+    problems.push(
+      `The slug "${slug}" is only digits and would collide with the listing page /${paths.posts(Number(slug))}. Use a more descriptive title.`,
+    );
+  else if (existing.postIds.has(slug))
+    problems.push(`A post with the slug "${slug}" already exists (/${paths.post(slug)}). Choose another title.`);
+  else if (existing.redirectSources.has(slug))
+    problems.push(
+      `The slug "${slug}" is the old URL of a renamed post (listed in redirects.json). Choose another title, so old links and feed guids keep pointing at that post.`,
+    );
   if (!existing.categories.has(input.category)) {
-    problems.push(`Unknown category "${input.category}". Known categories: ${[...existing.categories].sort().join(', ') || '(none)'}.`);
+    problems.push(
+      `Unknown category "${input.category}". Known categories: ${[...existing.categories].sort().join(', ') || '(none)'}.`,
+    );
   }
   if (!existing.authors.has(input.author)) {
-    problems.push(`Unknown author "${input.author}". Known authors: ${[...existing.authors].sort().join(', ') || '(none)'}.`);
+    problems.push(
+      `Unknown author "${input.author}". Known authors: ${[...existing.authors].sort().join(', ') || '(none)'}.`,
+    );
   }
   return problems;
 }

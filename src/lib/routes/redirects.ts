@@ -11,5 +11,7 @@ import { paths } from './paths';
  * verbatim, so it carries the base itself.
  */
 export function astroRedirects(map: PostRedirects = loadPostRedirects()): Record<string, string> {
-  return Object.fromEntries(Object.entries(map).map(([from, to]) => [`/${paths.post(from)}`, withBase(paths.post(to))]));
+  return Object.fromEntries(
+    Object.entries(map).map(([from, to]) => [`/${paths.post(from)}`, withBase(paths.post(to))]),
+  );
 }

@@ -57,7 +57,10 @@ export interface PagefindSearchOptions {
 }
 
 /** Pagefind options for the page's filters (by display name) and sort. */
-export function pageSearchOptions(names: { category?: string | undefined; author?: string | undefined }, sort: PageQuery['sort']): PagefindSearchOptions {
+export function pageSearchOptions(
+  names: { category?: string | undefined; author?: string | undefined },
+  sort: PageQuery['sort'],
+): PagefindSearchOptions {
   const filters: Record<string, string> = {};
   if (names.category) filters.category = names.category;
   if (names.author) filters.author = names.author;

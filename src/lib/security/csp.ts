@@ -26,9 +26,17 @@ export function endpointOrigins(endpoint: string): string[] {
   return /^https?:\/\//i.test(endpoint) ? [new URL(endpoint).origin] : [];
 }
 
-export function sitePolicy({ newsletterEndpoint, embedHosts }: { newsletterEndpoint: string; embedHosts: readonly string[] }): SitePolicy {
+export function sitePolicy({
+  newsletterEndpoint,
+  embedHosts,
+}: {
+  newsletterEndpoint: string;
+  embedHosts: readonly string[];
+}): SitePolicy {
   // The newsletter form posts with fetch, falling back to a plain form submission.
-  const formOrigins = endpointOrigins(newsletterEndpoint).map((origin) => ` ${origin}`).join('');
+  const formOrigins = endpointOrigins(newsletterEndpoint)
+    .map((origin) => ` ${origin}`)
+    .join('');
   return {
     directives: [
       // Only the embeds the HTML policy lets a post carry (https, SITE.content.embedHosts); none leaves frames to default-src.

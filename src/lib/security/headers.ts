@@ -19,10 +19,23 @@ const CACHE_RULES: [path: string, cacheControl: string][] = [
   ['/pagefind/index/*', IMMUTABLE],
   ['/pagefind/fragment/*', IMMUTABLE],
   ['/pagefind/filter/*', IMMUTABLE],
-  ...['pagefind.js', 'pagefind-entry.json', 'pagefind-worker.js', 'pagefind-highlight.js'].map((file): [string, string] => [`/pagefind/${file}`, REVALIDATE]),
-  ...['/', '/posts/*', '/categories/*', '/tags/*', '/authors/*', '/search/*', '/data/*', '/og/*', '/rss.xml', '/sitemap-*', '/robots.txt', '/404.html'].map(
-    (path): [string, string] => [path, REVALIDATE],
+  ...['pagefind.js', 'pagefind-entry.json', 'pagefind-worker.js', 'pagefind-highlight.js'].map(
+    (file): [string, string] => [`/pagefind/${file}`, REVALIDATE],
   ),
+  ...[
+    '/',
+    '/posts/*',
+    '/categories/*',
+    '/tags/*',
+    '/authors/*',
+    '/search/*',
+    '/data/*',
+    '/og/*',
+    '/rss.xml',
+    '/sitemap-*',
+    '/robots.txt',
+    '/404.html',
+  ].map((path): [string, string] => [path, REVALIDATE]),
 ];
 
 export function securityHeaders(csp: string): Record<string, string> {
@@ -39,7 +52,12 @@ export function securityHeaders(csp: string): Record<string, string> {
 /** The _headers file for a site under `base` ("/" or "/blog/"). */
 export function headersFile({ base, csp }: { base: string; csp: string }): string {
   const prefix = base.replace(/\/$/, '');
-  const rules: [string, Record<string, string>][] = [['/*', securityHeaders(csp)], ...CACHE_RULES.map(([path, cache]): [string, Record<string, string>] => [path, { 'Cache-Control': cache }])];
-  const blocks = rules.map(([path, headers]) => [prefix + path, ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`)].join('\n'));
+  const rules: [string, Record<string, string>][] = [
+    ['/*', securityHeaders(csp)],
+    ...CACHE_RULES.map(([path, cache]): [string, Record<string, string>] => [path, { 'Cache-Control': cache }]),
+  ];
+  const blocks = rules.map(([path, headers]) =>
+    [prefix + path, ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`)].join('\n'),
+  );
   return `# Written by the build from src/lib/security/headers.ts and the CSP in src/lib/security/csp.ts; edit those, not this file.\n\n${blocks.join('\n')}\n`;
 }

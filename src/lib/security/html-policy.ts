@@ -24,7 +24,15 @@
 import type { Element, Nodes, Properties } from 'hast';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 import { find, html, svg } from 'property-information';
-import { defineHastPlugin, htmlToHast, markdownToHast, mdxToHast, mdxToJs, type EstreeProgram, type MdxJsxAttributeUnion } from 'satteri';
+import {
+  defineHastPlugin,
+  htmlToHast,
+  markdownToHast,
+  mdxToHast,
+  mdxToJs,
+  type EstreeProgram,
+  type MdxJsxAttributeUnion,
+} from 'satteri';
 
 export interface PolicyViolation {
   line?: number;
@@ -38,7 +46,11 @@ export interface HtmlPolicyOptions {
 }
 
 /** Every place in a post body that breaks the policy. `format` chooses the parser. */
-export function htmlPolicyViolations(body: string, format: 'md' | 'mdx', options: HtmlPolicyOptions): PolicyViolation[] {
+export function htmlPolicyViolations(
+  body: string,
+  format: 'md' | 'mdx',
+  options: HtmlPolicyOptions,
+): PolicyViolation[] {
   const check = new PolicyCheck(options);
   check.visit(format === 'md' ? markdownToHast(body) : mdxToHast(body), {});
   return check.violations;
@@ -81,7 +93,9 @@ export function htmlPolicyViolations(body: string, format: 'md' | 'mdx', options
  */
 const DROPPED_FROM_EVERY_ELEMENT = new Set(['name']);
 
-function withoutClassRestrictions(definitions: NonNullable<Schema['attributes']>[string]): NonNullable<Schema['attributes']>[string] {
+function withoutClassRestrictions(
+  definitions: NonNullable<Schema['attributes']>[string],
+): NonNullable<Schema['attributes']>[string] {
   return definitions.filter((definition) => !(Array.isArray(definition) && definition[0] === 'className'));
 }
 
@@ -91,12 +105,34 @@ export const POST_SCHEMA: Schema = {
   ...defaultSchema,
   tagNames: [
     ...(defaultSchema.tagNames ?? []),
-    'figure', 'figcaption', 'video', 'audio', 'track', 'abbr', 'mark', 'small', 'time', 'cite', 'dfn',
-    'caption', 'colgroup', 'col', 'wbr', 'bdi', 'iframe',
+    'figure',
+    'figcaption',
+    'video',
+    'audio',
+    'track',
+    'abbr',
+    'mark',
+    'small',
+    'time',
+    'cite',
+    'dfn',
+    'caption',
+    'colgroup',
+    'col',
+    'wbr',
+    'bdi',
+    'iframe',
   ],
   attributes: {
-    ...Object.fromEntries(Object.entries(defaultAttributes).map(([tag, definitions]) => [tag, withoutClassRestrictions(definitions)])),
-    '*': [...(defaultAttributes['*'] ?? []).filter((definition) => typeof definition !== 'string' || !DROPPED_FROM_EVERY_ELEMENT.has(definition)), 'className'],
+    ...Object.fromEntries(
+      Object.entries(defaultAttributes).map(([tag, definitions]) => [tag, withoutClassRestrictions(definitions)]),
+    ),
+    '*': [
+      ...(defaultAttributes['*'] ?? []).filter(
+        (definition) => typeof definition !== 'string' || !DROPPED_FROM_EVERY_ELEMENT.has(definition),
+      ),
+      'className',
+    ],
     img: [...withoutClassRestrictions(defaultAttributes['img'] ?? []), 'srcSet', 'sizes', 'loading', 'decoding'],
     source: [...(defaultAttributes['source'] ?? []), 'src', 'type', 'media', 'sizes'],
     video: ['src', 'poster', 'controls', 'preload', 'loop', 'muted', 'playsInline'],
@@ -117,7 +153,24 @@ const SRC_PROTOCOLS = POST_SCHEMA.protocols?.['src'] ?? [];
  * literals their scheme is checked even where the schema drops the attribute,
  * so the author reads "javascript: URL", not just "not allowed".
  */
-const URL_PROPERTIES = new Set(['href', 'src', 'srcSet', 'action', 'formAction', 'data', 'poster', 'xLinkHref', 'cite', 'longDesc', 'background', 'ping', 'manifest', 'codeBase', 'archive', 'icon']);
+const URL_PROPERTIES = new Set([
+  'href',
+  'src',
+  'srcSet',
+  'action',
+  'formAction',
+  'data',
+  'poster',
+  'xLinkHref',
+  'cite',
+  'longDesc',
+  'background',
+  'ping',
+  'manifest',
+  'codeBase',
+  'archive',
+  'icon',
+]);
 
 /** Why, for the elements an author is most likely to try. */
 const REFUSAL_NOTES: Record<string, string> = {
@@ -150,7 +203,13 @@ function keptBySchema(element: Element): Element | undefined {
 }
 
 function sanitizeAlone(element: Element): Element | undefined {
-  const probe: Element = { type: 'element', tagName: element.tagName, properties: element.properties, children: [], data: { [PROBE]: true } as Element['data'] };
+  const probe: Element = {
+    type: 'element',
+    tagName: element.tagName,
+    properties: element.properties,
+    children: [],
+    data: { [PROBE]: true } as Element['data'],
+  };
   return findProbe(sanitize({ type: 'root', children: [probe] }, POST_SCHEMA));
 }
 
@@ -168,7 +227,15 @@ function findProbe(node: Nodes): Element | undefined {
 function urlAllowed(url: string, protocols: readonly string[]): boolean {
   const kept = sanitize(
     { type: 'element', tagName: 'a', properties: { href: url }, children: [] },
-    { tagNames: ['a'], attributes: { a: ['href'] }, protocols: { href: [...protocols] }, ancestors: {}, clobber: [], required: {}, strip: [] },
+    {
+      tagNames: ['a'],
+      attributes: { a: ['href'] },
+      protocols: { href: [...protocols] },
+      ancestors: {},
+      clobber: [],
+      required: {},
+      strip: [],
+    },
   );
   return kept.type === 'element' && kept.properties['href'] === url;
 }
@@ -212,7 +279,9 @@ function urlReason(url: string, attribute: string, tag: string, property: string
   if (scheme && allowed.includes(scheme.slice(0, -1))) {
     return `URL ${shown(url)} in ${attribute} on ${tag} is not allowed as written: start it with its scheme in lower case (${scheme}) and nothing before it`;
   }
-  return scheme ? `${scheme} URL in ${attribute} on ${tag} is not allowed` : `URL ${shown(url)} in ${attribute} on ${tag} is not allowed`;
+  return scheme
+    ? `${scheme} URL in ${attribute} on ${tag} is not allowed`
+    : `URL ${shown(url)} in ${attribute} on ${tag} is not allowed`;
 }
 
 /** The attribute name an author writes for a hast property (`onError` → `onerror`, `xLinkHref` → `xlink:href`). */
@@ -295,7 +364,8 @@ class PolicyCheck {
       case 'mdxJsxTextElement': {
         if (node.name !== null) this.checkJsxElement(node.name, node.attributes.map(jsxAttributeFromMdx), place);
         for (const attribute of node.attributes) {
-          if (attribute.type === 'mdxJsxAttribute' && typeof attribute.value === 'object' && attribute.value) this.checkScript(`{${attribute.value.value}}`, place);
+          if (attribute.type === 'mdxJsxAttribute' && typeof attribute.value === 'object' && attribute.value)
+            this.checkScript(`{${attribute.value.value}}`, place);
         }
         this.visitChildren(node, inherited);
         return;
@@ -320,7 +390,13 @@ class PolicyCheck {
    * `names` maps hast properties to the names the author wrote (JSX), for the
    * messages; `expressions` holds properties whose value is an expression.
    */
-  private checkElement(element: Element, place: Place, names: ReadonlyMap<string, string>, expressions: ReadonlySet<string>, fromMarkdown = false): void {
+  private checkElement(
+    element: Element,
+    place: Place,
+    names: ReadonlyMap<string, string>,
+    expressions: ReadonlySet<string>,
+    fromMarkdown = false,
+  ): void {
     const kept = keptBySchema(element);
     if (!kept) {
       const note = REFUSAL_NOTES[element.tagName];
@@ -337,7 +413,14 @@ class PolicyCheck {
    * writes itself (a table column's text-align) is the renderer's, not the
    * author's, and is left to the renderer.
    */
-  private checkAttributes(element: Element, kept: Element | undefined, place: Place, names: ReadonlyMap<string, string>, expressions: ReadonlySet<string>, fromMarkdown = false): void {
+  private checkAttributes(
+    element: Element,
+    kept: Element | undefined,
+    place: Place,
+    names: ReadonlyMap<string, string>,
+    expressions: ReadonlySet<string>,
+    fromMarkdown = false,
+  ): void {
     const tag = `<${element.tagName}>`;
     for (const [property, value] of Object.entries(element.properties)) {
       if (value === undefined || value === null) continue;
@@ -347,7 +430,10 @@ class PolicyCheck {
         continue;
       }
       if (expressions.has(property) && URL_PROPERTIES.has(property)) {
-        this.report(place, `${attribute} on ${tag} is an expression; write the URL as a quoted string so it can be checked`);
+        this.report(
+          place,
+          `${attribute} on ${tag} is an expression; write the URL as a quoted string so it can be checked`,
+        );
         continue;
       }
       const badUrls = expressions.has(property) ? [] : refusedUrls(property, value);
@@ -355,11 +441,20 @@ class PolicyCheck {
       // On an element the schema refuses, only the attributes that could run or load something are worth a word.
       if (badUrls.length > 0 || !kept) continue;
       if (property === 'style') {
-        if (!fromMarkdown) this.report(place, `attribute style on ${tag} is not allowed (the site's Content-Security-Policy blocks inline styles; use a class)`);
+        if (!fromMarkdown)
+          this.report(
+            place,
+            `attribute style on ${tag} is not allowed (the site's Content-Security-Policy blocks inline styles; use a class)`,
+          );
       } else if (!(property in kept.properties)) {
         this.report(place, `attribute ${attribute} on ${tag} is not allowed`);
       } else if (!sameValue(kept.properties[property], value)) {
-        this.report(place, expressions.has(property) ? `attribute ${attribute} on ${tag} is not allowed as an expression` : `attribute ${attribute}=${shown(displayValue(value))} on ${tag} is not allowed`);
+        this.report(
+          place,
+          expressions.has(property)
+            ? `attribute ${attribute} on ${tag} is not allowed as an expression`
+            : `attribute ${attribute}=${shown(displayValue(value))} on ${tag} is not allowed`,
+        );
       }
     }
   }
@@ -374,7 +469,12 @@ class PolicyCheck {
     const url = typeof src === 'string' ? safeUrl(src) : undefined;
     if (url?.protocol === 'https:' && hosts.includes(url.host)) return;
     const allowed = `only https URLs on ${hosts.join(', ')} can be embedded`;
-    this.report(place, typeof src === 'string' ? `<iframe> src ${shown(src)} is not an allowed embed (${allowed})` : `<iframe> without a src is not allowed (${allowed})`);
+    this.report(
+      place,
+      typeof src === 'string'
+        ? `<iframe> src ${shown(src)} is not an allowed embed (${allowed})`
+        : `<iframe> without a src is not allowed (${allowed})`,
+    );
   }
 
   /**
@@ -403,7 +503,10 @@ class PolicyCheck {
     const tag = `<${name}>`;
     for (const attribute of attributes) {
       if (attribute.kind !== 'spread' && attribute.name === 'set:html') {
-        this.report(place, `set:html on ${tag} is not allowed (it inserts HTML that cannot be checked; write the HTML in the post instead)`);
+        this.report(
+          place,
+          `set:html on ${tag} is not allowed (it inserts HTML that cannot be checked; write the HTML in the post instead)`,
+        );
       }
     }
     if (!isHtmlElementName(name)) return;
@@ -430,9 +533,21 @@ class PolicyCheck {
     }
     this.checkElement(element, place, names, expressions);
     for (const { property, attribute } of repeats) {
-      this.report(place, `attribute ${attribute.name} on ${tag} repeats ${names.get(property)}; write each attribute once`);
-      const alone: Element = { ...element, properties: { [property]: attribute.kind === 'literal' ? attribute.value : EXPRESSION_VALUE } };
-      this.checkAttributes(alone, keptBySchema(alone), place, new Map([[property, attribute.name]]), attribute.kind === 'expression' ? new Set([property]) : new Set());
+      this.report(
+        place,
+        `attribute ${attribute.name} on ${tag} repeats ${names.get(property)}; write each attribute once`,
+      );
+      const alone: Element = {
+        ...element,
+        properties: { [property]: attribute.kind === 'literal' ? attribute.value : EXPRESSION_VALUE },
+      };
+      this.checkAttributes(
+        alone,
+        keptBySchema(alone),
+        place,
+        new Map([[property, attribute.name]]),
+        attribute.kind === 'expression' ? new Set([property]) : new Set(),
+      );
     }
     for (const source of spreads) {
       this.report(place, `${tag} has a spread attribute ${source}; write each attribute out so it can be checked`);
@@ -447,7 +562,8 @@ class PolicyCheck {
   private checkScript(source: string, place: Place): void {
     if (!source.includes('<')) return;
     for (const { program, value } of parsePrograms(source)) {
-      const lineOf = (offset: number): Place => (place.line === undefined ? {} : { line: place.line + newlinesBefore(value, offset) });
+      const lineOf = (offset: number): Place =>
+        place.line === undefined ? {} : { line: place.line + newlinesBefore(value, offset) };
       this.visitEstree(program, lineOf);
     }
   }
@@ -461,7 +577,12 @@ class PolicyCheck {
     if (node.type === 'JSXElement') {
       const opening = node['openingElement'] as EstreeNode;
       const name = jsxName(opening['name'] as EstreeNode);
-      if (name !== undefined) this.checkJsxElement(name, (opening['attributes'] as EstreeNode[]).map(jsxAttributeFromEstree), lineOf(node.start ?? 0));
+      if (name !== undefined)
+        this.checkJsxElement(
+          name,
+          (opening['attributes'] as EstreeNode[]).map(jsxAttributeFromEstree),
+          lineOf(node.start ?? 0),
+        );
     }
     // Attributes, children and any other code can hold more JSX.
     for (const [key, value] of Object.entries(node)) {
@@ -485,7 +606,8 @@ function textContent(node: Nodes): string {
 
 function jsxAttributeFromMdx(attribute: MdxJsxAttributeUnion): JsxAttribute {
   if (attribute.type === 'mdxJsxExpressionAttribute') return { kind: 'spread', source: `{${attribute.value}}` };
-  if (attribute.value === null || attribute.value === undefined) return { kind: 'literal', name: attribute.name, value: true };
+  if (attribute.value === null || attribute.value === undefined)
+    return { kind: 'literal', name: attribute.name, value: true };
   if (typeof attribute.value === 'string') return { kind: 'literal', name: attribute.name, value: attribute.value };
   return { kind: 'expression', name: attribute.name };
 }
@@ -520,7 +642,8 @@ function jsxAttributeFromEstree(attribute: EstreeNode): JsxAttribute {
   const name = jsxName(attribute['name'] as EstreeNode) ?? '';
   const value = attribute['value'] as EstreeNode | null;
   if (value === null) return { kind: 'literal', name, value: true };
-  if (value.type === 'Literal' && typeof value['value'] === 'string') return { kind: 'literal', name, value: value['value'] };
+  if (value.type === 'Literal' && typeof value['value'] === 'string')
+    return { kind: 'literal', name, value: value['value'] };
   return { kind: 'expression', name };
 }
 
@@ -532,7 +655,14 @@ function parsePrograms(source: string): { program: EstreeProgram; value: string 
     if (program) programs.push({ program, value: node.value });
   };
   mdxToJs(source, {
-    hastPlugins: [defineHastPlugin({ name: 'html-policy-scripts', mdxFlowExpression: capture, mdxTextExpression: capture, mdxjsEsm: capture })],
+    hastPlugins: [
+      defineHastPlugin({
+        name: 'html-policy-scripts',
+        mdxFlowExpression: capture,
+        mdxTextExpression: capture,
+        mdxjsEsm: capture,
+      }),
+    ],
   });
   return programs;
 }

@@ -14,7 +14,10 @@ const SCRIPT_UNSAFE = /[<>&\u2028\u2029]/g;
 
 /** JSON for a <script type="application/ld+json"> body. */
 export function serializeJsonLd(data: JsonLd | JsonLd[]): string {
-  return JSON.stringify(data).replace(SCRIPT_UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(data).replace(
+    SCRIPT_UNSAFE,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 export function organizationLd(): WithContext<Organization> {

@@ -4,7 +4,10 @@ import { publishedSurveys } from '../../collections/surveys';
 import { surveyToCsv, type SurveyView } from '../../lib/chart/survey';
 
 export const getStaticPaths = (async () =>
-  (await publishedSurveys()).map((survey) => ({ params: { survey: survey.id }, props: { survey } }))) satisfies GetStaticPaths;
+  (await publishedSurveys()).map((survey) => ({
+    params: { survey: survey.id },
+    props: { survey },
+  }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ survey: SurveyView }> = ({ props }) =>
   new Response(surveyToCsv(props.survey), { headers: { 'content-type': 'text/csv; charset=utf-8' } });

@@ -4,7 +4,10 @@ import { publishedSurveys } from '../../collections/surveys';
 import { surveyToJson, type SurveyView } from '../../lib/chart/survey';
 
 export const getStaticPaths = (async () =>
-  (await publishedSurveys()).map((survey) => ({ params: { survey: survey.id }, props: { survey } }))) satisfies GetStaticPaths;
+  (await publishedSurveys()).map((survey) => ({
+    params: { survey: survey.id },
+    props: { survey },
+  }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ survey: SurveyView }> = ({ props }) =>
   new Response(`${JSON.stringify(surveyToJson(props.survey), null, 2)}\n`, {

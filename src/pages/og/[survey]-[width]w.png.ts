@@ -10,7 +10,10 @@ import { CARD_THUMBNAIL_WIDTHS, type CardThumbnailWidth, type SurveyView } from 
 
 export const getStaticPaths = (async () =>
   (await publishedSurveys()).flatMap((survey) =>
-    CARD_THUMBNAIL_WIDTHS.map((width) => ({ params: { survey: survey.id, width: String(width) }, props: { survey, width } })),
+    CARD_THUMBNAIL_WIDTHS.map((width) => ({
+      params: { survey: survey.id, width: String(width) },
+      props: { survey, width },
+    })),
   )) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ survey: SurveyView; width: CardThumbnailWidth }> = async ({ props }) => {

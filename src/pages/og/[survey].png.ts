@@ -9,7 +9,10 @@ import { renderChartPng } from '../../lib/chart/chart-png';
 import type { SurveyView } from '../../lib/chart/survey';
 
 export const getStaticPaths = (async () =>
-  (await publishedSurveys()).map((survey) => ({ params: { survey: survey.id }, props: { survey } }))) satisfies GetStaticPaths;
+  (await publishedSurveys()).map((survey) => ({
+    params: { survey: survey.id },
+    props: { survey },
+  }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ survey: SurveyView }> = async ({ props }) => {
   const png = await renderChartPng(props.survey, { siteName: SITE.name });

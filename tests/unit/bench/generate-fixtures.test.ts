@@ -10,7 +10,19 @@ const mdx: FixtureOptions = { format: 'mdx', seed: 42, ...REAL };
 const md: FixtureOptions = { format: 'md', seed: 42, ...REAL };
 
 /** The keys content.config.ts accepts (its schema is strict). */
-const ALLOWED_KEYS = new Set(['title', 'description', 'pubDate', 'updatedDate', 'category', 'author', 'tags', 'heroImage', 'draft', 'featured', 'faq']);
+const ALLOWED_KEYS = new Set([
+  'title',
+  'description',
+  'pubDate',
+  'updatedDate',
+  'category',
+  'author',
+  'tags',
+  'heroImage',
+  'draft',
+  'featured',
+  'faq',
+]);
 
 function frontmatterOf(source: string): Record<string, unknown> {
   const match = /^---\n([\s\S]*?)\n---\n/.exec(source);
@@ -45,7 +57,9 @@ describe('fixture generator', () => {
   it('spreads over a large vocabulary, as real prose does: most words occur in few posts, a topic’s words in its own posts', () => {
     const posts = [...generatePosts(300, mdx)];
     const postsWith = new Map<string, number>();
-    for (const post of posts) for (const w of new Set(post.body.toLowerCase().match(/[a-z][a-z-]+/g))) postsWith.set(w, (postsWith.get(w) ?? 0) + 1);
+    for (const post of posts)
+      for (const w of new Set(post.body.toLowerCase().match(/[a-z][a-z-]+/g)))
+        postsWith.set(w, (postsWith.get(w) ?? 0) + 1);
     expect(postsWith.size).toBeGreaterThan(5000);
     const inHalf = [...postsWith.values()].filter((n) => n > posts.length / 2).length;
     expect(inHalf / postsWith.size).toBeLessThan(0.03);
@@ -76,7 +90,8 @@ describe('fixture generator', () => {
       expect(typeof data['description']).toBe('string');
       expect(data['pubDate']).toBeInstanceOf(Date);
       expect((data['pubDate'] as Date).getTime()).toBeLessThan(Date.UTC(2026, 0, 1));
-      if (data['updatedDate'] !== undefined) expect((data['updatedDate'] as Date) >= (data['pubDate'] as Date)).toBe(true);
+      if (data['updatedDate'] !== undefined)
+        expect((data['updatedDate'] as Date) >= (data['pubDate'] as Date)).toBe(true);
       expect(REAL.categories).toContain(data['category']);
       expect(REAL.authors).toContain(data['author']);
       const tags = data['tags'] as string[];

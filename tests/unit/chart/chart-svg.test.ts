@@ -4,7 +4,14 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { XMLValidator } from 'fast-xml-parser';
-import { axisMax, CARD_FONT_FAMILY, INLINE_LAYOUT, LIGHT_COLOURS, renderChartCardSvg, renderChartSvg } from '../../../src/lib/chart/chart-svg';
+import {
+  axisMax,
+  CARD_FONT_FAMILY,
+  INLINE_LAYOUT,
+  LIGHT_COLOURS,
+  renderChartCardSvg,
+  renderChartSvg,
+} from '../../../src/lib/chart/chart-svg';
 import { ChartFontError, pinChartFont, renderChartPng } from '../../../src/lib/chart/chart-png';
 import { CARD_THUMBNAIL_WIDTHS, deriveSurvey } from '../../../src/lib/chart/survey';
 import { realSurvey, realView, SURVEY_ID } from './survey-fixtures';
@@ -21,7 +28,11 @@ describe('inline chart SVG', () => {
     const ids = root['aria-labelledby']!.split(' ');
     expect(ids).toEqual([`vc-${SURVEY_ID}-title`, `vc-${SURVEY_ID}-desc`]);
     expect(svg).toContain(`<title id="${ids[0]}">Which crypto narrative will lead in 2024?</title>`);
-    expect(svg).toMatch(new RegExp(`<desc id="${ids[1]}">DePIN leads with 30\\.2%, ahead of AI at 18\\.8%\\. 1\\. DePIN: 30\\.2%;.*Not listed: 3\\.8%`));
+    expect(svg).toMatch(
+      new RegExp(
+        `<desc id="${ids[1]}">DePIN leads with 30\\.2%, ahead of AI at 18\\.8%\\. 1\\. DePIN: 30\\.2%;.*Not listed: 3\\.8%`,
+      ),
+    );
   });
 
   it('draws one bar per row, in rank order, with lengths proportional to the shares from zero', () => {
@@ -96,7 +107,9 @@ describe('inline chart SVG', () => {
 function luminance(hex: string): number {
   const v = hex.replace('#', '');
   const full = v.length === 3 ? [...v].map((c) => c + c).join('') : v;
-  const [r, g, b] = [0, 2, 4].map((i) => parseInt(full.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  const [r, g, b] = [0, 2, 4]
+    .map((i) => parseInt(full.slice(i, i + 2), 16) / 255)
+    .map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
   return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
 }
 function contrast(a: string, b: string): number {
@@ -164,13 +177,19 @@ describe('chart card (PNG)', () => {
     const full = await renderChartPng(realView(), { siteName: 'Token Metrics Research' });
     for (const width of CARD_THUMBNAIL_WIDTHS) {
       const png = await renderChartPng(realView(), { siteName: 'Token Metrics Research', width });
-      expect(await sharp(png).metadata()).toMatchObject({ format: 'png', width, height: Math.round((width * 630) / 1200) });
+      expect(await sharp(png).metadata()).toMatchObject({
+        format: 'png',
+        width,
+        height: Math.round((width * 630) / 1200),
+      });
       expect(png.length).toBeLessThan(full.length);
     }
   });
 
   it('fails loudly when the font is missing, never falls back', () => {
     expect(() => pinChartFont('/nonexistent/fonts')).toThrowError(ChartFontError);
-    expect(() => pinChartFont('/nonexistent/fonts')).toThrowError(/DejaVuSans\.ttf, DejaVuSans-Bold\.ttf not found in \/nonexistent\/fonts/);
+    expect(() => pinChartFont('/nonexistent/fonts')).toThrowError(
+      /DejaVuSans\.ttf, DejaVuSans-Bold\.ttf not found in \/nonexistent\/fonts/,
+    );
   });
 });

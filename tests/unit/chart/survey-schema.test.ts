@@ -18,8 +18,12 @@ describe('survey schema', () => {
   });
 
   it('rejects a share above 100 or below 0', () => {
-    expect(problems((s) => (s.entries[0]!.share = 130)).join('\n')).toMatch(/entries\.0\.share: share must be between 0 and 100/);
-    expect(problems((s) => (s.entries[7]!.share = -1)).join('\n')).toMatch(/entries\.7\.share: share must be between 0 and 100/);
+    expect(problems((s) => (s.entries[0]!.share = 130)).join('\n')).toMatch(
+      /entries\.0\.share: share must be between 0 and 100/,
+    );
+    expect(problems((s) => (s.entries[7]!.share = -1)).join('\n')).toMatch(
+      /entries\.7\.share: share must be between 0 and 100/,
+    );
   });
 
   it('rejects a duplicate rank, naming both entries', () => {
@@ -92,7 +96,10 @@ describe('survey schema', () => {
     const data = realSurvey();
     const headings = data.entries.map((e) => e.section).filter((s) => s !== 'data-availability');
     expect(() =>
-      assertSectionsExist({ file: 'src/content/surveys/moon-awards-2024-narratives.json', article: data.article, entries: data.entries }, headings),
+      assertSectionsExist(
+        { file: 'src/content/surveys/moon-awards-2024-narratives.json', article: data.article, entries: data.entries },
+        headings,
+      ),
     ).toThrowError(
       /src\/content\/surveys\/moon-awards-2024-narratives\.json: an entry links to a missing section\n {2}entries\[7\] "Data availability": section "data-availability" is not a heading id in post "top-crypto-narratives-2024"/,
     );
@@ -100,6 +107,11 @@ describe('survey schema', () => {
 
   it('accepts sections that all exist', () => {
     const data = realSurvey();
-    expect(() => assertSectionsExist({ file: 'x.json', article: data.article, entries: data.entries }, data.entries.map((e) => e.section))).not.toThrow();
+    expect(() =>
+      assertSectionsExist(
+        { file: 'x.json', article: data.article, entries: data.entries },
+        data.entries.map((e) => e.section),
+      ),
+    ).not.toThrow();
   });
 });

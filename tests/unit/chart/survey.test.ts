@@ -14,7 +14,14 @@ import { realSurvey, realView, SURVEY_ID } from './survey-fixtures';
 describe('derived survey', () => {
   it('derives the "Not listed" remainder in tenths: 100 − 96.2 = 3.8, with no float drift', () => {
     const view = realView();
-    expect(view.remainder).toMatchObject({ name: 'Not listed', tenths: 38, share: 3.8, rank: null, section: null, remainder: true });
+    expect(view.remainder).toMatchObject({
+      name: 'Not listed',
+      tenths: 38,
+      share: 3.8,
+      rank: null,
+      section: null,
+      remainder: true,
+    });
     expect(remainderTenths([{ share: 0.1 }, { share: 0.2 }])).toBe(997);
     expect(remainderTenths([{ share: 33.3 }, { share: 33.3 }, { share: 33.4 }])).toBe(0);
     expect(view.rows.at(-1)).toBe(view.remainder);
@@ -22,7 +29,13 @@ describe('derived survey', () => {
 
   it('omits the remainder row only when nothing is left over', () => {
     const data = realSurvey();
-    const full = deriveSurvey('x', { ...data, entries: [{ name: 'A', share: 60, rank: 1, section: 'a' }, { name: 'B', share: 40, rank: 2, section: 'b' }] });
+    const full = deriveSurvey('x', {
+      ...data,
+      entries: [
+        { name: 'A', share: 60, rank: 1, section: 'a' },
+        { name: 'B', share: 40, rank: 2, section: 'b' },
+      ],
+    });
     expect(full.remainder.tenths).toBe(0);
     expect(full.rows.map((r) => r.name)).toEqual(['A', 'B']);
   });
@@ -37,7 +50,12 @@ describe('derived survey', () => {
   it('writes the takeaway caption from the data', () => {
     expect(realView().takeaway).toBe('DePIN leads with 30.2%, ahead of AI at 18.8%');
     expect(takeawayCaption([{ name: 'X', tenths: 500 }])).toBe('X leads with 50.0%');
-    expect(takeawayCaption([{ name: 'X', tenths: 400 }, { name: 'Y', tenths: 400 }])).toBe('X and Y share the lead with 40.0% each');
+    expect(
+      takeawayCaption([
+        { name: 'X', tenths: 400 },
+        { name: 'Y', tenths: 400 },
+      ]),
+    ).toBe('X and Y share the lead with 40.0% each');
     expect(formatShare(3)).toBe('0.3%');
   });
 
@@ -59,7 +77,9 @@ describe('downloads', () => {
     const csv = surveyToCsv(realView());
     const lines = csv.trimEnd().split('\r\n');
     expect(lines[0]).toBe('rank,narrative,label,share_percent,section');
-    expect(lines[1]).toBe('1,DePIN,Decentralized Physical Infrastructure Networks,30.2,decentralized-physical-infrastructure-networks-depin');
+    expect(lines[1]).toBe(
+      '1,DePIN,Decentralized Physical Infrastructure Networks,30.2,decentralized-physical-infrastructure-networks-depin',
+    );
     expect(lines.at(-1)).toBe(',Not listed,Not listed,3.8,');
     expect(lines).toHaveLength(10);
     expect(csv.endsWith('\r\n')).toBe(true);

@@ -7,10 +7,16 @@ describe('ContentError', () => {
       { file: '/site/src/content/posts/a.mdx', line: 4, field: 'pubDate', reason: 'bad date' },
       { file: '/site/src/content/posts/b.md', reason: 'bad name' },
     ]);
-    expect(formatProblem({ file: '/site/src/content/posts/a.mdx', line: 4, field: 'pubDate', reason: 'bad date' }, '/site')).toBe('src/content/posts/a.mdx:4 (pubDate): bad date');
+    expect(
+      formatProblem({ file: '/site/src/content/posts/a.mdx', line: 4, field: 'pubDate', reason: 'bad date' }, '/site'),
+    ).toBe('src/content/posts/a.mdx:4 (pubDate): bad date');
     expect(error.message.split('\n')).toHaveLength(2);
     expect(error.name).toBe('InvalidContent');
-    expect((error as unknown as { loc: unknown }).loc).toEqual({ file: '/site/src/content/posts/a.mdx', line: 4, column: 1 });
+    expect((error as unknown as { loc: unknown }).loc).toEqual({
+      file: '/site/src/content/posts/a.mdx',
+      line: 4,
+      column: 1,
+    });
     expect(error.stack).toBeUndefined();
   });
 });

@@ -6,8 +6,16 @@ const parse = (yaml: string) => parseFrontmatter(yaml, 2, options);
 
 describe('frontmatter read as a YAML document', () => {
   it('checks a date field however its key is spelled', () => {
-    for (const yaml of ['pubDate: 2024-02-30', 'pubDate : 2024-02-30', '"pubDate": 2024-02-30', "'pubDate': '2024-02-30'", 'pubDate:    "2024-02-30"']) {
-      expect(parse(yaml).problems, yaml).toEqual([{ field: 'pubDate', line: 2, column: expect.any(Number), reason: '"2024-02-30" is not a real calendar date' }]);
+    for (const yaml of [
+      'pubDate: 2024-02-30',
+      'pubDate : 2024-02-30',
+      '"pubDate": 2024-02-30',
+      "'pubDate': '2024-02-30'",
+      'pubDate:    "2024-02-30"',
+    ]) {
+      expect(parse(yaml).problems, yaml).toEqual([
+        { field: 'pubDate', line: 2, column: expect.any(Number), reason: '"2024-02-30" is not a real calendar date' },
+      ]);
     }
   });
 
@@ -30,17 +38,38 @@ describe('frontmatter read as a YAML document', () => {
   it('names the field of a control character that a YAML escape produced', () => {
     const { problems } = parse('title: ok\ndescription: "ring \\a bell"\nfaq:\n  - question: "q\\e"\n    answer: a');
     expect(problems).toEqual([
-      { field: 'description', line: 3, column: 14, reason: 'contains U+0007, a control character that XML feeds cannot carry; delete it' },
-      { field: 'faq.0.question', line: 5, column: 15, reason: 'contains U+001B, a control character that XML feeds cannot carry; delete it' },
+      {
+        field: 'description',
+        line: 3,
+        column: 14,
+        reason: 'contains U+0007, a control character that XML feeds cannot carry; delete it',
+      },
+      {
+        field: 'faq.0.question',
+        line: 5,
+        column: 15,
+        reason: 'contains U+001B, a control character that XML feeds cannot carry; delete it',
+      },
     ]);
   });
 
   it('reports YAML errors with the file line, duplicate keys included', () => {
-    expect(parse('title: a\ntitle: b').problems).toEqual([{ line: 3, column: 1, reason: 'YAML: Map keys must be unique' }]);
-    expect(parse('- a list').problems).toEqual([{ line: 2, reason: 'frontmatter must be a list of `field: value` lines' }]);
+    expect(parse('title: a\ntitle: b').problems).toEqual([
+      { line: 3, column: 1, reason: 'YAML: Map keys must be unique' },
+    ]);
+    expect(parse('- a list').problems).toEqual([
+      { line: 2, reason: 'frontmatter must be a list of `field: value` lines' },
+    ]);
   });
 
   it('refuses a field the build fills in', () => {
-    expect(parse('bodyWords: 12').problems).toEqual([{ field: 'bodyWords', line: 2, column: 12, reason: '"bodyWords" is filled in by the build and cannot be set in frontmatter' }]);
+    expect(parse('bodyWords: 12').problems).toEqual([
+      {
+        field: 'bodyWords',
+        line: 2,
+        column: 12,
+        reason: '"bodyWords" is filled in by the build and cannot be set in frontmatter',
+      },
+    ]);
   });
 });

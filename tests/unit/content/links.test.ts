@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { brokenLinks, candidateFiles, linkKey, pageUrl, resolveLink, scanPage, sourceLinks, type BuiltFiles, type SiteLocation } from '../../../src/lib/content/links';
+import {
+  brokenLinks,
+  candidateFiles,
+  linkKey,
+  pageUrl,
+  resolveLink,
+  scanPage,
+  sourceLinks,
+  type BuiltFiles,
+  type SiteLocation,
+} from '../../../src/lib/content/links';
 
 const root: SiteLocation = { origin: 'https://research.example.com', base: '/' };
 const blog: SiteLocation = { origin: 'https://research.example.com', base: '/blog/' };
@@ -7,15 +17,35 @@ const blog: SiteLocation = { origin: 'https://research.example.com', base: '/blo
 describe('resolving a link from an article', () => {
   const page = pageUrl('posts/here/', root);
   it('reads site-relative, relative, same-origin and bare #fragment links as internal, decoded', () => {
-    expect(resolveLink('/posts/x/', page, root)).toEqual({ kind: 'internal', path: 'posts/x/', fragment: undefined, rawFragment: undefined });
-    expect(resolveLink('../x/#a%20b', page, root)).toEqual({ kind: 'internal', path: 'posts/x/', fragment: 'a b', rawFragment: 'a%20b' });
-    expect(resolveLink('https://research.example.com/data/s.csv?dl=1', page, root)).toMatchObject({ kind: 'internal', path: 'data/s.csv' });
+    expect(resolveLink('/posts/x/', page, root)).toEqual({
+      kind: 'internal',
+      path: 'posts/x/',
+      fragment: undefined,
+      rawFragment: undefined,
+    });
+    expect(resolveLink('../x/#a%20b', page, root)).toEqual({
+      kind: 'internal',
+      path: 'posts/x/',
+      fragment: 'a b',
+      rawFragment: 'a%20b',
+    });
+    expect(resolveLink('https://research.example.com/data/s.csv?dl=1', page, root)).toMatchObject({
+      kind: 'internal',
+      path: 'data/s.csv',
+    });
     expect(resolveLink('#part', page, root)).toMatchObject({ kind: 'internal', path: 'posts/here/', fragment: 'part' });
     expect(resolveLink('/caf%C3%A9/', page, root)).toMatchObject({ path: 'café/' });
     expect(resolveLink('/', page, root)).toMatchObject({ kind: 'internal', path: '' });
   });
   it('leaves other origins and schemes alone', () => {
-    for (const href of ['https://example.org/x/', '//example.org/x/', 'http://research.example.com/x/', 'mailto:a@b.c', 'tel:+1', 'javascript:void(0)']) {
+    for (const href of [
+      'https://example.org/x/',
+      '//example.org/x/',
+      'http://research.example.com/x/',
+      'mailto:a@b.c',
+      'tel:+1',
+      'javascript:void(0)',
+    ]) {
       expect(resolveLink(href, page, root), href).toEqual({ kind: 'external' });
     }
   });
@@ -58,7 +88,11 @@ describe('scanning a built page', () => {
     expect([...scan.ids].sort()).toEqual(['anchor', 'later', 'skip']);
   });
   it('says when the page has no body element', () => {
-    expect(scanPage('<p><a href="/x/">x</a></p>', () => false)).toEqual({ hasBody: false, bodyLinks: [], ids: new Set() });
+    expect(scanPage('<p><a href="/x/">x</a></p>', () => false)).toEqual({
+      hasBody: false,
+      bodyLinks: [],
+      ids: new Set(),
+    });
   });
 });
 
@@ -72,13 +106,39 @@ describe('broken links', () => {
   ]);
   const built: BuiltFiles = { isFile: (path) => files.has(path), idsOf: (path) => new Set(files.get(path)) };
   const redirects = new Map([['posts/old/index.html', 'posts/other/index.html']]);
-  const check = (hrefs: string[], site = root) => brokenLinks(hrefs, 'posts/here/', new Set(['own']), site, built, redirects);
+  const check = (hrefs: string[], site = root) =>
+    brokenLinks(hrefs, 'posts/here/', new Set(['own']), site, built, redirects);
 
   it('accepts links to built files, pages and their ids, redirects included', () => {
-    expect(check(['/posts/other/', '../other/#section', '#own', '#', '#top', '#TOP', '/posts/other/#a%20b', '/posts/old/#section', '/rss.xml#x', '/', '/posts/other', 'https://example.org/nope/'])).toEqual([]);
+    expect(
+      check([
+        '/posts/other/',
+        '../other/#section',
+        '#own',
+        '#',
+        '#top',
+        '#TOP',
+        '/posts/other/#a%20b',
+        '/posts/old/#section',
+        '/rss.xml#x',
+        '/',
+        '/posts/other',
+        'https://example.org/nope/',
+      ]),
+    ).toEqual([]);
   });
   it('names each broken href once, with why', () => {
-    expect(check(['/no-such-post/', '/no-such-post/', '#nope', '/posts/other/#missing', '/posts/old/#missing', 'http://[', '/bad%E0%A4%A/'])).toEqual([
+    expect(
+      check([
+        '/no-such-post/',
+        '/no-such-post/',
+        '#nope',
+        '/posts/other/#missing',
+        '/posts/old/#missing',
+        'http://[',
+        '/bad%E0%A4%A/',
+      ]),
+    ).toEqual([
       { href: '/no-such-post/', reason: 'link to /no-such-post/ points to no page' },
       { href: '#nope', reason: 'link to #nope points to no element with id "nope"' },
       { href: '/posts/other/#missing', reason: 'link to /posts/other/#missing points to no element with id "missing"' },

@@ -34,7 +34,8 @@ describe('tag slugs', () => {
       ['🚀 rockets', '-rockets'],
       ['عربي', 'عربي'],
       ['Node.js', 'nodejs'],
-    ]) expect(tagSlug(tag!)).toBe(slug);
+    ])
+      expect(tagSlug(tag!)).toBe(slug);
   });
 
   it('has nothing to slug in a tag of punctuation only', () => {
@@ -45,26 +46,34 @@ describe('tag slugs', () => {
 
 describe('tag problems', () => {
   it('accepts tags that each have one spelling, repeated across posts', () => {
-    expect(messages([
-      { file: 'posts/a.mdx', tags: ['AI', 'C++', 'C#'] },
-      { file: 'posts/b.mdx', tags: ['AI', 'C'] },
-    ])).toEqual([]);
+    expect(
+      messages([
+        { file: 'posts/a.mdx', tags: ['AI', 'C++', 'C#'] },
+        { file: 'posts/b.mdx', tags: ['AI', 'C'] },
+      ]),
+    ).toEqual([]);
   });
 
   it('refuses two spellings of one slug, naming both spellings and both files', () => {
-    expect(messages([
-      { file: 'posts/upper.mdx', tags: ['AI'] },
-      { file: 'posts/lower.mdx', tags: ['defi', 'ai'] },
-    ])).toEqual(['posts/upper.mdx (tags.0): tag "AI" and tag "ai" in posts/lower.mdx would share the page tags/ai/; spell them the same']);
+    expect(
+      messages([
+        { file: 'posts/upper.mdx', tags: ['AI'] },
+        { file: 'posts/lower.mdx', tags: ['defi', 'ai'] },
+      ]),
+    ).toEqual([
+      'posts/upper.mdx (tags.0): tag "AI" and tag "ai" in posts/lower.mdx would share the page tags/ai/; spell them the same',
+    ]);
   });
 
   it('takes the spelling most posts use as the intended one and reports every other use', () => {
-    expect(messages([
-      { file: 'posts/a.mdx', tags: ['ai'] },
-      { file: 'posts/b.mdx', tags: ['AI'] },
-      { file: 'posts/c.mdx', tags: ['AI'] },
-      { file: 'posts/d.mdx', tags: ['Ai'] },
-    ])).toEqual([
+    expect(
+      messages([
+        { file: 'posts/a.mdx', tags: ['ai'] },
+        { file: 'posts/b.mdx', tags: ['AI'] },
+        { file: 'posts/c.mdx', tags: ['AI'] },
+        { file: 'posts/d.mdx', tags: ['Ai'] },
+      ]),
+    ).toEqual([
       'posts/a.mdx (tags.0): tag "ai" and tag "AI" in posts/b.mdx (and 1 other post) would share the page tags/ai/; spell them the same',
       'posts/d.mdx (tags.0): tag "Ai" and tag "AI" in posts/b.mdx (and 1 other post) would share the page tags/ai/; spell them the same',
     ]);

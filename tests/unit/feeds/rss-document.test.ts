@@ -22,7 +22,13 @@ const channel: RssChannel = {
   items: [item],
 };
 // Values read back as the strings they are: no number or boolean coercion, no trimming.
-const reader = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, trimValues: false, isArray: (name) => name === 'item' || name === 'category' });
+const reader = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  parseTagValue: false,
+  trimValues: false,
+  isArray: (name) => name === 'item' || name === 'category',
+});
 
 describe('rssDocument', () => {
   it('writes RSS 2.0 with the namespaces, atom:link rel=self and a permalink guid', () => {
@@ -38,9 +44,14 @@ describe('rssDocument', () => {
   });
 
   it('a renamed post keeps its first permalink as guid while link is the current URL', () => {
-    const doc = reader.parse(rssDocument({ ...channel, items: [{ ...item, guid: 'https://x.org/posts/first-name/' }] }));
+    const doc = reader.parse(
+      rssDocument({ ...channel, items: [{ ...item, guid: 'https://x.org/posts/first-name/' }] }),
+    );
     expect(doc.rss.channel.item[0].link).toBe('https://x.org/posts/hello/');
-    expect(doc.rss.channel.item[0].guid).toEqual({ '#text': 'https://x.org/posts/first-name/', '@isPermaLink': 'true' });
+    expect(doc.rss.channel.item[0].guid).toEqual({
+      '#text': 'https://x.org/posts/first-name/',
+      '@isPermaLink': 'true',
+    });
   });
 
   it('escapes every string for its place, so hostile text stays well-formed and reads back exactly', () => {
@@ -51,38 +62,68 @@ describe('rssDocument', () => {
       title: hostile,
       description: hostile,
       selfUrl,
-      items: [{ ...item, title: hostile, description: hostile, contentHtml: `<p>${hostile}</p>`, categories: [hostile], creator: hostile, guid: selfUrl }],
+      items: [
+        {
+          ...item,
+          title: hostile,
+          description: hostile,
+          contentHtml: `<p>${hostile}</p>`,
+          categories: [hostile],
+          creator: hostile,
+          guid: selfUrl,
+        },
+      ],
     });
     expect(XMLValidator.validate(xml)).toBe(true);
     expect(xml).not.toContain('<script');
-    expect(xml).toContain('<atom:link href="https://x.org/rss.xml?a=&quot;1&quot;&amp;b=&lt;2&gt;" rel="self" type="application/rss+xml"/>');
+    expect(xml).toContain(
+      '<atom:link href="https://x.org/rss.xml?a=&quot;1&quot;&amp;b=&lt;2&gt;" rel="self" type="application/rss+xml"/>',
+    );
     const read = reader.parse(xml).rss.channel;
     expect(read.title).toBe(hostile);
     expect(read['atom:link']['@href']).toBe(selfUrl);
     const [readItem] = read.item;
-    expect([readItem.title, readItem.description, readItem['dc:creator'], readItem.category[0]]).toEqual([hostile, hostile, hostile, hostile]);
+    expect([readItem.title, readItem.description, readItem['dc:creator'], readItem.category[0]]).toEqual([
+      hostile,
+      hostile,
+      hostile,
+      hostile,
+    ]);
     expect(readItem['content:encoded']).toBe(`<p>${hostile}</p>`);
     expect(readItem.guid['#text']).toBe(selfUrl);
   });
 
   it('writes names and tags that look like numbers or booleans as they are', () => {
-    const xml = rssDocument({ ...channel, items: [{ ...item, creator: '0xCAFE', categories: ['007', '1e3', 'true', ' padded '] }] });
-    expect(xml).toContain('<dc:creator>0xCAFE</dc:creator><category>007</category><category>1e3</category><category>true</category><category> padded </category>');
+    const xml = rssDocument({
+      ...channel,
+      items: [{ ...item, creator: '0xCAFE', categories: ['007', '1e3', 'true', ' padded '] }],
+    });
+    expect(xml).toContain(
+      '<dc:creator>0xCAFE</dc:creator><category>007</category><category>1e3</category><category>true</category><category> padded </category>',
+    );
   });
 
   it('refuses a character XML cannot carry, naming the feed and the value', () => {
     expect(() => rssDocument({ ...channel, items: [{ ...item, title: 'a\u0001b' }] })).toThrow(
-      new Error('https://x.org/rss.xml: channel.item[0].title contains U+0001, a control character that XML feeds cannot carry; delete it'),
+      new Error(
+        'https://x.org/rss.xml: channel.item[0].title contains U+0001, a control character that XML feeds cannot carry; delete it',
+      ),
     );
     expect(() => rssDocument({ ...channel, description: 'lone \uD800 surrogate' })).toThrow(
-      new Error('https://x.org/rss.xml: channel.description contains U+D800, an unpaired surrogate that XML feeds cannot carry; delete it'),
+      new Error(
+        'https://x.org/rss.xml: channel.description contains U+D800, an unpaired surrogate that XML feeds cannot carry; delete it',
+      ),
     );
     expect(() => rssDocument({ ...channel, items: [{ ...item, contentHtml: '<p>\uFFFF</p>' }] })).toThrow(
-      new Error('https://x.org/rss.xml: channel.item[0].content:encoded contains U+FFFF, a non-character that XML feeds cannot carry; delete it'),
+      new Error(
+        'https://x.org/rss.xml: channel.item[0].content:encoded contains U+FFFF, a non-character that XML feeds cannot carry; delete it',
+      ),
     );
   });
 
   it('refuses an invalid date instead of writing "Invalid Date"', () => {
-    expect(() => rssDocument({ ...channel, items: [{ ...item, pubDate: new Date(Number.NaN) }] })).toThrow(new Error('https://x.org/posts/hello/ pubDate is not a valid date'));
+    expect(() => rssDocument({ ...channel, items: [{ ...item, pubDate: new Date(Number.NaN) }] })).toThrow(
+      new Error('https://x.org/posts/hello/ pubDate is not a valid date'),
+    );
   });
 });

@@ -17,10 +17,16 @@ describe('firstNonXmlChar', () => {
     ['U+FFFE', '\uFFFE', 'U+FFFE', 0],
     ['U+FFFF', 'ok\uFFFF', 'U+FFFF', 2],
   ])('finds %s', (_, text, codePoint, index) => {
-    expect(firstNonXmlChar(text)).toEqual({ char: text.slice(index, index + 1), code: parseInt(codePoint.slice(2), 16), index });
+    expect(firstNonXmlChar(text)).toEqual({
+      char: text.slice(index, index + 1),
+      code: parseInt(codePoint.slice(2), 16),
+      index,
+    });
   });
   it('explains the problem to the author', () => {
-    expect(nonXmlCharReason(firstNonXmlChar('\u0007')!)).toBe('contains U+0007, a control character that XML feeds cannot carry; delete it');
+    expect(nonXmlCharReason(firstNonXmlChar('\u0007')!)).toBe(
+      'contains U+0007, a control character that XML feeds cannot carry; delete it',
+    );
   });
 });
 
@@ -34,12 +40,31 @@ describe('nonXmlCharProblem', () => {
     expect(nonXmlCharProblem('fine', ['src/content/posts/a.mdx'], () => expect.fail('read'), 'title')).toBeUndefined();
   });
   it('names the file and line that hold the character, and the field', () => {
-    const problem = nonXmlCharProblem('Bell \u0007 here', ['src/content/categories/research.json', 'src/content/posts/a.mdx'], read, 'title');
-    expect(problem).toEqual({ file: 'src/content/posts/a.mdx', field: 'title', line: 2, reason: 'contains U+0007, a control character that XML feeds cannot carry; delete it' });
-    expect(new ContentError([problem!]).message).toBe('src/content/posts/a.mdx:2 (title): contains U+0007, a control character that XML feeds cannot carry; delete it');
+    const problem = nonXmlCharProblem(
+      'Bell \u0007 here',
+      ['src/content/categories/research.json', 'src/content/posts/a.mdx'],
+      read,
+      'title',
+    );
+    expect(problem).toEqual({
+      file: 'src/content/posts/a.mdx',
+      field: 'title',
+      line: 2,
+      reason: 'contains U+0007, a control character that XML feeds cannot carry; delete it',
+    });
+    expect(new ContentError([problem!]).message).toBe(
+      'src/content/posts/a.mdx:2 (title): contains U+0007, a control character that XML feeds cannot carry; delete it',
+    );
   });
   it('names the first file, with no line, when the character came in as an escape', () => {
-    const problem = nonXmlCharProblem('Escaped \u0001 only', ['src/content/categories/research.json'], read, 'disclaimer');
-    expect(new ContentError([problem!]).message).toBe('src/content/categories/research.json (disclaimer): contains U+0001, a control character that XML feeds cannot carry; delete it');
+    const problem = nonXmlCharProblem(
+      'Escaped \u0001 only',
+      ['src/content/categories/research.json'],
+      read,
+      'disclaimer',
+    );
+    expect(new ContentError([problem!]).message).toBe(
+      'src/content/categories/research.json (disclaimer): contains U+0001, a control character that XML feeds cannot carry; delete it',
+    );
   });
 });

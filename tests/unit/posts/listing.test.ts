@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { groupByAuthor, groupByCategory, groupByTag, latestDate, recentPosts, sortNewestFirst } from '../../../src/lib/posts/listing';
+import {
+  groupByAuthor,
+  groupByCategory,
+  groupByTag,
+  latestDate,
+  recentPosts,
+  sortNewestFirst,
+} from '../../../src/lib/posts/listing';
 
-const make = (id: string, date: string, extra: Partial<{ tags: string[]; category: string; author: string; updated: string }> = {}) => ({
+const make = (
+  id: string,
+  date: string,
+  extra: Partial<{ tags: string[]; category: string; author: string; updated: string }> = {},
+) => ({
   id,
   data: {
     title: id,
@@ -25,22 +36,35 @@ describe('post queries', () => {
     expect(recentPosts(sorted, undefined, 10)).toHaveLength(4);
   });
   it('groups by category and author preserving order', () => {
-    const list = [make('x', '2025-01-01', { category: 'crypto' }), make('y', '2024-01-01'), make('z', '2023-01-01', { category: 'crypto', author: 'ann' })];
+    const list = [
+      make('x', '2025-01-01', { category: 'crypto' }),
+      make('y', '2024-01-01'),
+      make('z', '2023-01-01', { category: 'crypto', author: 'ann' }),
+    ];
     expect([...groupByCategory(list).entries()].map(([k, v]) => [k, v.map((p) => p.id)])).toEqual([
       ['crypto', ['x', 'z']],
       ['research', ['y']],
     ]);
-    expect(groupByAuthor(list).get('ann')?.map((p) => p.id)).toEqual(['z']);
+    expect(
+      groupByAuthor(list)
+        .get('ann')
+        ?.map((p) => p.id),
+    ).toEqual(['z']);
   });
   it('merges tags that share a URL slug and keeps the newest spelling', () => {
-    const list = [make('x', '2025-01-01', { tags: ['Machine Learning'] }), make('y', '2024-01-01', { tags: ['machine-learning', 'machine learning'] })];
+    const list = [
+      make('x', '2025-01-01', { tags: ['Machine Learning'] }),
+      make('y', '2024-01-01', { tags: ['machine-learning', 'machine learning'] }),
+    ];
     const groups = groupByTag(list);
     expect([...groups.keys()]).toEqual(['machine-learning']);
     expect(groups.get('machine-learning')).toMatchObject({ label: 'Machine Learning' });
     expect(groups.get('machine-learning')?.posts.map((p) => p.id)).toEqual(['x', 'y']);
   });
   it('finds the latest content date, counting updates', () => {
-    expect(latestDate([make('x', '2024-01-01', { updated: '2025-02-02' }), make('y', '2024-06-01')])?.toISOString()).toBe('2025-02-02T00:00:00.000Z');
+    expect(
+      latestDate([make('x', '2024-01-01', { updated: '2025-02-02' }), make('y', '2024-06-01')])?.toISOString(),
+    ).toBe('2025-02-02T00:00:00.000Z');
     expect(latestDate([])).toBeUndefined();
   });
 });

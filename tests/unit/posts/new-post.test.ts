@@ -30,8 +30,24 @@ const existing: ExistingContent = {
 
 describe('new-post: arguments', () => {
   it('takes a title and --category, with optional author, tags and description', () => {
-    expect(parseNewPostArgs(['My Title', '--category', 'research'])).toEqual({ title: 'My Title', category: 'research', tags: [] });
-    expect(parseNewPostArgs(['My', 'Title', '--category=research', '--tags', 'a, b,,c', '--author', 'x', '--description', 'D'])).toEqual({
+    expect(parseNewPostArgs(['My Title', '--category', 'research'])).toEqual({
+      title: 'My Title',
+      category: 'research',
+      tags: [],
+    });
+    expect(
+      parseNewPostArgs([
+        'My',
+        'Title',
+        '--category=research',
+        '--tags',
+        'a, b,,c',
+        '--author',
+        'x',
+        '--description',
+        'D',
+      ]),
+    ).toEqual({
       title: 'My Title',
       category: 'research',
       author: 'x',
@@ -40,10 +56,14 @@ describe('new-post: arguments', () => {
     });
   });
   it('explains what is missing or unknown', () => {
-    expect(parseNewPostArgs(['--category', 'research'])).toEqual({ error: expect.stringMatching(/^Give the post a title/) });
+    expect(parseNewPostArgs(['--category', 'research'])).toEqual({
+      error: expect.stringMatching(/^Give the post a title/),
+    });
     expect(parseNewPostArgs(['T'])).toEqual({ error: expect.stringMatching(/--category <id>/) });
     expect(parseNewPostArgs(['T', '--category'])).toEqual({ error: expect.stringMatching(/--category needs a value/) });
-    expect(parseNewPostArgs(['T', '--colour', 'red'])).toEqual({ error: expect.stringMatching(/Unknown option --colour/) });
+    expect(parseNewPostArgs(['T', '--colour', 'red'])).toEqual({
+      error: expect.stringMatching(/Unknown option --colour/),
+    });
   });
 });
 
@@ -72,7 +92,8 @@ function stateOnceUndrafted(fileText: string, now: Date) {
 // Midnight where the author is, as instants: Tokyo is UTC+9, Los Angeles UTC-8 in January.
 const TOKYO_MIDNIGHT = Date.parse('2026-01-14T15:00:00Z'); // 2026-01-15 00:00 in Tokyo
 const LOS_ANGELES_MIDNIGHT = Date.parse('2026-01-15T08:00:00Z'); // 2026-01-15 00:00 in Los Angeles
-const aroundMidnight = (midnight: number) => [-60_000, -1000, 0, 1000, 60_000, 30 * 60_000].map((offset) => new Date(midnight + offset));
+const aroundMidnight = (midnight: number) =>
+  [-60_000, -1000, 0, 1000, 60_000, 30 * 60_000].map((offset) => new Date(midnight + offset));
 
 describe('new-post: pubDate is the UTC day, so a post created now is published now', () => {
   it('writes the UTC day of the moment, not the local one', () => {
@@ -102,12 +123,15 @@ describe('new-post: pubDate is the UTC day, so a post created now is published n
 });
 
 describe('new-post: validation', () => {
-  const check = (slug: string, category = 'research', author = 'token-metrics-team') => newPostProblems({ slug, category, author }, existing);
+  const check = (slug: string, category = 'research', author = 'token-metrics-team') =>
+    newPostProblems({ slug, category, author }, existing);
   it('accepts a fresh slug with a known category and author', () => {
     expect(check('a-new-post')).toEqual([]);
   });
   it('refuses an existing slug', () => {
-    expect(check('hello-world')).toEqual([expect.stringContaining('A post with the slug "hello-world" already exists')]);
+    expect(check('hello-world')).toEqual([
+      expect.stringContaining('A post with the slug "hello-world" already exists'),
+    ]);
   });
   it('refuses the old slug of a renamed post (a redirect source)', () => {
     expect(check('old-name')).toEqual([expect.stringContaining('old URL of a renamed post')]);
@@ -123,7 +147,13 @@ describe('new-post: validation', () => {
 });
 
 describe('new-post: file text', () => {
-  const input = { title: 'Say "Hi": A Guide', category: 'research', author: 'token-metrics-team', tags: ['a b'], date: new Date('2026-03-04T12:00:00Z') };
+  const input = {
+    title: 'Say "Hi": A Guide',
+    category: 'research',
+    author: 'token-metrics-team',
+    tags: ['a b'],
+    date: new Date('2026-03-04T12:00:00Z'),
+  };
   it('writes frontmatter the schema accepts: a draft, dated today, by the default author', () => {
     const fm = frontmatterText(input);
     const active = fm.split('\n').filter((l) => l && !l.startsWith('#') && l !== '---');
@@ -141,7 +171,8 @@ describe('new-post: file text', () => {
   });
   it('shows the optional fields (heroImage with alt, faq, updatedDate, featured) as comments', () => {
     const fm = frontmatterText(input);
-    for (const field of ['# heroImage:', '#   alt:', '# faq:', '#   - question:', '# updatedDate:', '# featured:']) expect(fm).toContain(field);
+    for (const field of ['# heroImage:', '#   alt:', '# faq:', '#   - question:', '# updatedDate:', '# featured:'])
+      expect(fm).toContain(field);
   });
   it('shows the MDX components: a live Callout, VoteChart and an image as a commented example', () => {
     const body = bodySkeleton();
@@ -164,16 +195,23 @@ describe('npm run new-post (the script, against a temporary CONTENT_DIR)', () =>
   function run(args: string[], env: Record<string, string> = {}) {
     const clean = { ...process.env };
     for (const key of ['SITE', 'BASE', 'BASE_URL', 'CONTENT_DIR']) delete clean[key];
-    return spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/new-post.ts'), ...args], {
-      cwd: ROOT,
-      env: { ...clean, CONTENT_DIR: dir, ...env },
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    return spawnSync(
+      process.execPath,
+      [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/new-post.ts'), ...args],
+      {
+        cwd: ROOT,
+        env: { ...clean, CONTENT_DIR: dir, ...env },
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
   }
 
   it('creates <slug>.mdx in $CONTENT_DIR/posts and prints the dev URL', () => {
-    const result = run(['My First Post', '--category', 'research'], { BASE: '/blog/', SOURCE_DATE_EPOCH: String(Date.parse('2026-03-04T12:00:00Z') / 1000) });
+    const result = run(['My First Post', '--category', 'research'], {
+      BASE: '/blog/',
+      SOURCE_DATE_EPOCH: String(Date.parse('2026-03-04T12:00:00Z') / 1000),
+    });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const file = join(dir, 'posts/my-first-post.mdx');

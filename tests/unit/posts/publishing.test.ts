@@ -3,7 +3,11 @@ import { buildNow, isVisible, publicationState } from '../../../src/lib/posts/pu
 import { readEnv } from '../../../src/env';
 
 const now = new Date('2025-06-01T00:00:00Z');
-const post = (over: Partial<{ draft: boolean; pubDate: Date }>) => ({ draft: false, pubDate: new Date('2025-01-01'), ...over });
+const post = (over: Partial<{ draft: boolean; pubDate: Date }>) => ({
+  draft: false,
+  pubDate: new Date('2025-01-01'),
+  ...over,
+});
 
 describe('publishing rule', () => {
   it('publishes past, non-draft posts', () => {
@@ -26,7 +30,9 @@ describe('publishing rule', () => {
     expect(publicationState(post({ draft: true, pubDate: new Date('2100-01-01') }), now)).toBe('draft');
   });
   it('reads SOURCE_DATE_EPOCH for the clock and rejects junk', () => {
-    expect(buildNow(readEnv({ SOURCE_DATE_EPOCH: '1700000000' }).SOURCE_DATE_EPOCH).toISOString()).toBe('2023-11-14T22:13:20.000Z');
+    expect(buildNow(readEnv({ SOURCE_DATE_EPOCH: '1700000000' }).SOURCE_DATE_EPOCH).toISOString()).toBe(
+      '2023-11-14T22:13:20.000Z',
+    );
     expect(() => readEnv({ SOURCE_DATE_EPOCH: 'yesterday' })).toThrow(/SOURCE_DATE_EPOCH/);
     const before = Date.now();
     expect(buildNow(readEnv({}).SOURCE_DATE_EPOCH).getTime()).toBeGreaterThanOrEqual(before);

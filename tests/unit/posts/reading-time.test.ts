@@ -36,10 +36,26 @@ describe('countWords', () => {
     ];
     // Plus a long, varied body like a real post.
     let seed = 7;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const pieces = ['crypto', 'market,', '(test)', '—', '**x**', '市場', '。', ' ', '\n', '\t', '42%', 'a.b', 'ハ', '、'];
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pieces = [
+      'crypto',
+      'market,',
+      '(test)',
+      '—',
+      '**x**',
+      '市場',
+      '。',
+      ' ',
+      '\n',
+      '\t',
+      '42%',
+      'a.b',
+      'ハ',
+      '、',
+    ];
     samples.push(Array.from({ length: 5000 }, () => pieces[Math.floor(rnd() * pieces.length)]).join(' '));
     samples.push(Array.from({ length: 5000 }, () => pieces[Math.floor(rnd() * pieces.length)]).join(''));
-    for (const text of samples) expect(countWords(text), JSON.stringify(text.slice(0, 40))).toBe(readingTime(text).words);
+    for (const text of samples)
+      expect(countWords(text), JSON.stringify(text.slice(0, 40))).toBe(readingTime(text).words);
   });
 });

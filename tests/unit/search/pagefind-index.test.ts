@@ -2,11 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ARTICLE_GLOB, builtArticleSlugs, indexedPageCount, indexerNeedMb, pagefindArgs, WASM_FILE } from '../../../src/lib/search/pagefind-index';
+import {
+  ARTICLE_GLOB,
+  builtArticleSlugs,
+  indexedPageCount,
+  indexerNeedMb,
+  pagefindArgs,
+  WASM_FILE,
+} from '../../../src/lib/search/pagefind-index';
 
 describe('search index settings (src/lib/search/pagefind-index.ts)', () => {
   it('runs Pagefind over the article pages only, in English', () => {
-    expect(pagefindArgs('/site')).toEqual(['--site', '/site', '--glob', ARTICLE_GLOB, '--force-language', 'en', '--quiet']);
+    expect(pagefindArgs('/site')).toEqual([
+      '--site',
+      '/site',
+      '--glob',
+      ARTICLE_GLOB,
+      '--force-language',
+      'en',
+      '--quiet',
+    ]);
     expect(WASM_FILE).toBe('wasm.en.pagefind');
   });
 
@@ -18,7 +33,9 @@ describe('search index settings (src/lib/search/pagefind-index.ts)', () => {
   });
 
   it('reads the page count from pagefind-entry.json and estimates the memory indexing needs', () => {
-    expect(indexedPageCount('{"version":"1.6.0","languages":{"en":{"hash":"x","wasm":"en","page_count":42}}}')).toBe(42);
+    expect(indexedPageCount('{"version":"1.6.0","languages":{"en":{"hash":"x","wasm":"en","page_count":42}}}')).toBe(
+      42,
+    );
     expect(indexerNeedMb(10_000)).toBeGreaterThan(4000);
     expect(indexerNeedMb(1)).toBeLessThan(300);
   });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { dialogStatus, highlightPattern, pageQueryString, pageSearchOptions, pageStatus, plural } from '../../../src/lib/search/query';
+import {
+  dialogStatus,
+  highlightPattern,
+  pageQueryString,
+  pageSearchOptions,
+  pageStatus,
+  plural,
+} from '../../../src/lib/search/query';
 
 const marked = (terms: string[], text: string) => text.match(highlightPattern(terms)!) ?? [];
 
@@ -21,19 +28,28 @@ describe('search query logic (src/lib/search/query.ts)', () => {
   });
 
   it('keeps /search/ state in the URL, leaving empty fields out', () => {
-    expect(pageQueryString({ q: ' fast api ', category: 'research', author: '', sort: 'newest' })).toBe('q=fast+api&category=research&sort=newest');
+    expect(pageQueryString({ q: ' fast api ', category: 'research', author: '', sort: 'newest' })).toBe(
+      'q=fast+api&category=research&sort=newest',
+    );
     expect(pageQueryString({ q: '', category: '', author: '', sort: '' })).toBe('');
   });
 
   it('filters by display names and sorts by date', () => {
-    expect(pageSearchOptions({ category: 'Research', author: undefined }, '')).toEqual({ filters: { category: 'Research' } });
-    expect(pageSearchOptions({ author: 'Token Metrics Team' }, 'newest')).toEqual({ filters: { author: 'Token Metrics Team' }, sort: { date: 'desc' } });
+    expect(pageSearchOptions({ category: 'Research', author: undefined }, '')).toEqual({
+      filters: { category: 'Research' },
+    });
+    expect(pageSearchOptions({ author: 'Token Metrics Team' }, 'newest')).toEqual({
+      filters: { author: 'Token Metrics Team' },
+      sort: { date: 'desc' },
+    });
     expect(pageSearchOptions({}, 'oldest')).toEqual({ filters: {}, sort: { date: 'asc' } });
   });
 
   it('describes the page results with the term and filters', () => {
     expect(pageStatus(2, 'pydantic', [undefined, undefined])).toBe('2 results for “pydantic”');
     expect(pageStatus(1, '', ['Research', undefined])).toBe('1 article in Research');
-    expect(pageStatus(0, 'zzz', ['Research', 'Token Metrics Team'])).toBe('No results for “zzz” in Research, Token Metrics Team. Try fewer words or another filter.');
+    expect(pageStatus(0, 'zzz', ['Research', 'Token Metrics Team'])).toBe(
+      'No results for “zzz” in Research, Token Metrics Team. Try fewer words or another filter.',
+    );
   });
 });

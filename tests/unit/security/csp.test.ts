@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { astroCsp, endpointOrigins, headerCsp, HEADER_ONLY_DIRECTIVES, sha256Source, sitePolicy } from '../../../src/lib/security/csp';
+import {
+  astroCsp,
+  endpointOrigins,
+  headerCsp,
+  HEADER_ONLY_DIRECTIVES,
+  sha256Source,
+  sitePolicy,
+} from '../../../src/lib/security/csp';
 
 const policy = sitePolicy({ newsletterEndpoint: '', embedHosts: [] });
 const directive = (csp: string, name: string) => csp.split('; ').find((d) => d.startsWith(`${name} `));
@@ -43,7 +50,9 @@ describe('content security policy', () => {
 
   it('frames only the embed hosts the HTML policy allows, over https', () => {
     // No frame-src at all leaves frames to default-src 'self'.
-    expect(headerCsp(sitePolicy({ newsletterEndpoint: '', embedHosts: ['www.youtube-nocookie.com'] }), [])).toContain('frame-src https://www.youtube-nocookie.com;');
+    expect(headerCsp(sitePolicy({ newsletterEndpoint: '', embedHosts: ['www.youtube-nocookie.com'] }), [])).toContain(
+      'frame-src https://www.youtube-nocookie.com;',
+    );
     expect(headerCsp(policy, [])).not.toContain('frame-src');
   });
 });

@@ -19,8 +19,10 @@ describe('_headers', () => {
     const text = headersFile({ base: '/blog/', csp });
     const { headers, errors } = await parse(text);
     expect(errors).toEqual([]);
-    const matching = (path: string) => headers.filter((h) => ('forRegExp' in h ? h.forRegExp : new RegExp('^$')).test(path));
-    const cacheFor = (path: string) => matching(path).flatMap((h) => (h.values['Cache-Control'] ? [h.values['Cache-Control']] : []));
+    const matching = (path: string) =>
+      headers.filter((h) => ('forRegExp' in h ? h.forRegExp : new RegExp('^$')).test(path));
+    const cacheFor = (path: string) =>
+      matching(path).flatMap((h) => (h.values['Cache-Control'] ? [h.values['Cache-Control']] : []));
     expect(cacheFor('/blog/_astro/app.abc123.js')).toEqual(['public, max-age=31536000, immutable']);
     expect(cacheFor('/blog/posts/x/')).toEqual(['public, max-age=0, must-revalidate']);
     expect(cacheFor('/blog/rss.xml')).toEqual(['public, max-age=0, must-revalidate']);
@@ -29,7 +31,12 @@ describe('_headers', () => {
     expect(cacheFor('/blog/')).toEqual(['public, max-age=0, must-revalidate']);
     expect(cacheFor('/_astro/app.abc123.js')).toEqual([]);
     const everywhere = matching('/blog/posts/x/').find((h) => h.values['Content-Security-Policy']);
-    expect(everywhere?.values).toMatchObject({ 'Content-Security-Policy': csp, 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'strict-origin-when-cross-origin', 'X-Frame-Options': 'DENY' });
+    expect(everywhere?.values).toMatchObject({
+      'Content-Security-Policy': csp,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'strict-origin-when-cross-origin',
+      'X-Frame-Options': 'DENY',
+    });
     expect(everywhere?.values['Permissions-Policy']).toContain('camera=()');
     // Browsers dropped FLoC; naming the retired feature only draws a console warning.
     expect(everywhere?.values['Permissions-Policy']).not.toContain('interest-cohort');
@@ -43,7 +50,11 @@ describe('_headers', () => {
   });
 
   it('has only comment lines that say what wrote the file, with nothing filled into them', () => {
-    const comments = headersFile({ base: '/blog/', csp }).split('\n').filter((line) => line.startsWith('#'));
-    expect(comments).toEqual(['# Written by the build from src/lib/security/headers.ts and the CSP in src/lib/security/csp.ts; edit those, not this file.']);
+    const comments = headersFile({ base: '/blog/', csp })
+      .split('\n')
+      .filter((line) => line.startsWith('#'));
+    expect(comments).toEqual([
+      '# Written by the build from src/lib/security/headers.ts and the CSP in src/lib/security/csp.ts; edit those, not this file.',
+    ]);
   });
 });

@@ -17,13 +17,16 @@ const ALLOWED_EMBEDS = 'only https URLs on www.youtube-nocookie.com, player.vime
 
 describe('event-handler attributes', () => {
   it('refuses them in Markdown raw HTML, whatever their case', () => {
-    expect(check('<img src="/a.png" alt="A" onerror="alert(1)">\n\n<IMG SRC="/a.png" ALT="A" ONERROR="alert(1)">', 'md')).toEqual([
+    expect(
+      check('<img src="/a.png" alt="A" onerror="alert(1)">\n\n<IMG SRC="/a.png" ALT="A" ONERROR="alert(1)">', 'md'),
+    ).toEqual([
       { line: 6, reason: `<img> has an event-handler attribute onerror ${SCRIPTS}` },
       { line: 8, reason: `<img> has an event-handler attribute onerror ${SCRIPTS}` },
     ]);
   });
   it('refuses them in MDX, as a string or as an expression, named as the author wrote them', () => {
-    const body = '<img src="/a.png" alt="A" onError="alert(1)" />\n\n<img src="/a.png" alt="A" onerror="alert(1)" />\n\n<a href="/x" onClick={() => alert(1)}>x</a>';
+    const body =
+      '<img src="/a.png" alt="A" onError="alert(1)" />\n\n<img src="/a.png" alt="A" onerror="alert(1)" />\n\n<a href="/x" onClick={() => alert(1)}>x</a>';
     expect(check(body, 'mdx')).toEqual([
       { line: 6, reason: `<img> has an event-handler attribute onError ${SCRIPTS}` },
       { line: 8, reason: `<img> has an event-handler attribute onerror ${SCRIPTS}` },
@@ -93,7 +96,11 @@ describe('URL schemes', () => {
   });
   it('says so when a URL with an allowed scheme is written in a way the check cannot read', () => {
     expect(check('<a href="HTTPS://example.com/">a</a>', 'md')).toEqual([
-      { line: 6, reason: 'URL "HTTPS://example.com/" in href on <a> is not allowed as written: start it with its scheme in lower case (https:) and nothing before it' },
+      {
+        line: 6,
+        reason:
+          'URL "HTTPS://example.com/" in href on <a> is not allowed as written: start it with its scheme in lower case (https:) and nothing before it',
+      },
     ]);
   });
   it('refuses a URL attribute whose value is an expression, which cannot be checked', () => {
@@ -103,7 +110,8 @@ describe('URL schemes', () => {
     ]);
   });
   it('checks every srcset candidate', () => {
-    const md = '<img src="/a.png" alt="" srcset="/a.png 1x,javascript:alert(1) 2x">\n\n<picture><source srcset="data:image/png;base64,AAAA 2x"><img src="/a.png" alt=""></picture>';
+    const md =
+      '<img src="/a.png" alt="" srcset="/a.png 1x,javascript:alert(1) 2x">\n\n<picture><source srcset="data:image/png;base64,AAAA 2x"><img src="/a.png" alt=""></picture>';
     expect(check(md, 'md')).toEqual([
       { line: 6, reason: 'javascript: URL in srcset on <img> is not allowed' },
       { line: 8, reason: 'data: URL in srcset on <source> is not allowed' },
@@ -111,7 +119,12 @@ describe('URL schemes', () => {
     expect(check('<img src="/a.png" alt="" srcSet="/a.png 1x, javascript:alert(1) 2x" />', 'mdx')).toEqual([
       { line: 6, reason: 'javascript: URL in srcSet on <img> is not allowed' },
     ]);
-    expect(check('<img src="/a.png" alt="" srcset="/a-400.png 400w,/a-800.png 800w, https://cdn.example.com/a.png 1600w" sizes="50vw">', 'md')).toEqual([]);
+    expect(
+      check(
+        '<img src="/a.png" alt="" srcset="/a-400.png 400w,/a-800.png 800w, https://cdn.example.com/a.png 1600w" sizes="50vw">',
+        'md',
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -133,12 +146,21 @@ describe('elements', () => {
     ].join('\n\n');
     expect(check(body, 'md')).toEqual([
       { line: 6, reason: `<script> is not allowed ${SCRIPTS}` },
-      { line: 8, reason: '<object> is not allowed (plugins are not allowed; embed with an <iframe> from an allowed host)' },
-      { line: 10, reason: '<embed> is not allowed (plugins are not allowed; embed with an <iframe> from an allowed host)' },
+      {
+        line: 8,
+        reason: '<object> is not allowed (plugins are not allowed; embed with an <iframe> from an allowed host)',
+      },
+      {
+        line: 10,
+        reason: '<embed> is not allowed (plugins are not allowed; embed with an <iframe> from an allowed host)',
+      },
       { line: 12, reason: '<form> is not allowed (a post cannot collect input)' },
       { line: 14, reason: '<base> is not allowed (it would change where every relative link on the page points)' },
       { line: 16, reason: '<meta> is not allowed (page metadata comes from the frontmatter)' },
-      { line: 18, reason: "<style> is not allowed (the site's Content-Security-Policy blocks inline styles; use a class)" },
+      {
+        line: 18,
+        reason: "<style> is not allowed (the site's Content-Security-Policy blocks inline styles; use a class)",
+      },
       { line: 20, reason: '<link> is not allowed (a post cannot load stylesheets or other resources)' },
       { line: 22, reason: '<template> is not allowed (its content is never shown)' },
       { line: 22, reason: `<img> has an event-handler attribute onerror ${SCRIPTS}` },
@@ -159,12 +181,21 @@ describe('elements', () => {
     ].join('\n\n');
     expect(check(body, 'mdx')).toEqual([
       { line: 6, reason: `<script> is not allowed ${SCRIPTS}` },
-      { line: 8, reason: '<object> is not allowed (plugins are not allowed; embed with an <iframe> from an allowed host)' },
-      { line: 10, reason: '<embed> is not allowed (plugins are not allowed; embed with an <iframe> from an allowed host)' },
+      {
+        line: 8,
+        reason: '<object> is not allowed (plugins are not allowed; embed with an <iframe> from an allowed host)',
+      },
+      {
+        line: 10,
+        reason: '<embed> is not allowed (plugins are not allowed; embed with an <iframe> from an allowed host)',
+      },
       { line: 12, reason: '<form> is not allowed (a post cannot collect input)' },
       { line: 14, reason: '<base> is not allowed (it would change where every relative link on the page points)' },
       { line: 16, reason: '<meta> is not allowed (page metadata comes from the frontmatter)' },
-      { line: 18, reason: "<style> is not allowed (the site's Content-Security-Policy blocks inline styles; use a class)" },
+      {
+        line: 18,
+        reason: "<style> is not allowed (the site's Content-Security-Policy blocks inline styles; use a class)",
+      },
       { line: 20, reason: '<link> is not allowed (a post cannot load stylesheets or other resources)' },
       { line: 22, reason: '<template> is not allowed (its content is never shown)' },
       { line: 22, reason: `<img> has an event-handler attribute onError ${SCRIPTS}` },
@@ -190,10 +221,14 @@ describe('elements', () => {
       { line: 12, reason: '<math> is not allowed (inline MathML is not allowed)' },
       { line: 12, reason: '<mtext> is not allowed' },
       { line: 12, reason: '<mglyph> is not allowed' },
-      { line: 12, reason: "<style> is not allowed (the site's Content-Security-Policy blocks inline styles; use a class)" },
+      {
+        line: 12,
+        reason: "<style> is not allowed (the site's Content-Security-Policy blocks inline styles; use a class)",
+      },
       { line: 12, reason: `<img> has an event-handler attribute onerror ${SCRIPTS}` },
     ]);
-    const mdx = '<svg><animate onBegin="alert(1)" /></svg>\n\n<svg><a xlinkHref="javascript:alert(1)">x</a></svg>\n\n<math href="javascript:alert(1)"><mi>x</mi></math>';
+    const mdx =
+      '<svg><animate onBegin="alert(1)" /></svg>\n\n<svg><a xlinkHref="javascript:alert(1)">x</a></svg>\n\n<math href="javascript:alert(1)"><mi>x</mi></math>';
     expect(check(mdx, 'mdx')).toEqual([
       { line: 6, reason: '<svg> is not allowed (inline SVG can run scripts; put it in an image file and use <img>)' },
       { line: 6, reason: '<animate> is not allowed' },
@@ -206,15 +241,20 @@ describe('elements', () => {
     ]);
   });
   it('treats a component tag in a .md post as the unknown HTML element it is there', () => {
-    expect(check('<VoteChart survey="moon-awards-2024-narratives" />', 'md')).toEqual([{ line: 6, reason: '<votechart> is not allowed' }]);
+    expect(check('<VoteChart survey="moon-awards-2024-narratives" />', 'md')).toEqual([
+      { line: 6, reason: '<votechart> is not allowed' },
+    ]);
   });
 });
 
 describe('iframes', () => {
-  const allowed = '<iframe src="https://www.youtube-nocookie.com/embed/abc" title="Video" width="560" height="315" allowfullscreen loading="lazy"></iframe>';
+  const allowed =
+    '<iframe src="https://www.youtube-nocookie.com/embed/abc" title="Video" width="560" height="315" allowfullscreen loading="lazy"></iframe>';
   it('allows an https embed from a configured host, in .md and .mdx', () => {
     expect(check(allowed, 'md')).toEqual([]);
-    expect(check('<iframe src="https://player.vimeo.com/video/1" title="Video" width="640" allowFullScreen />', 'mdx')).toEqual([]);
+    expect(
+      check('<iframe src="https://player.vimeo.com/video/1" title="Video" width="640" allowFullScreen />', 'mdx'),
+    ).toEqual([]);
   });
   it('refuses other hosts, plain http, other ports, srcdoc and a missing src', () => {
     const body = [
@@ -226,8 +266,14 @@ describe('iframes', () => {
     ].join('\n\n');
     expect(check(body, 'md')).toEqual([
       { line: 6, reason: `<iframe> src "https://evil.example/embed/abc" is not an allowed embed (${ALLOWED_EMBEDS})` },
-      { line: 8, reason: `<iframe> src "http://www.youtube-nocookie.com/embed/abc" is not an allowed embed (${ALLOWED_EMBEDS})` },
-      { line: 10, reason: `<iframe> src "https://www.youtube-nocookie.com:8443/embed/abc" is not an allowed embed (${ALLOWED_EMBEDS})` },
+      {
+        line: 8,
+        reason: `<iframe> src "http://www.youtube-nocookie.com/embed/abc" is not an allowed embed (${ALLOWED_EMBEDS})`,
+      },
+      {
+        line: 10,
+        reason: `<iframe> src "https://www.youtube-nocookie.com:8443/embed/abc" is not an allowed embed (${ALLOWED_EMBEDS})`,
+      },
       { line: 12, reason: 'attribute srcdoc on <iframe> is not allowed' },
       { line: 12, reason: `<iframe> without a src is not allowed (${ALLOWED_EMBEDS})` },
       { line: 14, reason: 'javascript: URL in src on <iframe> is not allowed' },
@@ -238,12 +284,15 @@ describe('iframes', () => {
     ]);
   });
   it('refuses every iframe when no embed host is configured', () => {
-    expect(check(allowed, 'md', { embedHosts: [] })).toEqual([{ line: 6, reason: '<iframe> is not allowed (no embed hosts are configured)' }]);
+    expect(check(allowed, 'md', { embedHosts: [] })).toEqual([
+      { line: 6, reason: '<iframe> is not allowed (no embed hosts are configured)' },
+    ]);
   });
 });
 
 describe('attributes', () => {
-  const INLINE_STYLE = "attribute style on <p> is not allowed (the site's Content-Security-Policy blocks inline styles; use a class)";
+  const INLINE_STYLE =
+    "attribute style on <p> is not allowed (the site's Content-Security-Policy blocks inline styles; use a class)";
   it('refuses style, which the site CSP would block anyway', () => {
     expect(check('<p style="color: red">Red</p>', 'md')).toEqual([{ line: 6, reason: INLINE_STYLE }]);
     expect(check('<p style="color: red">Red</p>\n\n<p style={{ color: "red" }}>Red</p>', 'mdx')).toEqual([
@@ -252,7 +301,8 @@ describe('attributes', () => {
     ]);
   });
   it('refuses attributes and values outside the schema, and allows class and id as written', () => {
-    const body = '<a href="/x" target="_blank">x</a>\n\n<input type="text">\n\n<div data-x="1" class="lead" id="intro">y</div>';
+    const body =
+      '<a href="/x" target="_blank">x</a>\n\n<input type="text">\n\n<div data-x="1" class="lead" id="intro">y</div>';
     const expected = [
       { line: 6, reason: 'attribute target on <a> is not allowed' },
       { line: 8, reason: 'attribute type="text" on <input> is not allowed' },
@@ -281,7 +331,8 @@ describe('Markdown raw HTML', () => {
     expect(check(body, 'md')).toEqual([
       {
         line: 7,
-        reason: 'raw HTML ends inside an unfinished tag, so the Markdown after it would become part of that tag; finish the tag (its quotes and closing >) before the blank line',
+        reason:
+          'raw HTML ends inside an unfinished tag, so the Markdown after it would become part of that tag; finish the tag (its quotes and closing >) before the blank line',
       },
     ]);
   });
@@ -291,7 +342,9 @@ describe('Markdown raw HTML', () => {
     ]);
   });
   it('accepts an HTML table split by blank lines around Markdown cells, and an open tag closed in a later block', () => {
-    expect(check('<table>\n<tr>\n<td>\n\n**Bold** cell\n\n</td>\n</tr>\n</table>\n\nSome <b>bold\n\ntext</b>.', 'md')).toEqual([]);
+    expect(
+      check('<table>\n<tr>\n<td>\n\n**Bold** cell\n\n</td>\n</tr>\n</table>\n\nSome <b>bold\n\ntext</b>.', 'md'),
+    ).toEqual([]);
   });
 });
 
@@ -313,17 +366,27 @@ describe('JavaScript in MDX', () => {
   });
   it('refuses set:html on any element, components included', () => {
     expect(check('<Fragment set:html="<script>alert(1)</script>" />\n\n<div set:html={html} />', 'mdx')).toEqual([
-      { line: 6, reason: 'set:html on <Fragment> is not allowed (it inserts HTML that cannot be checked; write the HTML in the post instead)' },
-      { line: 8, reason: 'set:html on <div> is not allowed (it inserts HTML that cannot be checked; write the HTML in the post instead)' },
+      {
+        line: 6,
+        reason:
+          'set:html on <Fragment> is not allowed (it inserts HTML that cannot be checked; write the HTML in the post instead)',
+      },
+      {
+        line: 8,
+        reason:
+          'set:html on <div> is not allowed (it inserts HTML that cannot be checked; write the HTML in the post instead)',
+      },
     ]);
   });
   it('leaves components alone but checks what they contain', () => {
-    expect(check('<Callout type="note">\n  Careful: <img src="/a.png" alt="" onerror="alert(1)" />\n</Callout>', 'mdx')).toEqual([
-      { line: 7, reason: `<img> has an event-handler attribute onerror ${SCRIPTS}` },
-    ]);
+    expect(
+      check('<Callout type="note">\n  Careful: <img src="/a.png" alt="" onerror="alert(1)" />\n</Callout>', 'mdx'),
+    ).toEqual([{ line: 7, reason: `<img> has an event-handler attribute onerror ${SCRIPTS}` }]);
   });
   it('throws satteri’s own error for MDX that does not parse', () => {
-    expect(() => check('An HTML comment is not MDX:\n\n<!-- note -->', 'mdx')).toThrow('8:1: Unexpected character `!` (U+0021) before name');
+    expect(() => check('An HTML comment is not MDX:\n\n<!-- note -->', 'mdx')).toThrow(
+      '8:1: Unexpected character `!` (U+0021) before name',
+    );
   });
 });
 
@@ -346,16 +409,26 @@ describe('clean posts', () => {
     expect(check(shared.join('\n\n'), 'md')).toEqual([]);
   });
   it('has no violations as MDX, with a component', () => {
-    const mdx = [...shared.slice(0, -1), '<VoteChart survey="moon-awards-2024-narratives" />', '{/* an MDX comment */}', shared.at(-1)!];
+    const mdx = [
+      ...shared.slice(0, -1),
+      '<VoteChart survey="moon-awards-2024-narratives" />',
+      '{/* an MDX comment */}',
+      shared.at(-1)!,
+    ];
     expect(check(mdx.join('\n\n'), 'mdx')).toEqual([]);
   });
 });
 
 describe('the repository’s posts', () => {
-  const folders = ['src/content/posts', ...readdirSync('tests/fixtures').map((name) => join('tests/fixtures', name, 'posts'))];
+  const folders = [
+    'src/content/posts',
+    ...readdirSync('tests/fixtures').map((name) => join('tests/fixtures', name, 'posts')),
+  ];
   const files = folders.flatMap((folder) => {
     try {
-      return readdirSync(folder).filter((file) => /\.mdx?$/.test(file)).map((file) => join(folder, file));
+      return readdirSync(folder)
+        .filter((file) => /\.mdx?$/.test(file))
+        .map((file) => join(folder, file));
     } catch {
       return [];
     }
@@ -363,8 +436,12 @@ describe('the repository’s posts', () => {
   it('finds the real posts and every fixture folder with posts', () => {
     expect(files.filter((file) => file.startsWith('src/')).length).toBeGreaterThanOrEqual(6);
     const withPosts = new Set(files.map((file) => file.split('/').slice(0, 3).join('/')));
-    const fixtureFolders = readdirSync('tests/fixtures').filter((name) => existsSync(join('tests/fixtures', name, 'posts')));
-    expect([...withPosts].sort()).toEqual(['src/content/posts', ...fixtureFolders.map((name) => `tests/fixtures/${name}`)].sort());
+    const fixtureFolders = readdirSync('tests/fixtures').filter((name) =>
+      existsSync(join('tests/fixtures', name, 'posts')),
+    );
+    expect([...withPosts].sort()).toEqual(
+      ['src/content/posts', ...fixtureFolders.map((name) => `tests/fixtures/${name}`)].sort(),
+    );
   });
   it.each(files)('%s has no violations', (file) => {
     expect(htmlPolicyViolations(readFileSync(file, 'utf8'), file.endsWith('.md') ? 'md' : 'mdx', EMBEDS)).toEqual([]);

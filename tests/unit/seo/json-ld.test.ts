@@ -19,10 +19,23 @@ describe('JSON-LD', () => {
   });
   it('describes an article as BlogPosting with ISO dates and the publisher', () => {
     const ld = blogPostingLd({
-      url: 'https://e.com/posts/x/', title: 'T', description: 'D', pubDate: new Date('2024-03-12'), authorName: 'Team',
-      authorUrl: 'https://e.com/authors/team/', category: 'Crypto Basics', tags: ['a', 'b'], wordCount: 2000,
+      url: 'https://e.com/posts/x/',
+      title: 'T',
+      description: 'D',
+      pubDate: new Date('2024-03-12'),
+      authorName: 'Team',
+      authorUrl: 'https://e.com/authors/team/',
+      category: 'Crypto Basics',
+      tags: ['a', 'b'],
+      wordCount: 2000,
     });
-    expect(ld).toMatchObject({ '@type': 'BlogPosting', headline: 'T', datePublished: '2024-03-12T00:00:00.000Z', dateModified: '2024-03-12T00:00:00.000Z', keywords: 'a, b' });
+    expect(ld).toMatchObject({
+      '@type': 'BlogPosting',
+      headline: 'T',
+      datePublished: '2024-03-12T00:00:00.000Z',
+      dateModified: '2024-03-12T00:00:00.000Z',
+      keywords: 'a, b',
+    });
     expect(ld).not.toHaveProperty('image');
   });
   it('names the organisation with its 30 employees', () => {
