@@ -11,6 +11,8 @@ export default defineConfig(
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {
+    // A disable comment that no longer suppresses anything fails the lint instead of lingering.
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
     languageOptions: {
       // Build scripts, integrations and tests run in Node; browser code is marked below.
       globals: globals.node,

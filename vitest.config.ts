@@ -1,4 +1,3 @@
-/// <reference types="vitest/config" />
 import { getViteConfig } from 'astro/config';
 import { defineConfig } from 'vitest/config';
 
@@ -6,7 +5,7 @@ export default defineConfig({
   test: {
     projects: [
       // Pure lib code and components through Astro's Container API.
-      getViteConfig({ test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } }) as never,
+      getViteConfig({ test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } }),
       {
         test: {
           name: 'site',

@@ -13,7 +13,7 @@ import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, stripVTControlCharacters } from 'node:util';
 import { writeFixtures, defaultFixtureDir, ROOT } from './generate-fixtures';
 import { sampleTreeRss } from '../scripts/lib/proc-tree';
 import { articleWeight, dirStats, probeFirstSearch, routeSizes, standalonePagefind } from './lib/measure';
@@ -80,7 +80,7 @@ export function parseAstroLog(output: string): {
   pages: number | null;
   pagefindMs: number | null;
 } {
-  const plain = output.replace(/\x1b\[[0-9;]*m/g, '');
+  const plain = stripVTControlCharacters(output);
   const first = (re: RegExp) => re.exec(plain)?.[1];
   const timings: Record<string, number> = {};
   const put = (key: string, value: string | undefined) => {
@@ -221,8 +221,8 @@ async function benchSize(posts: number): Promise<SizeResult> {
     indexingSource = 'integration present but its log line has no duration';
   }
   const searchStats = dirStats(join(dist, 'pagefind'));
-  const queries = values
-    .query!.split(',')
+  const queries = values.query
+    .split(',')
     .map((q) => q.trim())
     .filter(Boolean);
   log(`  probing a first search for ${queries.map((q) => `“${q}”`).join(', ')} in Chromium (fresh browser each)…`);

@@ -308,7 +308,7 @@ ${markdownTable(
   results.results.map((r) => [
     `${r.posts} ${r.format}${r.concurrency !== 1 ? ` c=${r.concurrency}` : ''}${r.variant ? ` [${r.variant}]` : ''}`,
     ...Object.keys(results.results[0]?.astroTimings ?? {}).map((k) =>
-      r.astroTimings[k] != null ? (r.astroTimings[k]! / 1000).toFixed(1) : '–',
+      r.astroTimings[k] != null ? (r.astroTimings[k] / 1000).toFixed(1) : '–',
     ),
   ]),
 )}
@@ -326,7 +326,7 @@ function routesTable(results: readonly SizeResult[]): string {
     kinds.map((k) => [
       k,
       ...rows.map((r) =>
-        r.routes![k] ? `${r.routes![k]!.files.toLocaleString('en')} · ${kb(r.routes![k]!.maxBytes)}` : '–',
+        r.routes![k] ? `${r.routes![k].files.toLocaleString('en')} · ${kb(r.routes![k].maxBytes)}` : '–',
       ),
     ]),
   );

@@ -295,7 +295,7 @@ describe.skipIf(!chromiumAvailable)('vote chart in Chromium', () => {
         page.getByRole('link', { name: 'CSV' }).click(),
       ]);
       expect(download.suggestedFilename()).toBe(`${SURVEY}.csv`);
-      const csv = readFileSync((await download.path())!, 'utf8');
+      const csv = readFileSync(await download.path(), 'utf8');
       expect(csv).toBe(surveyToCsv(view));
       const lines = csv.trim().split('\r\n');
       expect(lines).toHaveLength(view.rows.length + 1);

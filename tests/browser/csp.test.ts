@@ -32,9 +32,7 @@ describe.skipIf(!chromiumAvailable)('strict Content-Security-Policy from _header
 
   const collected = async () => [
     ...violations,
-    ...((await page.evaluate(
-      () => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [],
-    )) as string[]),
+    ...(await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [])),
   ];
 
   it('pages are served with the CSP and the other security headers', async () => {

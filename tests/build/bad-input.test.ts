@@ -32,7 +32,9 @@ const valid = {
   author: 'token-metrics-team',
 };
 
-async function fixture(name: string, files: Record<string, string | Buffer>): Promise<string> {
+type Files = Record<string, string | Buffer>;
+
+function fixture(name: string, files: Files): string {
   const dir = join(fixturesRoot, name);
   rmSync(dir, { recursive: true, force: true });
   for (const [path, body] of Object.entries({ 'posts/good.mdx': frontmatter(valid), ...files })) {
@@ -42,40 +44,40 @@ async function fixture(name: string, files: Record<string, string | Buffer>): Pr
   return dir;
 }
 
-const cases: { name: string; files: () => Promise<Record<string, string | Buffer>>; file: RegExp; field: RegExp }[] = [
+const cases: { name: string; files: () => Files | Promise<Files>; file: RegExp; field: RegExp }[] = [
   {
     name: 'unknown category',
-    files: async () => ({ 'posts/bad.mdx': frontmatter({ ...valid, category: 'gossip' }) }),
+    files: () => ({ 'posts/bad.mdx': frontmatter({ ...valid, category: 'gossip' }) }),
     file: /posts\/bad\.mdx/,
     field: /category[\s\S]*unknown category "gossip"/,
   },
   {
     name: 'unknown author',
-    files: async () => ({ 'posts/bad.mdx': frontmatter({ ...valid, author: 'nobody' }) }),
+    files: () => ({ 'posts/bad.mdx': frontmatter({ ...valid, author: 'nobody' }) }),
     file: /posts\/bad\.mdx/,
     field: /author[\s\S]*unknown author "nobody"/,
   },
   {
     name: 'bad date',
-    files: async () => ({ 'posts/bad.mdx': frontmatter({ ...valid, pubDate: '2024-13-45' }) }),
+    files: () => ({ 'posts/bad.mdx': frontmatter({ ...valid, pubDate: '2024-13-45' }) }),
     file: /posts\/bad\.mdx/,
     field: /pubDate/,
   },
   {
     name: 'missing title',
-    files: async () => ({ 'posts/bad.mdx': frontmatter({ ...valid, title: undefined }) }),
+    files: () => ({ 'posts/bad.mdx': frontmatter({ ...valid, title: undefined }) }),
     file: /posts\/bad\.mdx/,
     field: /title/,
   },
   {
     name: 'missing description',
-    files: async () => ({ 'posts/bad.mdx': frontmatter({ ...valid, description: undefined }) }),
+    files: () => ({ 'posts/bad.mdx': frontmatter({ ...valid, description: undefined }) }),
     file: /posts\/bad\.mdx/,
     field: /description/,
   },
   {
     name: 'misspelt field',
-    files: async () => ({ 'posts/bad.mdx': frontmatter({ ...valid, tagz: '[a]' }) }),
+    files: () => ({ 'posts/bad.mdx': frontmatter({ ...valid, tagz: '[a]' }) }),
     file: /posts\/bad\.mdx/,
     field: /tagz/,
   },
@@ -92,13 +94,13 @@ const cases: { name: string; files: () => Promise<Record<string, string | Buffer
   },
   {
     name: 'two posts on one URL',
-    files: async () => ({ 'posts/same.md': frontmatter(valid), 'posts/same.mdx': frontmatter(valid) }),
+    files: () => ({ 'posts/same.md': frontmatter(valid), 'posts/same.mdx': frontmatter(valid) }),
     file: /posts\/same\.mdx?[\s\S]*posts\/same\.mdx?/,
     field: /same slug: `same`|same/,
   },
   {
     name: 'survey share over 100',
-    files: async () => ({
+    files: () => ({
       'surveys/bad-survey.json': JSON.stringify({
         title: 'T',
         question: 'Q?',
@@ -115,7 +117,7 @@ const cases: { name: string; files: () => Promise<Record<string, string | Buffer
 
 describe('bad input stops the build with the file and the field named', () => {
   it.each(cases)('$name', async ({ name, files, file, field }) => {
-    const dir = await fixture(name.replace(/\W+/g, '-'), await files());
+    const dir = fixture(name.replace(/\W+/g, '-'), await files());
     const result = await buildSite(`bad-${name.replace(/\W+/g, '-')}`, { CONTENT_DIR: dir });
     expect(result.ok, result.output).toBe(false);
     expect(result.output).toMatch(file);
@@ -123,7 +125,7 @@ describe('bad input stops the build with the file and the field named', () => {
   });
 
   it('the fixture with only the good post builds, so each failure above comes from its one bad file', async () => {
-    const dir = await fixture('control', {});
+    const dir = fixture('control', {});
     const result = await buildSite('bad-control', { CONTENT_DIR: dir });
     expect(result.ok, result.output).toBe(true);
   });

@@ -24,20 +24,24 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let exited = () => false;
 
 /** Polls until check() returns a value, or fails with the last state after `timeout` ms. */
-async function waitFor<T>(what: string, check: () => Promise<T | undefined>, timeout = 60_000): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  check: () => T | undefined | Promise<T | undefined>,
+  timeout = 60_000,
+): Promise<T> {
   const end = Date.now() + timeout;
-  let last: unknown;
+  let last: Error | undefined;
   while (Date.now() < end) {
     if (exited()) throw new Error(`astro dev exited while waiting for ${what}`);
     try {
       const value = await check();
       if (value !== undefined) return value;
     } catch (error) {
-      last = error;
+      last = error instanceof Error ? error : new Error(String(error));
     }
     await sleep(500);
   }
-  throw new Error(`Timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+  throw new Error(`Timed out waiting for ${what}${last ? `: ${last.message}` : ''}`);
 }
 
 const draft = postFileText({
@@ -148,7 +152,7 @@ describe('astro dev with a temporary content folder', () => {
       const payload = JSON.parse(String(event.data)) as { type: string; err?: (typeof overlayPayloads)[number] };
       if (payload.type === 'error' && payload.err) overlayPayloads.push(payload.err);
     });
-    await waitFor('the HMR socket', async () => (socket!.readyState === WebSocket.OPEN ? true : undefined), 20_000);
+    await waitFor('the HMR socket', () => (socket!.readyState === WebSocket.OPEN ? true : undefined), 20_000);
   });
 
   afterAll(async () => {
@@ -193,7 +197,7 @@ describe('astro dev with a temporary content folder', () => {
     expect(page.body).toContain('<title>InvalidContent</title>');
     expect(page.body).toContain('/@vite/client');
     // ... and sends the overlay its payload over the HMR socket.
-    const payload = await waitFor('the overlay payload', async () =>
+    const payload = await waitFor('the overlay payload', () =>
       overlayPayloads.find((p) => p.message?.includes('broken-post.mdx')),
     );
     expect(payload.message).toContain('broken-post.mdx');

@@ -118,7 +118,7 @@ export function checkInternalLinks(
     const html = readFileSync(file, 'utf8');
     for (const element of elements(html)) {
       const urls: string[] = [];
-      for (const attr of URL_ATTRS) if (element.attributes[attr] !== undefined) urls.push(element.attributes[attr]!);
+      for (const attr of URL_ATTRS) if (element.attributes[attr] !== undefined) urls.push(element.attributes[attr]);
       for (const attr of ['srcset', 'imagesrcset']) {
         const srcset = element.attributes[attr];
         if (srcset)

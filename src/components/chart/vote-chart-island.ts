@@ -252,7 +252,7 @@ export async function mountVoteChart(host: HTMLElement): Promise<VoteChartIsland
 
   const svg = stage.querySelector('svg');
   stage.append(frame);
-  let chart = new Chart(canvas, config() as ChartConfiguration);
+  let chart = new Chart(canvas, config());
   // The SVG keeps its box (visibility, not display), so swapping in the canvas shifts nothing.
   svg?.classList.add('vote-chart__svg--covered');
   host.dataset.ready = '';
@@ -260,7 +260,7 @@ export async function mountVoteChart(host: HTMLElement): Promise<VoteChartIsland
 
   function rebuild(): void {
     chart.destroy();
-    chart = new Chart(canvas, config() as ChartConfiguration);
+    chart = new Chart(canvas, config());
     if (active >= 0) setActive(Math.min(active, rows().length - 1), false);
   }
 

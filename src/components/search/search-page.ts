@@ -77,7 +77,7 @@ async function start(form: HTMLFormElement): Promise<void> {
       status.textContent = '';
       return;
     }
-    form!.setAttribute('aria-busy', 'true');
+    form.setAttribute('aria-busy', 'true');
     try {
       const hits = await search(term, options);
       if (mine !== sequence) return;
@@ -95,7 +95,7 @@ async function start(form: HTMLFormElement): Promise<void> {
           ? error.message
           : 'Search could not load. Check your connection and try again.';
     } finally {
-      if (mine === sequence) form!.removeAttribute('aria-busy');
+      if (mine === sequence) form.removeAttribute('aria-busy');
     }
   }
 

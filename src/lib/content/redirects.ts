@@ -58,7 +58,7 @@ export function loadPostRedirects(file = redirectsFile()): PostRedirects {
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`${file}: not valid JSON (${(error as Error).message})`);
+    throw new Error(`${file}: not valid JSON (${(error as Error).message})`, { cause: error });
   }
   const problems = redirectShapeProblems(parsed);
   if (problems.length) throw new Error(`${file}:\n  ${problems.join('\n  ')}`);

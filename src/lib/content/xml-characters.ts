@@ -5,6 +5,7 @@
  * carries the post unreadable, so the content loader refuses them.
  */
 const XML_INVALID =
+  // eslint-disable-next-line no-control-regex -- these control characters are what the check looks for
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export interface InvalidCharacter {

@@ -208,7 +208,7 @@ function sanitizeAlone(element: Element): Element | undefined {
     tagName: element.tagName,
     properties: element.properties,
     children: [],
-    data: { [PROBE]: true } as Element['data'],
+    data: { [PROBE]: true },
   };
   return findProbe(sanitize({ type: 'root', children: [probe] }, POST_SCHEMA));
 }
