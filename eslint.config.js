@@ -22,7 +22,7 @@ export default defineConfig(
   astro.configs.recommended,
   {
     // Client-side <script> blocks of .astro files (split out by the plugin's processor) and island modules.
-    files: ['**/*.astro/*.ts', 'src/components/**/*.ts'],
+    files: ['**/*.astro/*.ts', 'src/components/**/*.ts', 'src/scripts/**/*.js'],
     languageOptions: { globals: globals.browser },
   },
   {

@@ -4,7 +4,9 @@
   let stored = null;
   try {
     stored = localStorage.getItem('theme');
-  } catch {}
+  } catch {
+    // Storage blocked (privacy settings): the OS theme applies.
+  }
   if (stored === 'light' || stored === 'dark') root.dataset.theme = stored;
   root.dataset.js = '';
   const current = () => root.dataset.theme || (media.matches ? 'dark' : 'light');
@@ -46,7 +48,9 @@
     root.dataset.theme = next;
     try {
       localStorage.setItem('theme', next);
-    } catch {}
+    } catch {
+      // Storage blocked: the choice lasts for this page only.
+    }
     sync();
   });
   document.addEventListener('keydown', (event) => {

@@ -27,7 +27,7 @@ describe('built site: Content-Security-Policy', () => {
   it('the theme script runs in <head>, blocking, before the body is parsed', () => {
     const html = readFileSync(`${dist}/index.html`, 'utf8');
     const head = html.slice(0, html.indexOf('</head>'));
-    expect(head).toMatch(/<script>\(\(\) => \{\n  const root = document\.documentElement;/);
+    expect(head).toMatch(/<script>\(\(\) => \{\n {2}const root = document\.documentElement;/);
   });
 
   it('the <meta> policy leaves out frame-ancestors (browsers ignore it there) and the header keeps it', async () => {
