@@ -1,6 +1,6 @@
 /**
  * Serves a built dist/ the way a CDN would: files from disk, 404.html for
- * misses, and the response headers that public/_headers (Netlify / Cloudflare
+ * misses, and the response headers that dist/_headers (Netlify / Cloudflare
  * Pages format) assigns to each path. Tests see exactly what readers get.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
