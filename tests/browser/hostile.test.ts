@@ -14,7 +14,7 @@ describe.skipIf(!chromiumAvailable)('hostile content in Chromium', () => {
   const dialogs: string[] = [];
 
   const site = serveInChromium(async () => {
-    const result = await buildSite('hostile-browser', { CONTENT_DIR: 'tests/fixtures/hostile' }, [], 'npm-run-build');
+    const result = await buildSite('hostile-browser', { CONTENT_DIR: 'tests/fixtures/hostile' });
     expect(result.ok, result.output).toBe(true);
     return startStaticServer(result.distDir);
   });

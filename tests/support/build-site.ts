@@ -50,22 +50,15 @@ export function inheritedEnv(): NodeJS.ProcessEnv {
 }
 
 /**
- * `astro build` by default; `via: 'npm-run-build'` runs scripts/build.mjs, as `npm run build`
- * does, which writes the search index after Astro has exited.
+ * What `npm run build` runs (scripts/build.mjs: `astro build`, then the search index), so every
+ * test reads the site readers get; a bare `astro build` writes no index.
  */
-export function buildSite(
-  name: string,
-  env: Record<string, string> = {},
-  args: string[] = [],
-  via: 'astro' | 'npm-run-build' = 'astro',
-): Promise<BuildResult> {
+export function buildSite(name: string, env: Record<string, string> = {}, args: string[] = []): Promise<BuildResult> {
   const workDir = join(TMP_ROOT, name);
   rmSync(workDir, { recursive: true, force: true });
   mkdirSync(workDir, { recursive: true });
   const distDir = join(workDir, 'dist');
-  const entry =
-    via === 'astro' ? [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'] : [join(ROOT, 'scripts/build.mjs')];
-  const child = spawn(process.execPath, [...entry, '--outDir', distDir, ...args], {
+  const child = spawn(process.execPath, [join(ROOT, 'scripts/build.mjs'), '--outDir', distDir, ...args], {
     cwd: ROOT,
     env: {
       ...inheritedEnv(),

@@ -7,7 +7,7 @@ export default async function setup(project: TestProject): Promise<void> {
   assertBrowserPolicy();
   if (!chromiumAvailable) console.warn(`\n!!! ${CHROMIUM_MISSING_MESSAGE}\n`);
   // Through `npm run build`: the search index is written after astro build exits (scripts/build.mjs).
-  const result = await buildSite(MAIN_BUILD, {}, [], 'npm-run-build');
+  const result = await buildSite(MAIN_BUILD, {});
   if (!result.ok) throw new Error(`The site build failed:\n${result.output}`);
   project.provide('mainDistDir', result.distDir);
 }

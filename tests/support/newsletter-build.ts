@@ -25,7 +25,7 @@ function fakeNewsletter(req: IncomingMessage, res: ServerResponse): boolean {
 let built: Promise<string> | undefined;
 
 export function newsletterDist(): Promise<string> {
-  return (built ??= buildSite('newsletter', { NEWSLETTER_ENDPOINT: NEWSLETTER_PATH }, [], 'npm-run-build').then((r) => {
+  return (built ??= buildSite('newsletter', { NEWSLETTER_ENDPOINT: NEWSLETTER_PATH }).then((r) => {
     if (!r.ok) throw new Error(r.output);
     return r.distDir;
   }));
