@@ -18,6 +18,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import type { Element } from 'hast';
 import { collectionDir } from '../lib/content/collection-dirs';
 import { loadPostRedirects } from '../lib/content/redirects';
 import { paths } from '../lib/routes/paths';
@@ -34,7 +35,7 @@ import {
   type SourceLink,
 } from '../lib/content/links';
 
-const isArticleBody = (attributes: Record<string, string>) => 'data-pagefind-body' in attributes;
+const isArticleBody = (element: Element) => 'dataPagefindBody' in element.properties;
 
 /** Source files of the posts folder with their post ids, as the posts collection derives them. */
 function postSources(postsDir: string): { file: string; id: string }[] {

@@ -8,9 +8,10 @@
  * base path, on a file of the build (a page is its folder's index.html, as a
  * static host serves it), and a #fragment must be an id on that page.
  */
-import { Parser } from 'htmlparser2';
-import { markdownToMdast, mdxToMdast, type MdastNode } from 'satteri';
-import { visit } from 'unist-util-visit';
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { htmlToHast, markdownToMdast, mdxToMdast, type MdastNode } from 'satteri';
+import { SKIP, visit } from 'unist-util-visit';
 
 export interface SiteLocation {
   /** `https://research.example.com` */
@@ -71,34 +72,31 @@ export interface PageScan {
   ids: Set<string>;
 }
 
+/** Every fragment an element offers: its `id`, and an `<a name>`. */
+function addTargets(element: Element, ids: Set<string>): void {
+  const { id, name } = element.properties;
+  if (typeof id === 'string') ids.add(id);
+  if (element.tagName === 'a' && typeof name === 'string') ids.add(name);
+}
+
 /**
- * One pass of a real HTML parser (htmlparser2, which closes void and implied
- * elements as browsers do) over a built page. `isBody` picks the element that
- * wraps the article body; links outside it are the layout's, not the author's.
+ * A built page read as browsers read it (satteri's htmlToHast, the parser of
+ * Astro's own engine). `isBody` picks the element that wraps the article body;
+ * links outside it are the layout's, not the author's.
  */
-export function scanPage(
-  html: string,
-  isBody: (attributes: Record<string, string>) => boolean = () => false,
-): PageScan {
+export function scanPage(html: string, isBody: (element: Element) => boolean = () => false): PageScan {
   const scan: PageScan = { hasBody: false, bodyLinks: [], ids: new Set() };
-  let depth = 0;
-  const parser = new Parser({
-    onopentag(name, attributes) {
-      if (attributes.id !== undefined) scan.ids.add(attributes.id);
-      if (name === 'a' && attributes.name !== undefined) scan.ids.add(attributes.name);
-      if (depth > 0) depth++;
-      else if (isBody(attributes)) {
-        depth = 1;
-        scan.hasBody = true;
-      }
-      if (depth > 0 && name === 'a' && attributes.href !== undefined) scan.bodyLinks.push(attributes.href);
-    },
-    onclosetag() {
-      if (depth > 0) depth--;
-    },
+  visit(htmlToHast(html) as Root, 'element', (element) => {
+    addTargets(element, scan.ids);
+    if (!isBody(element)) return;
+    scan.hasBody = true;
+    visit(element, 'element', (inner) => {
+      if (inner !== element) addTargets(inner, scan.ids);
+      if (inner.tagName === 'a' && typeof inner.properties.href === 'string')
+        scan.bodyLinks.push(inner.properties.href);
+    });
+    return SKIP;
   });
-  parser.write(html);
-  parser.end();
   return scan;
 }
 
@@ -171,7 +169,8 @@ export interface SourceLink {
 /**
  * Link destinations written in a post's source, with their lines: Markdown
  * links and link definitions (satteri's mdast, the tree Astro renders from),
- * and `<a href="…">` as MDX JSX or in a raw HTML block (htmlparser2).
+ * and `<a href="…">` as MDX JSX or in a raw HTML block (hast-util-from-html,
+ * which keeps the source positions satteri's htmlToHast does not).
  */
 export function sourceLinks(source: string, format: 'md' | 'mdx'): SourceLink[] {
   const tree = (format === 'mdx' ? mdxToMdast : markdownToMdast)(source);
@@ -196,14 +195,11 @@ export function sourceLinks(source: string, format: 'md' | 'mdx'): SourceLink[] 
 /** `<a href>` in a raw HTML block, with how many lines into the block each tag starts. */
 function htmlAnchors(html: string): { href: string; lineOffset: number }[] {
   const anchors: { href: string; lineOffset: number }[] = [];
-  const parser = new Parser({
-    onopentag(name, attributes) {
-      if (name !== 'a' || attributes.href === undefined) return;
-      anchors.push({ href: attributes.href, lineOffset: html.slice(0, parser.startIndex).split('\n').length - 1 });
-    },
+  visit(fromHtml(html, { fragment: true }), 'element', (element) => {
+    const { href } = element.properties;
+    if (element.tagName === 'a' && typeof href === 'string')
+      anchors.push({ href, lineOffset: element.position!.start.line - 1 });
   });
-  parser.write(html);
-  parser.end();
   return anchors;
 }
 
