@@ -173,8 +173,9 @@ function firstHtmlEndTag(html: string): number | undefined {
   let found: number | undefined;
   for (let source = html; ;) {
     const root = fromHtml(source, { verbose: true });
-    const closing = root.children.find((node) => node.type === 'element' && node.tagName === 'html')?.data?.position
-      ?.closing;
+    const closing = root.children.find(
+      (node): node is HastElement => node.type === 'element' && node.tagName === 'html',
+    )?.data?.position.closing;
     if (closing?.start.offset === undefined || closing.end.offset === undefined) return found;
     found = closing.end.offset;
     source = source.slice(0, closing.start.offset);
