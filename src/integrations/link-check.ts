@@ -18,6 +18,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import type { Element } from 'hast';
 import { collectionDir } from '../lib/content/collection-dirs';
 import { loadPostRedirects } from '../lib/content/redirects';
 import { paths } from '../lib/routes/paths';
@@ -30,11 +31,12 @@ import {
   scanPage,
   sourceLinks,
   type BrokenLink,
+  type PageScan,
   type SiteLocation,
   type SourceLink,
 } from '../lib/content/links';
 
-const isArticleBody = (attributes: Record<string, string>) => 'data-pagefind-body' in attributes;
+const isArticleBody = (element: Element) => 'dataPagefindBody' in element.properties;
 
 /** Source files of the posts folder with their post ids, as the posts collection derives them. */
 function postSources(postsDir: string): { file: string; id: string }[] {
@@ -90,15 +92,14 @@ export default function linkCheck(): AstroIntegration {
           const file = inDist(path);
           return file !== undefined && existsSync(file) && statSync(file).isFile();
         };
-        const idsCache = new Map<string, ReadonlySet<string>>();
-        const idsOf = (path: string) => {
-          let ids = idsCache.get(path);
-          if (!ids) {
-            ids = isFile(path) ? scanPage(readFileSync(inDist(path)!, 'utf8')).ids : new Set<string>();
-            idsCache.set(path, ids);
-          }
-          return ids;
+        // One parse per page: a page an earlier article links to with a #fragment is often an article too.
+        const scans = new Map<string, PageScan | undefined>();
+        const scanOf = (path: string) => {
+          if (!scans.has(path))
+            scans.set(path, isFile(path) ? scanPage(readFileSync(inDist(path)!, 'utf8'), isArticleBody) : undefined);
+          return scans.get(path);
         };
+        const idsOf = (path: string): ReadonlySet<string> => scanOf(path)?.ids ?? new Set();
         const redirects = new Map(
           Object.entries(loadPostRedirects()).map(([from, to]) => [
             `${paths.post(from)}index.html`,
@@ -110,14 +111,13 @@ export default function linkCheck(): AstroIntegration {
         let checked = 0;
         for (const { file, id } of postSources(collectionDir('posts'))) {
           const pagePath = paths.post(id);
+          const scan = scanOf(`${pagePath}index.html`);
           // Drafts and scheduled posts are not built; they are checked on the build that publishes them.
-          if (!isFile(`${pagePath}index.html`)) continue;
-          const scan = scanPage(readFileSync(inDist(`${pagePath}index.html`)!, 'utf8'), isArticleBody);
+          if (!scan) continue;
           if (!scan.hasBody)
             throw new Error(
               `link check: /${pagePath} has no element with data-pagefind-body around the article; src/integrations/link-check.ts must follow src/layouts/ArticleLayout.astro`,
             );
-          idsCache.set(`${pagePath}index.html`, scan.ids);
           checked++;
           const broken = brokenLinks(scan.bodyLinks, pagePath, scan.ids, site, { isFile, idsOf }, redirects);
           if (broken.length > 0) problems.push(...problemsFor(file, broken, pageUrl(pagePath, site)));

@@ -35,7 +35,7 @@ describe('HTML validity', () => {
     expect(files.length).toBeGreaterThanOrEqual(20);
   });
 
-  it('the </html> check finds a script after </html>, where it starts, and passes whitespace, an implied </html> and "</html>" inside a script', () => {
+  it('the </html> check finds a script after </html>, where it starts, from the first of two </html>, and passes whitespace, an implied </html> and "</html>" inside a script', () => {
     const page = (tail: string) =>
       `<!doctype html>\n<html lang="en"><head><title>t</title></head><body><p>x</p></body></html>${tail}`;
     expect(contentAfterHtmlEnd(page('\n<script type="module" src="/_astro/search.js"></script>\n'))).toEqual({
@@ -44,6 +44,11 @@ describe('HTML validity', () => {
       excerpt: '<script type="module" src="/_astro/search.js"></script>\n',
     });
     expect(contentAfterHtmlEnd(page(' \u00a0'))).toEqual({ line: 2, column: 75, excerpt: '\u00a0' });
+    expect(contentAfterHtmlEnd(page('<script></script></html>'))).toEqual({
+      line: 2,
+      column: 74,
+      excerpt: '<script></script></html>',
+    });
     expect(contentAfterHtmlEnd(page('\n\t \r\n'))).toBeUndefined();
     expect(
       contentAfterHtmlEnd('<!doctype html><title>Redirecting</title><body><a href="/x/">x</a></body>'),

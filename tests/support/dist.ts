@@ -2,8 +2,8 @@
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Element as HastElement, Nodes, Properties, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
-import { Parser } from 'htmlparser2';
 import { find, html as htmlSchema, svg as svgSchema } from 'property-information';
 import { htmlToHast } from 'satteri';
 
@@ -164,21 +164,31 @@ export interface TrailingContent {
 }
 
 /**
+ * Where the first `</html>` end tag that a browser's parser honours ends (not one inside a script or a
+ * comment), from parse5's end tag location (hast-util-from-html; satteri's htmlToHast keeps no source
+ * offsets). parse5 records the last `</html>` it honours, so the document is cut before that one until
+ * no earlier one is left: a prefix parses as the document does up to the cut, which falls before a tag.
+ */
+function firstHtmlEndTag(html: string): number | undefined {
+  let found: number | undefined;
+  for (let source = html; ;) {
+    const root = fromHtml(source, { verbose: true });
+    const closing = root.children.find(
+      (node): node is HastElement => node.type === 'element' && node.tagName === 'html',
+    )?.data?.position.closing;
+    if (closing?.start.offset === undefined || closing.end.offset === undefined) return found;
+    found = closing.end.offset;
+    source = source.slice(0, closing.start.offset);
+  }
+}
+
+/**
  * Anything but whitespace after a page's </html> end tag (invalid HTML: browsers move it into
- * <body>, the W3C checker reports it), located by where htmlparser2 (the link check's tokenizer, which
- * keeps source offsets; satteri's htmlToHast keeps none) closes <html> on a written end tag;
- * undefined when only whitespace follows. A page whose </html> is implied has nothing after it.
+ * <body>, the W3C checker reports it); undefined when only whitespace follows. A page whose
+ * </html> is implied has nothing after it.
  */
 export function contentAfterHtmlEnd(html: string): TrailingContent | undefined {
-  let endTag: number | undefined;
-  const parser = new Parser({
-    onclosetag(name, isImplied) {
-      // Reported where the tag name ends; the end tag runs to its `>` (`</html >`).
-      if (name === 'html' && !isImplied) endTag ??= html.indexOf('>', parser.endIndex) + 1;
-    },
-  });
-  parser.write(html);
-  parser.end();
+  const endTag = firstHtmlEndTag(html);
   if (endTag === undefined) return undefined;
   // HTML's whitespace is ASCII only: a no-break space after </html> is content.
   const start = html.slice(endTag).search(/[^\t\n\f\r ]/);

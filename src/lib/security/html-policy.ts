@@ -208,7 +208,9 @@ function sanitizeAlone(element: Element): Element | undefined {
     tagName: element.tagName,
     properties: element.properties,
     children: [],
-    data: { [PROBE]: true },
+    // hast-util-from-parse5's types (loaded with hast-util-from-html) require its tag positions on every
+    // element's data; a probe made here has none.
+    data: { [PROBE]: true } as unknown as Element['data'],
   };
   return findProbe(sanitize({ type: 'root', children: [probe] }, POST_SCHEMA));
 }

@@ -79,7 +79,7 @@ describe('scanning a built page', () => {
       <nav><a href="/tags/x/" name="anchor">tag</a></nav>
       <h2 id="later">Later</h2>
     </main></body></html>`;
-  const scan = scanPage(html, (attributes) => 'data-pagefind-body' in attributes);
+  const scan = scanPage(html, (element) => 'dataPagefindBody' in element.properties);
   it('takes the links inside the body element only, entities decoded', () => {
     expect(scan.hasBody).toBe(true);
     expect(scan.bodyLinks).toEqual(['/a/', '/in-svg/', '/b/?x=1&y=2']);
