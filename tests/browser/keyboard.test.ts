@@ -102,11 +102,13 @@ describe.skipIf(!chromiumAvailable)('keyboard-only walk-through', () => {
     const toggle = await tabUntil(page, (f) => f.tag === 'button' && /theme/i.test(f.text), 3);
     expect(toggle.visible).toBe(true);
     const before = await page.evaluate(() => document.documentElement.dataset.theme ?? 'unset');
+    const theme = () => page.evaluate(() => document.documentElement.dataset.theme ?? 'unset');
     await page.keyboard.press('Enter');
-    const afterEnter = await page.evaluate(() => document.documentElement.dataset.theme);
-    expect(afterEnter).not.toBe(before);
+    // A button acts on Space at keyup, which Chromium may deliver after press() resolves: poll, don't sample.
+    await expect.poll(theme).not.toBe(before);
+    const afterEnter = await theme();
     await page.keyboard.press('Space');
-    expect(await page.evaluate(() => document.documentElement.dataset.theme)).not.toBe(afterEnter);
+    await expect.poll(theme).not.toBe(afterEnter);
   });
 
   it('the chart controls and the chart itself are reachable; arrows announce a narrative', async () => {
