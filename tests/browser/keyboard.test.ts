@@ -93,7 +93,16 @@ describe.skipIf(!chromiumAvailable)('keyboard-only walk-through', () => {
           document.querySelector('dialog [aria-selected="true"]') !== null),
     );
     expect(active).toBe(true);
+    // The dialog hands focus back in its 'close' event, a task after Escape; a Tab sent before it runs
+    // lands on the toggle and is then pulled back to Search. Wait for the event, not the attribute.
+    await page.evaluate(() => {
+      const dialog = document.querySelector('dialog[open]')!;
+      (window as unknown as { searchClosed: Promise<void> }).searchClosed = new Promise((resolve) =>
+        dialog.addEventListener('close', () => resolve(), { once: true }),
+      );
+    });
     await page.keyboard.press('Escape');
+    await page.evaluate(() => (window as unknown as { searchClosed: Promise<void> }).searchClosed);
     await page.waitForFunction(() => !document.querySelector('dialog[open]'));
     expect((await focused(page)).text).toMatch(/^Search/);
   });
