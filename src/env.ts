@@ -26,6 +26,8 @@ export interface Env {
   SITEMAP_ENTRY_LIMIT: number;
   /** Newsletter form action; '' when sign-up is not set up. */
   NEWSLETTER_ENDPOINT: string;
+  /** A WebSub hub every feed names (rel="hub") and the deploy pings; '' when push is not set up. */
+  WEBSUB_HUB: string;
   PLAIN_MDX_AS_MARKDOWN: boolean;
   /** A fixture content folder in place of src/content, or undefined. */
   CONTENT_DIR: string | undefined;
@@ -89,6 +91,17 @@ function newsletterEndpoint(source: EnvSource): string {
   return raw;
 }
 
+/** An https URL or nothing: a hub is contacted by strangers' feed readers, so plain http is refused. */
+function websubHub(source: EnvSource): string {
+  const raw = valueOf(source, 'WEBSUB_HUB') ?? '';
+  if (raw === '') return '';
+  const url = URL.parse(raw);
+  if (!url || url.protocol !== 'https:' || url.username || url.password || url.hash) {
+    throw new EnvError(`WEBSUB_HUB must be an https URL such as https://pubsubhubbub.appspot.com/, got "${raw}"`);
+  }
+  return url.href;
+}
+
 function plainMdxAsMarkdown(source: EnvSource): boolean {
   const raw = valueOf(source, 'PLAIN_MDX_AS_MARKDOWN') ?? '1';
   if (raw !== '0' && raw !== '1') throw new EnvError(`PLAIN_MDX_AS_MARKDOWN must be 0 or 1, got "${raw}"`);
@@ -122,6 +135,7 @@ export function readEnv(source: EnvSource = processEnv()): Env {
     FEED_SIZE: read(() => countFromEnv('FEED_SIZE', 20, source), 0),
     SITEMAP_ENTRY_LIMIT: read(() => countFromEnv('SITEMAP_ENTRY_LIMIT', 45_000, source), 0),
     NEWSLETTER_ENDPOINT: read(() => newsletterEndpoint(source), ''),
+    WEBSUB_HUB: read(() => websubHub(source), ''),
     PLAIN_MDX_AS_MARKDOWN: read(() => plainMdxAsMarkdown(source), true),
     CONTENT_DIR: valueOf(source, 'CONTENT_DIR'),
     ASTRO_CACHE_DIR: valueOf(source, 'ASTRO_CACHE_DIR') ?? './node_modules/.astro',

@@ -1,9 +1,10 @@
 /**
- * RSS feeds: the latest SITE.feedSize posts in full. Each post's HTML is
- * rendered once through Astro's Container API (with the MDX renderer),
- * cleaned for feed readers (src/lib/feeds/feed-html.ts) and shared between
- * the main feed and its category feed. The XML itself is written by
- * src/lib/feeds/rss-document.ts.
+ * Feeds: the latest SITE.feedSize posts in full, as RSS 2.0 and JSON Feed 1.1.
+ * Each post's HTML is rendered once through Astro's Container API (with the
+ * MDX renderer), cleaned for feed readers (src/lib/feeds/feed-html.ts) and
+ * shared between the main feed and its category feed. Both formats are
+ * written from one FeedChannel (src/lib/feeds/feed-item.ts) built here, by
+ * src/lib/feeds/rss-document.ts and src/lib/feeds/json-feed-document.ts.
  */
 import { readFileSync } from 'node:fs';
 import { render } from 'astro:content';
@@ -14,14 +15,17 @@ import { SITE, absoluteUrl } from './site.config';
 import { paths } from './lib/routes/paths';
 import { toFeedHtml } from './lib/feeds/feed-html';
 import { firstPublishedIds } from './lib/feeds/guid';
-import { rssDocument, type RssItem } from './lib/feeds/rss-document';
+import { rssDocument } from './lib/feeds/rss-document';
+import { jsonFeedDocument, JSON_FEED_TYPE } from './lib/feeds/json-feed-document';
+import type { FeedChannel, FeedItem } from './lib/feeds/feed-item';
 import { nonXmlCharProblem } from './lib/feeds/xml-text';
 import { ContentError } from './lib/content/content-error';
 import { feedMdxComponents } from './components/mdx';
 import FeedExtras from './components/FeedExtras.astro';
-import { authorOf, categoryOf, getSiteContent, type Post } from './collections/posts';
+import { authorOf, categoryOf, getSiteContent, type Category, type Post } from './collections/posts';
 import { latestDate } from './lib/posts/listing';
 import { loadPostRedirects } from './lib/content/redirects';
+import { chartImageForPost } from './collections/surveys';
 
 let containerPromise: Promise<AstroContainer> | undefined;
 const htmlCache = new Map<string, Promise<string>>();
@@ -72,27 +76,29 @@ function postHtml(post: Post): Promise<string> {
   return cached;
 }
 
+/** The post's main image, absolute: a survey's chart card (as its page's og:image), else its hero image. */
+async function postImage(post: Post): Promise<string | undefined> {
+  const chart = await chartImageForPost(post.id);
+  if (chart) return absoluteUrl(chart.pngPath);
+  // Astro's image src already carries the base path.
+  return post.data.heroImage && new URL(post.data.heroImage.src.src, `${SITE.url}/`).toString();
+}
+
 export interface FeedOptions {
   title: string;
   description: string;
-  /** Site-relative path of the feed itself, for atom:link rel="self". */
+  /** Site-relative path of the feed itself, for atom:link rel="self" or feed_url. */
   selfPath: string;
   posts: Post[];
   /** The entry file the title and description come from (a category's), for error messages. */
   sources?: readonly string[];
 }
 
-export async function feedResponse({
-  title,
-  description,
-  selfPath,
-  posts,
-  sources = [],
-}: FeedOptions): Promise<Response> {
+async function feedChannel({ title, description, selfPath, posts, sources = [] }: FeedOptions): Promise<FeedChannel> {
   const content = await getSiteContent();
   const latest = posts.slice(0, SITE.feedSize);
   const firstIds = firstPublishedIds(loadPostRedirects());
-  const items: RssItem[] = await Promise.all(
+  const items: FeedItem[] = await Promise.all(
     latest.map(async (post) => {
       const category = categoryOf(content, post);
       const author = authorOf(content, post);
@@ -110,6 +116,7 @@ export async function feedResponse({
         link: absoluteUrl(paths.post(post.id)),
         guid: absoluteUrl(paths.post(firstIds.get(post.id) ?? post.id)),
         pubDate: post.data.pubDate,
+        updatedDate: post.data.updatedDate,
         description: xmlText(post.data.description, postFile, 'description'),
         // What is left to come from is the body (and what its components render).
         contentHtml: xmlText(await postHtml(post), postFile),
@@ -118,19 +125,57 @@ export async function feedResponse({
           ...post.data.tags.map((tag, index) => xmlText(tag, postFile, `tags.${index}`)),
         ],
         creator: xmlText(author.data.name, [author.filePath], 'name'),
+        creatorUrl: absoluteUrl(paths.author(author.id)),
+        image: await postImage(post),
       };
     }),
   );
   // Without a source file (the site's own name), rssDocument's own check still stops the build.
   const channelText = (value: string, field: string) => (sources.length ? xmlText(value, sources, field) : value);
-  const body = rssDocument({
+  return {
     title: channelText(title, 'name'),
     description: channelText(description, 'description'),
     link: absoluteUrl(''),
     selfUrl: absoluteUrl(selfPath),
     language: SITE.lang,
     lastBuildDate: latestDate(latest) ?? new Date(0),
+    hubUrl: SITE.websubHub || undefined,
     items,
+  };
+}
+
+export type FeedFormat = 'rss' | 'json';
+
+const WRITERS: Record<FeedFormat, { document: (channel: FeedChannel) => string; type: string }> = {
+  rss: { document: rssDocument, type: 'application/rss+xml' },
+  json: { document: jsonFeedDocument, type: JSON_FEED_TYPE },
+};
+
+async function feedResponse(format: FeedFormat, options: FeedOptions): Promise<Response> {
+  const { document, type } = WRITERS[format];
+  return new Response(document(await feedChannel(options)), { headers: { 'Content-Type': `${type}; charset=utf-8` } });
+}
+
+/** The site's feed of every post, in either format. */
+export async function siteFeedResponse(format: FeedFormat): Promise<Response> {
+  const { posts } = await getSiteContent();
+  const selfPath = format === 'rss' ? paths.feed() : paths.jsonFeed();
+  return feedResponse(format, { title: SITE.name, description: SITE.tagline, selfPath, posts });
+}
+
+/** One feed per category, whether or not it has posts yet, so a subscription made today keeps working. */
+export async function categoryFeedPaths() {
+  const { categories } = await getSiteContent();
+  return [...categories.values()].map((category) => ({ params: { category: category.id }, props: { category } }));
+}
+
+export async function categoryFeedResponse(format: FeedFormat, category: Category): Promise<Response> {
+  const { byCategory } = await getSiteContent();
+  return feedResponse(format, {
+    title: `${SITE.name}: ${category.data.name}`,
+    description: category.data.description,
+    selfPath: format === 'rss' ? paths.categoryFeed(category.id) : paths.categoryJsonFeed(category.id),
+    posts: byCategory.get(category.id) ?? [],
+    sources: category.filePath ? [category.filePath] : [],
   });
-  return new Response(body, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
 }

@@ -34,6 +34,12 @@ export const SITE = {
    * @astrojs/sitemap writes sitemap-1.xml and on, listed in sitemap-index.xml.
    */
   sitemapEntryLimit: env.SITEMAP_ENTRY_LIMIT,
+  /**
+   * WebSub (https://www.w3.org/TR/websub/): with a hub set, every feed names it
+   * (RSS atom:link rel="hub", JSON Feed hubs) and the deploy workflow tells it the
+   * feeds changed (scripts/websub-ping.ts). Empty: feeds are polled as usual.
+   */
+  websubHub: env.WEBSUB_HUB,
   newsletter: {
     /**
      * Form action for sign-ups. The form POSTs here without JavaScript and via

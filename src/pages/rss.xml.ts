@@ -1,9 +1,3 @@
-import { SITE } from '../site.config';
-import { paths } from '../lib/routes/paths';
-import { feedResponse } from '../feed';
-import { getSiteContent } from '../collections/posts';
+import { siteFeedResponse } from '../feed';
 
-export async function GET(): Promise<Response> {
-  const { posts } = await getSiteContent();
-  return feedResponse({ title: SITE.name, description: SITE.tagline, selfPath: paths.feed(), posts });
-}
+export const GET = () => siteFeedResponse('rss');

@@ -24,6 +24,7 @@ describe('readEnv', () => {
       FEED_SIZE: 20,
       SITEMAP_ENTRY_LIMIT: 45_000,
       NEWSLETTER_ENDPOINT: '',
+      WEBSUB_HUB: '',
       PLAIN_MDX_AS_MARKDOWN: true,
       CONTENT_DIR: undefined,
       ASTRO_CACHE_DIR: './node_modules/.astro',
@@ -64,5 +65,15 @@ describe('readEnv', () => {
       message = (error as Error).message;
     }
     for (const name of Object.keys(bad)) expect(message).toMatch(new RegExp(`^  ${name} `, 'm'));
+  });
+
+  it('takes a WebSub hub only as an https URL', () => {
+    expect(readEnv({ WEBSUB_HUB: ' https://pubsubhubbub.appspot.com ' }).WEBSUB_HUB).toBe(
+      'https://pubsubhubbub.appspot.com/',
+    );
+    for (const raw of ['http://hub.example/', 'hub.example', 'https://user:pw@hub.example/', 'ftp://hub.example/'])
+      expect(() => readEnv({ WEBSUB_HUB: raw })).toThrowError(
+        `WEBSUB_HUB must be an https URL such as https://pubsubhubbub.appspot.com/, got "${raw}"`,
+      );
   });
 });

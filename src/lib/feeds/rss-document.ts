@@ -13,33 +13,10 @@
  */
 import { XMLBuilder } from 'fast-xml-parser';
 import { firstNonXmlChar, nonXmlCharReason } from './xml-text';
+import { checkedDate, type FeedChannel, type FeedItem } from './feed-item';
 
-export interface RssItem {
-  title: string;
-  /** Absolute URL of the post. */
-  link: string;
-  /** Absolute permalink readers key the item by; differs from link only for a renamed post. */
-  guid: string;
-  pubDate: Date;
-  description: string;
-  /** Full post HTML, already cleaned for feeds (toFeedHtml). */
-  contentHtml: string;
-  categories: readonly string[];
-  /** Author's display name, for dc:creator (RSS's own <author> must be an e-mail address). */
-  creator: string;
-}
-
-export interface RssChannel {
-  title: string;
-  description: string;
-  /** Absolute URL of the site. */
-  link: string;
-  /** Absolute URL of this feed, for atom:link rel="self". */
-  selfUrl: string;
-  language: string;
-  lastBuildDate: Date;
-  items: readonly RssItem[];
-}
+export type RssItem = FeedItem;
+export type RssChannel = FeedChannel;
 
 const NAMESPACES = {
   '@_xmlns:content': 'http://purl.org/rss/1.0/modules/content/',
@@ -57,8 +34,7 @@ const builder = new XMLBuilder({
 });
 
 function rfc822(date: Date, where: string): string {
-  if (Number.isNaN(date.getTime())) throw new Error(`${where} is not a valid date`);
-  return date.toUTCString();
+  return checkedDate(date, where).toUTCString();
 }
 
 /** Throws, naming the feed and the value's place in it, when a string anywhere in the tree is not XML text. */
@@ -85,7 +61,11 @@ export function rssDocument(channel: RssChannel): string {
         link: channel.link,
         language: channel.language,
         lastBuildDate: rfc822(channel.lastBuildDate, `${channel.selfUrl} lastBuildDate`),
-        'atom:link': { '@_href': channel.selfUrl, '@_rel': 'self', '@_type': 'application/rss+xml' },
+        'atom:link': [
+          { '@_href': channel.selfUrl, '@_rel': 'self', '@_type': 'application/rss+xml' },
+          // WebSub (W3C Recommendation, section 4): the hub subscribers ask for pushed updates.
+          ...(channel.hubUrl ? [{ '@_href': channel.hubUrl, '@_rel': 'hub' }] : []),
+        ],
         item: channel.items.map((item) => ({
           title: item.title,
           link: item.link,

@@ -12,9 +12,13 @@ export const paths = {
   post: (id: string) => `posts/${id}/`,
   category: (id: string, page = 1) => (page <= 1 ? `categories/${id}/` : `categories/${id}/${page}/`),
   categoryFeed: (id: string) => `categories/${id}/rss.xml`,
+  categoryJsonFeed: (id: string) => `categories/${id}/feed.json`,
   tag: (tag: string, page = 1) => (page <= 1 ? `tags/${tagSlug(tag)}/` : `tags/${tagSlug(tag)}/${page}/`),
   author: (id: string, page = 1) => (page <= 1 ? `authors/${id}/` : `authors/${id}/${page}/`),
   feed: () => 'rss.xml',
+  jsonFeed: () => 'feed.json',
+  /** The page that lists every feed for people; autodiscovery links name the feeds themselves. */
+  subscribe: () => 'subscribe/',
   search: () => 'search/',
   surveyData: (id: string, format: 'csv' | 'json') => `data/${id}.${format}`,
   sitemap: () => 'sitemap-index.xml',

@@ -32,6 +32,8 @@ const CACHE_RULES: [path: string, cacheControl: string][] = [
     '/data/*',
     '/og/*',
     '/rss.xml',
+    '/feed.json',
+    '/subscribe/*',
     '/sitemap-*',
     '/robots.txt',
     '/404.html',

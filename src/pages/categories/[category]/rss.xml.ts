@@ -1,22 +1,7 @@
 import type { GetStaticPaths } from 'astro';
-import { SITE } from '../../../site.config';
-import { paths } from '../../../lib/routes/paths';
-import { feedResponse } from '../../../feed';
-import { getSiteContent, type Category } from '../../../collections/posts';
+import { categoryFeedPaths, categoryFeedResponse } from '../../../feed';
+import type { Category } from '../../../collections/posts';
 
-export const getStaticPaths = (async () => {
-  const { categories } = await getSiteContent();
-  return [...categories.values()].map((category) => ({ params: { category: category.id }, props: { category } }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = categoryFeedPaths satisfies GetStaticPaths;
 
-export async function GET({ props }: { props: { category: Category } }): Promise<Response> {
-  const { category } = props;
-  const { byCategory } = await getSiteContent();
-  return feedResponse({
-    title: `${SITE.name}: ${category.data.name}`,
-    description: category.data.description,
-    selfPath: paths.categoryFeed(category.id),
-    posts: byCategory.get(category.id) ?? [],
-    sources: category.filePath ? [category.filePath] : [],
-  });
-}
+export const GET = ({ props }: { props: { category: Category } }) => categoryFeedResponse('rss', props.category);

@@ -1,0 +1,3 @@
+import { siteFeedResponse } from '../feed';
+
+export const GET = () => siteFeedResponse('json');
