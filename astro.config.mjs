@@ -2,7 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { SITE } from './src/site.config.ts';
+import { SITE, absoluteUrl } from './src/site.config.ts';
 import { env } from './src/env.ts';
 import { astroRedirects } from './src/lib/routes/redirects.ts';
 import redirectsCheck from './src/integrations/redirects-check.ts';
@@ -10,6 +10,18 @@ import pagefind from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import { astroCsp, sitePolicy } from './src/lib/security/csp.ts';
 import linkCheck from './src/integrations/link-check.ts';
+import { collectionDir } from './src/lib/content/collection-dirs.ts';
+import { readPublishedPostDates } from './src/lib/content/post-dates.ts';
+import { buildNow } from './src/lib/posts/publishing.ts';
+import { lastmodByPath, withLastmod } from './src/lib/seo/sitemap-lastmod.ts';
+
+/** Sitemap <lastmod> by path, from content dates; read once, when the sitemap is written (never in dev). */
+let sitemapLastmods;
+const lastmods = () =>
+  (sitemapLastmods ??= lastmodByPath(
+    readPublishedPostDates(collectionDir('posts'), buildNow(env.SOURCE_DATE_EPOCH)),
+    SITE,
+  ));
 
 const policy = sitePolicy({ newsletterEndpoint: SITE.newsletter.endpoint, embedHosts: SITE.content.embedHosts });
 
@@ -61,6 +73,7 @@ export default defineConfig({
       // One sitemap file holds at most 50,000 URLs; split well before that (SITE.sitemapEntryLimit).
       entryLimit: SITE.sitemapEntryLimit,
       filter: (page) => !/\/404\/?$/.test(page),
+      serialize: (item) => withLastmod(item, lastmods(), absoluteUrl('')),
     }),
     // Search index over the built articles (dist/pagefind), and the last one served in dev.
     pagefind(),
