@@ -70,7 +70,10 @@ describe('jsonFeedDocument', () => {
       title: hostile,
       items: [{ ...item, title: hostile, description: hostile, contentHtml: hostile, categories: [hostile, '007'] }],
     });
-    const feed = JSON.parse(text) as { title: string; items: { title: string; content_html: string; tags: string[] }[] };
+    const feed = JSON.parse(text) as {
+      title: string;
+      items: { title: string; content_html: string; tags: string[] }[];
+    };
     expect(jsonFeedErrors(feed)).toEqual([]);
     expect([feed.title, feed.items[0]!.title, feed.items[0]!.content_html]).toEqual([hostile, hostile, hostile]);
     expect(feed.items[0]!.tags).toEqual([hostile, '007']);
@@ -84,11 +87,17 @@ describe('jsonFeedDocument', () => {
 });
 
 describe('WebSub hub, optional', () => {
-  const reader = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (n) => n === 'atom:link' });
+  const reader = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    isArray: (n) => n === 'atom:link',
+  });
   const rssLinks = (c: FeedChannel) =>
-    (reader.parse(rssDocument({ ...c, selfUrl: 'https://x.org/rss.xml' })) as {
-      rss: { channel: { 'atom:link': Record<string, string>[] } };
-    }).rss.channel['atom:link'];
+    (
+      reader.parse(rssDocument({ ...c, selfUrl: 'https://x.org/rss.xml' })) as {
+        rss: { channel: { 'atom:link': Record<string, string>[] } };
+      }
+    ).rss.channel['atom:link'];
 
   it('with a hub: RSS has atom:link rel="hub" and JSON Feed has hubs', () => {
     const hubbed = { ...channel, hubUrl: 'https://hub.example/' };
