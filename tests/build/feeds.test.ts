@@ -12,6 +12,8 @@ import { buildSite, ROOT, TMP_ROOT, type BuildResult } from '../support/build-si
 import { elements, listFiles } from '../support/dist';
 import { SITE } from '../../src/site.config';
 import { firstNonXmlChar } from '../../src/lib/feeds/xml-text';
+import { jsonFeedErrors } from '../support/json-feed-schema';
+import { jsonItems, jsonTwin, readJsonFeed, readRss, rssItems } from '../support/feeds';
 
 // Every value read back as the string it is (no number coercion, no trimming).
 const reader = new XMLParser({
@@ -127,8 +129,9 @@ describe('the real feeds (main build)', () => {
   });
 });
 
-describe('pasted HTML in a post (tests/fixtures/feeds-hostile under /blog/)', () => {
+describe('pasted HTML in a post (tests/fixtures/feeds-hostile under /blog/, with a WebSub hub)', () => {
   const SITE_URL = 'https://example.github.io';
+  const HUB = 'https://hub.example.org/websub';
   const POST = `${SITE_URL}/blog/posts/pasted-html/`;
   let build: BuildResult;
   let item: Item;
@@ -138,6 +141,7 @@ describe('pasted HTML in a post (tests/fixtures/feeds-hostile under /blog/)', ()
       CONTENT_DIR: 'tests/fixtures/feeds-hostile',
       SITE: SITE_URL,
       BASE: '/blog/',
+      WEBSUB_HUB: HUB,
     });
     if (!build.ok) throw new Error(build.output);
     xml = readFileSync(join(build.distDir, 'rss.xml'), 'utf8');
@@ -183,6 +187,35 @@ describe('pasted HTML in a post (tests/fixtures/feeds-hostile under /blog/)', ()
       '<dc:creator>0xCAFE</dc:creator><category>Research</category><category>007</category><category>1e3</category><category>true</category>',
     );
     expect(item.guid).toEqual({ '#text': POST, '@isPermaLink': 'true' });
+  });
+
+  const feedPaths = () =>
+    listFiles(build.distDir, (path) => path.endsWith('rss.xml')).map((file) => relative(build.distDir, file));
+
+  it('every JSON feed is valid JSON Feed 1.1 and carries the same items as its RSS twin', () => {
+    expect(feedPaths().length).toBeGreaterThan(1);
+    for (const path of feedPaths()) {
+      const feed = readJsonFeed(build.distDir, jsonTwin(path));
+      expect(jsonFeedErrors(feed), path).toEqual([]);
+      expect(jsonItems(feed), path).toEqual(rssItems(readRss(build.distDir, path)));
+    }
+    const [item] = readJsonFeed(build.distDir, 'feed.json').items;
+    expect(item).toMatchObject({
+      title: 'Pasted HTML ]]> and <![CDATA[ in a title',
+      tags: ['Research', '007', '1e3', 'true'],
+    });
+    expect(item?.content_html).toContain('<details><summary>More</summary><p>details content</p></details>');
+    expect(item?.content_html).not.toContain('youtube');
+  });
+
+  it('with a hub set, every feed names it: RSS atom:link rel="hub", JSON Feed hubs', () => {
+    for (const path of feedPaths()) {
+      expect(readRss(build.distDir, path)['atom:link'], path).toEqual([
+        { '@href': `https://example.github.io/blog/${path}`, '@rel': 'self', '@type': 'application/rss+xml' },
+        { '@href': HUB, '@rel': 'hub' },
+      ]);
+      expect(readJsonFeed(build.distDir, jsonTwin(path)).hubs, path).toEqual([{ type: 'WebSub', url: HUB }]);
+    }
   });
 });
 

@@ -10,6 +10,8 @@ import { XMLParser } from 'fast-xml-parser';
 import { buildSite } from '../support/build-site';
 import { elements } from '../support/dist';
 import { blockedInlineScripts, headersPolicy } from '../support/csp';
+import { jsonFeedErrors } from '../support/json-feed-schema';
+import { jsonItems, readJsonFeed, readRss, rssItems } from '../support/feeds';
 
 const FIXTURE = 'tests/fixtures/hostile';
 let dist = '';
@@ -103,6 +105,14 @@ describe('hostile content stays intact and inert', () => {
       'Body text that must stay text: </script><script>alert(4)</script> and <!-- and &amp; and a bare & sign.',
     );
     expect(hostile.category).toContain('</script><script>alert(3)</script>');
+  });
+
+  it('the JSON Feed is valid JSON Feed 1.1 with the exact strings, item for item as the RSS feed', () => {
+    const feed = readJsonFeed(dist, 'feed.json');
+    expect(jsonFeedErrors(feed)).toEqual([]);
+    expect(jsonItems(feed)).toEqual(rssItems(readRss(dist, 'rss.xml')));
+    for (const post of posts)
+      expect(feed.items.find((i) => i.title === post.title)?.summary, post.id).toBe(post.description);
   });
 
   it('the sitemap lists each hostile post with a plain URL', () => {

@@ -78,6 +78,13 @@ describe('a renamed post (fixture build under /blog/)', () => {
     expect(checked).toBeGreaterThan(10);
     expect(problems).toEqual([]);
   });
+
+  it("JSON Feed: the renamed post's id is the same first permalink as its RSS guid", () => {
+    const feed = JSON.parse(read('feed.json')) as { items: { id: string; url: string }[] };
+    const renamed = feed.items.find((item) => item.url === `${SITE_URL}/blog/posts/moon-awards-results/`)!;
+    expect(renamed.id).toBe(`${SITE_URL}/blog/posts/moon-awards-first-look/`);
+    for (const item of feed.items.filter((i) => i !== renamed)) expect(item.id).toBe(item.url);
+  });
 });
 
 describe('the redirects map is checked against the build', () => {
