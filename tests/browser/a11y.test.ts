@@ -74,6 +74,16 @@ const scenarios: Scenario[] = [
     prepare: (page) => submitNewsletter(page, 'not-an-email', 'error'),
   },
   { name: '404', path: 'no-such-page/' },
+  { name: 'subscribe', path: 'subscribe/' },
+  {
+    name: 'subscribe, a link just copied',
+    path: 'subscribe/',
+    prepare: async (page) => {
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+      await page.locator('button[data-copy]').first().click();
+      await page.waitForSelector('button[data-copy][data-state="copied"]');
+    },
+  },
 ];
 
 async function submitNewsletter(page: Page, email: string, state: 'success' | 'error'): Promise<void> {
