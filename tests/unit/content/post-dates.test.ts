@@ -30,6 +30,11 @@ describe('postDatesFromSource', () => {
     });
   });
 
+  it('reads only the frontmatter block: a body with thematic breaks or a broken MDX expression does not matter', () => {
+    const body = 'Intro.\n\n---\n\ntitle: not frontmatter\n\n---\n\n{unclosed';
+    expect(postDatesFromSource('b', source(`${base}\npubDate: 2025-01-02`, body), 'mdx')?.data.title).toBe('T');
+  });
+
   it('reads MDX with its own parser', () => {
     const post = postDatesFromSource('m', source(`${base}\npubDate: 2025-01-02`, '<Callout>hi</Callout>'), 'mdx');
     expect(post?.data.pubDate).toEqual(new Date(Date.UTC(2025, 0, 2)));

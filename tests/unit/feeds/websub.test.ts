@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { feedUrls, publishRequest } from '../../../src/lib/feeds/websub';
 
 describe('the WebSub publish ping', () => {
@@ -46,5 +48,31 @@ describe('the WebSub publish ping', () => {
     expect(() => publishRequest('https://hub.example/', ['javascript:alert(1)'])).toThrow(
       '"javascript:alert(1)" is not an http(s) feed URL',
     );
+  });
+});
+
+describe('the deploy workflow', () => {
+  interface Job {
+    needs?: string[];
+    if?: string;
+    outputs?: Record<string, string>;
+    steps: { id?: string; if?: string; run?: string; env?: Record<string, string> }[];
+  }
+  const { jobs } = parse(readFileSync('.github/workflows/deploy.yml', 'utf8')) as { jobs: Record<string, Job> };
+
+  it('pings the hub only after a successful deploy, and only when a hub is set', () => {
+    const websub = jobs.websub!;
+    expect(websub.needs).toEqual(['build', 'deploy']);
+    expect(websub.if).toBe("vars.WEBSUB_HUB != ''");
+    const ping = websub.steps.find((step) => step.run?.includes('scripts/websub-ping.ts'))!;
+    expect(ping.env).toEqual({ FEEDS: '${{ needs.build.outputs.feeds }}', WEBSUB_HUB: '${{ vars.WEBSUB_HUB }}' });
+  });
+
+  it('builds with the hub and lists the feeds it wrote', () => {
+    const build = jobs.build!;
+    expect(build.steps.find((step) => step.run === 'npm run build')?.env?.WEBSUB_HUB).toBe('${{ vars.WEBSUB_HUB }}');
+    const list = build.steps.find((step) => step.id === 'feeds')!;
+    expect(list.run).toContain('scripts/websub-ping.ts --list dist');
+    expect(build.outputs?.feeds).toBe('${{ steps.feeds.outputs.urls }}');
   });
 });
