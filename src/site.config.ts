@@ -25,8 +25,8 @@ export const SITE = {
   homeLatestCount: 6,
   /** Posts per page of every paginated listing (all posts, category, tag, author). */
   pageSize: 10,
-  /** Recent Posts under an article. */
-  recentPostsCount: 3,
+  /** Related posts under an article (src/lib/posts/related.ts). */
+  relatedPostsCount: 3,
   /** Items in each RSS feed; feeds carry full content, so they stay bounded. */
   feedSize: env.FEED_SIZE,
   /**
