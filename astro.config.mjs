@@ -10,6 +10,7 @@ import pagefind from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import { astroCsp, sitePolicy } from './src/lib/security/csp.ts';
 import linkCheck from './src/integrations/link-check.ts';
+import newsletterNotice from './src/integrations/newsletter-notice.ts';
 
 const policy = sitePolicy({ newsletterEndpoint: SITE.newsletter.endpoint, embedHosts: SITE.content.embedHosts });
 
@@ -64,5 +65,7 @@ export default defineConfig({
     }),
     // Search index over the built articles (dist/pagefind), and the last one served in dev.
     pagefind(),
+    // astro dev only: says why articles offer feeds when no newsletter endpoint is set.
+    newsletterNotice({ endpoint: SITE.newsletter.endpoint }),
   ],
 });

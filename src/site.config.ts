@@ -37,11 +37,13 @@ export const SITE = {
   newsletter: {
     /**
      * Form action for sign-ups. The form POSTs here without JavaScript and via
-     * fetch with it. Leave empty and the box says sign-up is not set up yet.
+     * fetch with it. Leave empty and articles offer the RSS feeds instead (and
+     * `astro dev` says why: src/integrations/newsletter-notice.ts).
      */
     endpoint: env.NEWSLETTER_ENDPOINT,
-    heading: 'Sharper crypto picks, free in your inbox',
-    pitch: 'Independent Token Metrics ratings for BTC, ETH and the leading altcoins, sent with our daily briefing.',
+    /** Defaults; a category's own copy (src/content/categories/*.json, `newsletter`) replaces them. */
+    heading: 'New research by email',
+    pitch: 'Each new article from Token Metrics Research, sent to your inbox when it is published.',
     fineprint: ['No credit card', '1-click unsubscribe'],
   },
   publisher: {

@@ -11,13 +11,7 @@ import { buildNow, isVisible, publicationState, type PublicationState } from '..
 import { readingTimeFromWords, type ReadingTime } from '../lib/posts/reading-time';
 import { assertNoProblems } from '../lib/content/content-error';
 import { tagProblems } from '../lib/content/tags';
-import {
-  groupByAuthor,
-  groupByCategory,
-  groupByTag,
-  sortNewestFirst,
-  type TagGroup,
-} from '../lib/posts/listing';
+import { groupByAuthor, groupByCategory, groupByTag, sortNewestFirst, type TagGroup } from '../lib/posts/listing';
 import { onwardLinks, RELATED_SCAN_WINDOW, type OnwardLinks } from '../lib/posts/related';
 
 export type Post = CollectionEntry<'posts'> & {

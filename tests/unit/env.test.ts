@@ -79,8 +79,8 @@ describe('sourceDateFromEnv (the build clock: publishing rule and footer year)',
     'stops on %j, naming the variable and the value',
     (raw) => {
       const read = () => sourceDateFromEnv({ SOURCE_DATE_EPOCH: raw });
-      expect(read).toThrowError(/^SOURCE_DATE_EPOCH must be whole seconds since 1970/);
-      expect(read).toThrowError(`got "${raw}"`);
+      expect(read).toThrow(/^SOURCE_DATE_EPOCH must be whole seconds since 1970/);
+      expect(read).toThrow(`got "${raw}"`);
     },
   );
 });

@@ -12,6 +12,7 @@ export const paths = {
   post: (id: string) => `posts/${id}/`,
   category: (id: string, page = 1) => (page <= 1 ? `categories/${id}/` : `categories/${id}/${page}/`),
   categoryFeed: (id: string) => `categories/${id}/rss.xml`,
+  tags: () => 'tags/',
   tag: (tag: string, page = 1) => (page <= 1 ? `tags/${tagSlug(tag)}/` : `tags/${tagSlug(tag)}/${page}/`),
   author: (id: string, page = 1) => (page <= 1 ? `authors/${id}/` : `authors/${id}/${page}/`),
   feed: () => 'rss.xml',

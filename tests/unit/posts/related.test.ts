@@ -134,12 +134,12 @@ describe('related posts', () => {
   });
 
   it('handles a large site with one tag on every post', () => {
-    const posts = Array.from({ length: 20_000 }, (_, i) =>
+    const posts = Array.from({ length: 5_000 }, (_, i) =>
       make(`p${i}`, new Date(Date.UTC(2000, 0, 1) + i * 3_600_000).toISOString(), i % 2 ? 'a' : 'b', ['everywhere']),
     );
-    const of20k = onward(posts, { window: 12 });
-    const middle = of20k('p10000');
-    expect(middle).toMatchObject({ previous: 'p9998', next: 'p10002' });
+    const of5k = onward(posts, { window: 12 });
+    const middle = of5k('p2500');
+    expect(middle).toMatchObject({ previous: 'p2498', next: 'p2502' });
     expect(middle.related).toHaveLength(3);
   });
 });
