@@ -22,6 +22,7 @@ const lastmods = () =>
     readPublishedPostDates(collectionDir('posts'), buildNow(env.SOURCE_DATE_EPOCH)),
     SITE,
   ));
+import newsletterNotice from './src/integrations/newsletter-notice.ts';
 
 const policy = sitePolicy({ newsletterEndpoint: SITE.newsletter.endpoint, embedHosts: SITE.content.embedHosts });
 
@@ -77,5 +78,7 @@ export default defineConfig({
     }),
     // Search index over the built articles (dist/pagefind), and the last one served in dev.
     pagefind(),
+    // astro dev only: says why articles offer feeds when no newsletter endpoint is set.
+    newsletterNotice({ endpoint: SITE.newsletter.endpoint }),
   ],
 });

@@ -107,6 +107,11 @@ const categories = defineCollection({
       name: nonEmpty('name'),
       description: nonEmpty('description'),
       disclaimer: nonEmpty('disclaimer'),
+      /** The newsletter box's heading and pitch under this category's articles; the site's (SITE.newsletter) when absent. */
+      newsletter: z
+        .object({ heading: nonEmpty('newsletter.heading'), pitch: nonEmpty('newsletter.pitch') })
+        .strict()
+        .optional(),
     })
     .strict(),
 });

@@ -108,13 +108,22 @@ function plainMdxAsMarkdown(source: EnvSource): boolean {
   return raw === '1';
 }
 
-/** The pinned clock, for reproducible builds and tests. */
+/**
+ * The pinned clock, for reproducible builds, the footer's year and tests. The
+ * reproducible-builds.org format: whole seconds since 1970 as plain digits, what
+ * `git log -1 --format=%ct` prints. Number() alone would take "1e9", "0x10",
+ * "-5" or "1.5", and a clock before 1970 or past year 9999 prints no sane year.
+ */
 export function sourceDateFromEnv(source: EnvSource = processEnv()): Date | undefined {
   const raw = valueOf(source, 'SOURCE_DATE_EPOCH');
   if (raw === undefined) return undefined;
-  const seconds = Number(raw);
-  if (!Number.isFinite(seconds)) throw new EnvError(`SOURCE_DATE_EPOCH must be a number of seconds, got "${raw}"`);
-  return new Date(seconds * 1000);
+  const date = new Date(/^\d+$/.test(raw) ? Number(raw) * 1000 : Number.NaN);
+  if (Number.isNaN(date.getTime()) || date.getUTCFullYear() > 9999) {
+    throw new EnvError(
+      `SOURCE_DATE_EPOCH must be whole seconds since 1970 up to the year 9999, such as \`git log -1 --format=%ct\` prints, got "${raw}"`,
+    );
+  }
+  return date;
 }
 
 /** Parses every knob; throws one EnvError naming each bad variable. */

@@ -25,8 +25,8 @@ export const SITE = {
   homeLatestCount: 6,
   /** Posts per page of every paginated listing (all posts, category, tag, author). */
   pageSize: 10,
-  /** Recent Posts under an article. */
-  recentPostsCount: 3,
+  /** Related posts under an article (src/lib/posts/related.ts). */
+  relatedPostsCount: 3,
   /** Items in each RSS feed; feeds carry full content, so they stay bounded. */
   feedSize: env.FEED_SIZE,
   /**
@@ -43,11 +43,13 @@ export const SITE = {
   newsletter: {
     /**
      * Form action for sign-ups. The form POSTs here without JavaScript and via
-     * fetch with it. Leave empty and the box says sign-up is not set up yet.
+     * fetch with it. Leave empty and articles offer the RSS feeds instead (and
+     * `astro dev` says why: src/integrations/newsletter-notice.ts).
      */
     endpoint: env.NEWSLETTER_ENDPOINT,
-    heading: 'Sharper crypto picks, free in your inbox',
-    pitch: 'Independent Token Metrics ratings for BTC, ETH and the leading altcoins, sent with our daily briefing.',
+    /** Defaults; a category's own copy (src/content/categories/*.json, `newsletter`) replaces them. */
+    heading: 'New research by email',
+    pitch: 'Each new article from Token Metrics Research, sent to your inbox when it is published.',
     fineprint: ['No credit card', '1-click unsubscribe'],
   },
   publisher: {

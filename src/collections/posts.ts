@@ -5,19 +5,14 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { env } from '../env';
+import { SITE } from '../site.config';
 import { assertNoStoredProblems } from '../lib/content/problem-entries';
 import { buildNow, isVisible, publicationState, type PublicationState } from '../lib/posts/publishing';
 import { readingTimeFromWords, type ReadingTime } from '../lib/posts/reading-time';
 import { assertNoProblems } from '../lib/content/content-error';
 import { tagProblems } from '../lib/content/tags';
-import {
-  groupByAuthor,
-  groupByCategory,
-  groupByTag,
-  latestDate,
-  sortNewestFirst,
-  type TagGroup,
-} from '../lib/posts/listing';
+import { groupByAuthor, groupByCategory, groupByTag, sortNewestFirst, type TagGroup } from '../lib/posts/listing';
+import { onwardLinks, RELATED_SCAN_WINDOW, type OnwardLinks } from '../lib/posts/related';
 
 export type Post = CollectionEntry<'posts'> & {
   readingTime: ReadingTime;
@@ -35,8 +30,13 @@ export interface SiteContent {
   byCategory: Map<string, Post[]>;
   byAuthor: Map<string, Post[]>;
   byTag: Map<string, TagGroup<Post>>;
-  /** Copyright year from content, not the clock, so a rebuild of the same commit is byte-identical. */
-  latestYear: number;
+  /** Previous, next and related posts under each article, worked out once for every post. */
+  onward: Map<string, OnwardLinks<Post>>;
+  /**
+   * The year on the publishing rule's clock: SOURCE_DATE_EPOCH when set (CI and deploys set it from the
+   * commit date, so a rebuild of the same commit is byte-identical), else the time of the build.
+   */
+  buildYear: number;
 }
 
 async function loadSiteContent(): Promise<SiteContent> {
@@ -60,15 +60,18 @@ async function loadSiteContent(): Promise<SiteContent> {
       state: publicationState(entry.data, context.now),
     })),
   );
+  const byCategory = groupByCategory(posts);
+  const byTag = groupByTag(posts);
   return {
     posts,
     byId: new Map(posts.map((p) => [p.id, p])),
     categories: new Map(categoryEntries.map((c) => [c.id, c])),
     authors: new Map(authorEntries.map((a) => [a.id, a])),
-    byCategory: groupByCategory(posts),
+    byCategory,
     byAuthor: groupByAuthor(posts),
-    byTag: groupByTag(posts),
-    latestYear: (latestDate(posts) ?? new Date(0)).getUTCFullYear(),
+    byTag,
+    onward: onwardLinks(posts, byCategory, byTag, { count: SITE.relatedPostsCount, window: RELATED_SCAN_WINDOW }),
+    buildYear: context.now.getUTCFullYear(),
   };
 }
 

@@ -4,10 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chromiumAvailable } from '../../scripts/lib/chromium';
-import { serveInChromium } from '../support/served-site';
+import { serveInChromium, type ServedSite } from '../support/served-site';
+import { startStaticServer } from '../../scripts/lib/static-server';
 import { serveNewsletterBuild } from '../support/newsletter-build';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -34,6 +35,7 @@ const scenarios: Scenario[] = [
   { name: 'post list', path: 'posts/' },
   { name: 'category', path: 'categories/research/' },
   { name: 'tag', path: 'tags/fastapi/' },
+  { name: 'tags index', path: 'tags/' },
   { name: 'author', path: 'authors/token-metrics-team/' },
   {
     name: 'search with results',
@@ -93,46 +95,77 @@ async function submitNewsletter(page: Page, email: string, state: 'success' | 'e
   await page.waitForSelector(`form[data-newsletter] .form-status[data-state="${state}"]`, { timeout: 10_000 });
 }
 
+/** axe's violations on one page, in one scheme and width. */
+async function violationsOn(
+  site: ServedSite,
+  { path, prepare }: Scenario,
+  scheme: 'light' | 'dark',
+  width: number,
+): Promise<unknown[]> {
+  // axe is injected through DevTools, which the page's CSP does not govern.
+  const context = await site.browser.newContext({
+    viewport: { width, height: 900 },
+    colorScheme: scheme,
+    bypassCSP: true,
+  });
+  const page = await context.newPage();
+  try {
+    await page.goto(site.server.url + path, { waitUntil: 'networkidle' });
+    await prepare?.(page);
+    await page.evaluate(axeSource);
+    return await page.evaluate(async (tags) => {
+      const result = await (
+        window as unknown as {
+          axe: {
+            run: (
+              ctx: Document,
+              opts: object,
+            ) => Promise<{
+              violations: { id: string; impact: string; nodes: { target: string[]; failureSummary: string }[] }[];
+            }>;
+          };
+        }
+      ).axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}: ${n.failureSummary}`),
+      }));
+    }, TAGS);
+  } finally {
+    await context.close();
+  }
+}
+
 describe.skipIf(!chromiumAvailable)('accessibility (axe-core, WCAG 2.2 AA)', () => {
   const site = serveInChromium(serveNewsletterBuild);
 
   for (const scheme of ['light', 'dark'] as const) {
     for (const width of [390, 1280]) {
-      it.each(scenarios)(`${scheme} ${width}px: $name has 0 violations`, async ({ path, prepare }) => {
-        // axe is injected through DevTools, which the page's CSP does not govern.
-        const context = await site.browser.newContext({
-          viewport: { width, height: 900 },
-          colorScheme: scheme,
-          bypassCSP: true,
-        });
-        const page = await context.newPage();
-        try {
-          await page.goto(site.server.url + path, { waitUntil: 'networkidle' });
-          await prepare?.(page);
-          await page.evaluate(axeSource);
-          const violations = await page.evaluate(async (tags) => {
-            const result = await (
-              window as unknown as {
-                axe: {
-                  run: (
-                    ctx: Document,
-                    opts: object,
-                  ) => Promise<{
-                    violations: { id: string; impact: string; nodes: { target: string[]; failureSummary: string }[] }[];
-                  }>;
-                };
-              }
-            ).axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-            return result.violations.map((v) => ({
-              id: v.id,
-              impact: v.impact,
-              nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}: ${n.failureSummary}`),
-            }));
-          }, TAGS);
-          expect(violations).toEqual([]);
-        } finally {
-          await context.close();
-        }
+      it.each(scenarios)(`${scheme} ${width}px: $name has 0 violations`, async (scenario) => {
+        expect(await violationsOn(site, scenario, scheme, width)).toEqual([]);
+      });
+    }
+  }
+});
+
+// The site as built without a newsletter endpoint: articles offer the feeds in the end matter instead of a form.
+const withoutNewsletter: Scenario[] = [
+  {
+    name: 'article with previous, next and feeds',
+    path: 'posts/building-high-performance-apis-with-fastapi-async-patterns/',
+  },
+  { name: 'article alone in its category', path: 'posts/top-crypto-narratives-2024/' },
+  { name: 'tags index', path: 'tags/' },
+];
+
+describe.skipIf(!chromiumAvailable)('accessibility without a newsletter endpoint (axe-core, WCAG 2.2 AA)', () => {
+  const site = serveInChromium(() => startStaticServer(inject('mainDistDir')));
+
+  for (const scheme of ['light', 'dark'] as const) {
+    for (const width of [390, 1280]) {
+      it.each(withoutNewsletter)(`${scheme} ${width}px: $name has 0 violations`, async (scenario) => {
+        expect(await violationsOn(site, scenario, scheme, width)).toEqual([]);
       });
     }
   }

@@ -112,7 +112,7 @@ describe.skipIf(!chromiumAvailable)('search in Chromium', () => {
       )
       .toBe(true);
     // Nothing outside the article body is marked.
-    expect(await page.locator('header mark, .newsletter mark, .recent mark').count()).toBe(0);
+    expect(await page.locator('header mark, .end-matter mark, .read-next mark').count()).toBe(0);
   });
 
   it('Ctrl+K and "/" open it too, but "/" typed into a field stays in the field', async () => {

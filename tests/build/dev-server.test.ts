@@ -19,6 +19,7 @@ import { ROOT, TMP_ROOT, inheritedEnv } from '../support/build-site';
 import { freePort } from '../../scripts/lib/free-port';
 import { stopProcess } from '../support/stop-process';
 import { postFileText } from '../../src/lib/posts/new-post';
+import { NEWSLETTER_NOTICE } from '../../src/integrations/newsletter-notice';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let exited = () => false;
@@ -126,6 +127,7 @@ describe('astro dev with a temporary content folder', () => {
           ...inheritedEnv(),
           CONTENT_DIR: contentDir,
           ASTRO_CACHE_DIR: cacheDir,
+          NEWSLETTER_ENDPOINT: '',
           ASTRO_TELEMETRY_DISABLED: '1',
           FORCE_COLOR: '0',
           NO_COLOR: '1',
@@ -170,6 +172,10 @@ describe('astro dev with a temporary content folder', () => {
     // The template's live Callout renders; the commented VoteChart does not.
     expect(body).toContain('Components need no import');
     expect(body).not.toContain('<vote-chart');
+  });
+
+  it('tells the author, once, why articles offer feeds instead of a newsletter form', () => {
+    expect(output.split(NEWSLETTER_NOTICE).length - 1).toBe(1);
   });
 
   it('shows a future post with its "Scheduled for <date>" banner', async () => {

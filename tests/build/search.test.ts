@@ -78,6 +78,8 @@ describe('search index in dist/pagefind', () => {
       expect(text, fragment.url).not.toContain(SITE.newsletter.heading);
       expect(text, fragment.url).not.toContain(SITE.newsletter.pitch);
       expect(text, fragment.url).not.toContain('Recent posts');
+      expect(text, fragment.url).not.toContain('Keep reading');
+      expect(text, fragment.url).not.toContain('Follow new articles');
       expect(text, fragment.url).not.toContain('Skip to content');
       expect(text, fragment.url).not.toContain(SITE.publisher.summary.slice(0, 60));
       expect(text, fragment.url).not.toContain('not investment advice');

@@ -37,6 +37,7 @@ describe('built site: every page type exists', () => {
     'categories/crypto-basics/index.html',
     'categories/research/index.html',
     'tags/fastapi/index.html',
+    'tags/index.html',
     'authors/token-metrics-team/index.html',
     '404.html',
     'rss.xml',
@@ -58,8 +59,9 @@ describe('built site: every page type exists', () => {
       '11 min read',
       'Disclaimer',
       'About Token Metrics',
-      'Recent posts',
-      'class="box newsletter"',
+      'Keep reading',
+      'class="newsletter',
+      'class="end-matter"',
     ]) {
       expect(html, needle).toContain(needle);
     }

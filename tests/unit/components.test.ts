@@ -5,6 +5,7 @@ import Faq from '../../src/components/Faq.astro';
 import Disclaimer from '../../src/components/Disclaimer.astro';
 import AboutPublisher from '../../src/components/AboutPublisher.astro';
 import FormattedDate from '../../src/components/FormattedDate.astro';
+import { SITE } from '../../src/site.config';
 
 let container: AstroContainer;
 beforeAll(async () => {
@@ -22,10 +23,28 @@ describe('NewsletterBox', () => {
     expect(html).toContain('role="status"');
     expect(html).toContain('No credit card | 1-click unsubscribe');
   });
-  it('says sign-up is not set up when no endpoint is configured, instead of a dead form', async () => {
-    const html = await container.renderToString(NewsletterBox, { props: { endpoint: '' } });
+  it('without an endpoint, offers the feeds instead of a dead form: no error, no sign-up promises', async () => {
+    const html = await container.renderToString(NewsletterBox, {
+      props: { endpoint: '', feed: { name: 'Research', path: 'categories/research/rss.xml' } },
+    });
     expect(html).not.toContain('<form');
-    expect(html).toContain('Sign-up is not set up yet');
+    expect(html).not.toContain('data-state');
+    expect(html).not.toMatch(/not set up|credit card|unsubscribe|inbox/i);
+    expect(html).not.toContain(SITE.newsletter.pitch);
+    expect(html).toMatch(
+      /<a class="feed-link" href="\/categories\/research\/rss\.xml"[^>]*>[\s\S]*?Research feed<\/a>/,
+    );
+    expect(html).toMatch(/<a class="feed-link" href="\/rss\.xml"[^>]*>[\s\S]*?All articles<\/a>/);
+  });
+  it("uses a category's own heading and pitch over the site's", async () => {
+    const copy = { heading: 'Engineering notes by email', pitch: 'Guides on APIs & pipelines.' };
+    const html = await container.renderToString(NewsletterBox, {
+      props: { endpoint: 'https://list.example.com/subscribe', copy },
+    });
+    expect(html).toMatch(/<h2[^>]*>Engineering notes by email<\/h2>/);
+    expect(html).toMatch(/<p[^>]*>Guides on APIs &amp; pipelines\.<\/p>/);
+    expect(html).not.toContain(SITE.newsletter.heading);
+    expect(html).toContain('<form');
   });
 });
 

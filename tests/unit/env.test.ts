@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countFromEnv, readEnv } from '../../src/env';
+import { countFromEnv, readEnv, sourceDateFromEnv } from '../../src/env';
 
 describe('countFromEnv', () => {
   it('reads a whole number, and falls back when the variable is unset or blank', () => {
@@ -76,4 +76,22 @@ describe('readEnv', () => {
         `WEBSUB_HUB must be an https URL such as https://pubsubhubbub.appspot.com/, got "${raw}"`,
       );
   });
+});
+
+describe('sourceDateFromEnv (the build clock: publishing rule and footer year)', () => {
+  it('reads whole seconds since 1970, and is unset when the variable is unset or blank', () => {
+    expect(sourceDateFromEnv({ SOURCE_DATE_EPOCH: '1768435200' })?.toISOString()).toBe('2026-01-15T00:00:00.000Z');
+    expect(sourceDateFromEnv({ SOURCE_DATE_EPOCH: ' 0 ' })?.toISOString()).toBe('1970-01-01T00:00:00.000Z');
+    expect(sourceDateFromEnv({})).toBeUndefined();
+    expect(sourceDateFromEnv({ SOURCE_DATE_EPOCH: '' })).toBeUndefined();
+  });
+
+  it.each(['yesterday', '1e9', '0x10', '-5', '1.5', '1,700,000,000', '253402300800', '99999999999999999999'])(
+    'stops on %j, naming the variable and the value',
+    (raw) => {
+      const read = () => sourceDateFromEnv({ SOURCE_DATE_EPOCH: raw });
+      expect(read).toThrow(/^SOURCE_DATE_EPOCH must be whole seconds since 1970/);
+      expect(read).toThrow(`got "${raw}"`);
+    },
+  );
 });

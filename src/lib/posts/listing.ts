@@ -21,20 +21,6 @@ export function sortNewestFirst<P extends PostLike>(posts: readonly P[]): P[] {
   return [...posts].sort((a, b) => b.data.pubDate.getTime() - a.data.pubDate.getTime() || a.id.localeCompare(b.id));
 }
 
-/** The newest `count` posts other than `excludeId`, from an already sorted list. */
-export function recentPosts<P extends PostLike>(
-  sorted: readonly P[],
-  excludeId: string | undefined,
-  count: number,
-): P[] {
-  const picked: P[] = [];
-  for (const post of sorted) {
-    if (picked.length === count) break;
-    if (post.id !== excludeId) picked.push(post);
-  }
-  return picked;
-}
-
 function groupBy<P>(items: readonly P[], keysOf: (item: P) => Iterable<string>): Map<string, P[]> {
   const groups = new Map<string, P[]>();
   for (const item of items) {
@@ -82,4 +68,21 @@ export function latestDate(
     if (!latest || candidate > latest) latest = candidate;
   }
   return latest;
+}
+
+export interface TagCount {
+  slug: string;
+  label: string;
+  count: number;
+}
+
+/**
+ * Every tag with its number of posts, for the tags index: alphabetical, as a
+ * reader scans an index for a name, case and accents aside.
+ */
+export function tagIndex(byTag: ReadonlyMap<string, TagGroup<unknown>>): TagCount[] {
+  const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+  return [...byTag.values()]
+    .map(({ slug, label, posts }) => ({ slug, label, count: posts.length }))
+    .sort((a, b) => collator.compare(a.label, b.label) || a.slug.localeCompare(b.slug));
 }

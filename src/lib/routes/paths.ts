@@ -13,6 +13,7 @@ export const paths = {
   category: (id: string, page = 1) => (page <= 1 ? `categories/${id}/` : `categories/${id}/${page}/`),
   categoryFeed: (id: string) => `categories/${id}/rss.xml`,
   categoryJsonFeed: (id: string) => `categories/${id}/feed.json`,
+  tags: () => 'tags/',
   tag: (tag: string, page = 1) => (page <= 1 ? `tags/${tagSlug(tag)}/` : `tags/${tagSlug(tag)}/${page}/`),
   author: (id: string, page = 1) => (page <= 1 ? `authors/${id}/` : `authors/${id}/${page}/`),
   feed: () => 'rss.xml',

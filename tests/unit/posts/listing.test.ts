@@ -4,8 +4,8 @@ import {
   groupByCategory,
   groupByTag,
   latestDate,
-  recentPosts,
   sortNewestFirst,
+  tagIndex,
 } from '../../../src/lib/posts/listing';
 
 const make = (
@@ -29,11 +29,6 @@ describe('post queries', () => {
   it('sorts newest first with a stable tie-break on id', () => {
     expect(sortNewestFirst(posts).map((p) => p.id)).toEqual(['c', 'a', 'b', 'd']);
     expect(posts.map((p) => p.id)).toEqual(['b', 'a', 'c', 'd']);
-  });
-  it('picks recent posts excluding the current one', () => {
-    const sorted = sortNewestFirst(posts);
-    expect(recentPosts(sorted, 'a', 2).map((p) => p.id)).toEqual(['c', 'b']);
-    expect(recentPosts(sorted, undefined, 10)).toHaveLength(4);
   });
   it('groups by category and author preserving order', () => {
     const list = [
@@ -66,5 +61,19 @@ describe('post queries', () => {
       latestDate([make('x', '2024-01-01', { updated: '2025-02-02' }), make('y', '2024-06-01')])?.toISOString(),
     ).toBe('2025-02-02T00:00:00.000Z');
     expect(latestDate([])).toBeUndefined();
+  });
+  it('indexes every tag with its post count, alphabetically whatever the case', () => {
+    const list = sortNewestFirst([
+      make('x', '2025-01-01', { tags: ['python', 'DeFi', 'Layer 2'] }),
+      make('y', '2024-01-01', { tags: ['python', 'ai'] }),
+      make('z', '2023-01-01', { tags: ['defi'] }),
+    ]);
+    expect(tagIndex(groupByTag(list))).toEqual([
+      { slug: 'ai', label: 'ai', count: 1 },
+      { slug: 'defi', label: 'DeFi', count: 2 },
+      { slug: 'layer-2', label: 'Layer 2', count: 1 },
+      { slug: 'python', label: 'python', count: 2 },
+    ]);
+    expect(tagIndex(new Map())).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ describe('urls', () => {
     expect(paths.posts(1)).toBe('posts/');
     expect(paths.posts(3)).toBe('posts/3/');
     expect(paths.category('research', 2)).toBe('categories/research/2/');
+    expect(paths.tags()).toBe('tags/');
     expect(paths.tag('Machine Learning')).toBe('tags/machine-learning/');
     expect(paths.categoryFeed('research')).toBe('categories/research/rss.xml');
   });
