@@ -10,6 +10,8 @@ import pagefind from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import { astroCsp, sitePolicy } from './src/lib/security/csp.ts';
 import linkCheck from './src/integrations/link-check.ts';
+import { satteri } from '@astrojs/markdown-satteri';
+import { headingAnchorPlugins } from './src/lib/content/heading-anchors-plugin.ts';
 
 const policy = sitePolicy({ newsletterEndpoint: SITE.newsletter.endpoint, embedHosts: SITE.content.embedHosts });
 
@@ -35,6 +37,9 @@ export default defineConfig({
   markdown: {
     // Prism emits classes, not inline styles, so the strict CSP needs no style hashes for code.
     syntaxHighlight: 'prism',
+    // Astro's own engine (Sätteri) with one addition: a link beside every section heading.
+    // Markdown and MDX posts both render through it (src/lib/content/heading-anchors-plugin.ts).
+    processor: satteri({ hastPlugins: headingAnchorPlugins }),
   },
   vite: {
     server: {
