@@ -25,12 +25,6 @@ import { satteriHeadingIdsPlugin } from '@astrojs/markdown-satteri';
 import { defineHastPlugin, type HastPluginEntry } from 'satteri';
 import { ANCHORED_HEADINGS, HEADING_ANCHOR_CLASS, HEADING_WRAPPER_CLASS, sectionLinkLabel } from './heading-anchors';
 
-interface AstroHeading {
-  depth: number;
-  slug: string;
-  text: string;
-}
-
 const headingAnchors = defineHastPlugin({
   name: 'heading-anchors',
   element: {
@@ -39,7 +33,7 @@ const headingAnchors = defineHastPlugin({
       const id = node.properties.id;
       if (typeof id !== 'string' || id === '') return;
       // The text Astro's heading data holds for this id (it resolves MDX frontmatter expressions).
-      const headings = (ctx.data.astro as { headings?: AstroHeading[] } | undefined)?.headings ?? [];
+      const headings = ctx.data.astro?.headings ?? [];
       const text = headings.find((heading) => heading.slug === id)?.text ?? ctx.textContent(node);
       ctx.wrapNode(node, {
         type: 'element',

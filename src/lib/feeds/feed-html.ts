@@ -11,7 +11,7 @@ import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import { htmlToHast } from 'satteri';
 import { parseSrcset, stringifySrcset } from 'srcset';
-import { SKIP, visit } from 'unist-util-visit';
+import { CONTINUE, SKIP, visit } from 'unist-util-visit';
 import { HEADING_ANCHOR_CLASS, HEADING_WRAPPER_CLASS } from '../content/heading-anchors';
 
 const WEB = ['http', 'https'];
@@ -171,13 +171,14 @@ const isHeadingAnchor = (node: Root['children'][number]) =>
 
 function withoutHeadingAnchors(tree: Root): void {
   visit(tree, 'element', (element, index, parent) => {
-    if (!parent || index === undefined || !element.children.some(isHeadingAnchor)) return;
+    if (!parent || index === undefined || !element.children.some(isHeadingAnchor)) return CONTINUE;
     const heading = element.children.filter((child) => !isHeadingAnchor(child));
     if (element.tagName === 'div' && hasClass(element, HEADING_WRAPPER_CLASS)) {
       parent.children.splice(index, 1, ...heading);
       return [SKIP, index + heading.length];
     }
     element.children = heading;
+    return CONTINUE;
   });
 }
 

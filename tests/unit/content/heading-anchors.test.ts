@@ -7,12 +7,14 @@ import { markdownToHtml, mdxToJs, htmlToHast } from 'satteri';
 import { describe, expect, it } from 'vitest';
 import { headingAnchorPlugins } from '../../../src/lib/content/heading-anchors-plugin';
 
-interface Heading {
-  depth: number;
-  slug: string;
-  text: string;
-}
-const astroData = () => ({ astro: { frontmatter: {}, headings: [] as Heading[] } });
+const astroData = () => ({
+  astro: {
+    frontmatter: {},
+    headings: [] as { depth: number; slug: string; text: string }[],
+    localImagePaths: new Set<string>(),
+    remoteImagePaths: new Set<string>(),
+  },
+});
 const source =
   '# Title\n\nIntro.\n\n## Why *now*?\n\nText.\n\n### The `async` part\n\nMore.\n\n## Why *now*?\n\n#### Deep\n';
 
@@ -25,7 +27,7 @@ describe('heading anchors', () => {
   it('puts a labelled, text-free link beside every h2–h6, leaving h1 and the heading data alone', async () => {
     const data = astroData();
     const { html } = await markdownToHtml(source, { hastPlugins: headingAnchorPlugins, data });
-    const all = elementsIn(htmlToHast(html, { fragment: true }) as Root);
+    const all = elementsIn(htmlToHast(html, { fragment: true }));
     const anchors = all.filter((e) => e.tagName === 'a');
     expect(anchors.map((a) => [a.properties.href, a.properties.ariaLabel])).toEqual([
       ['#why-now', 'Link to section: Why now?'],
