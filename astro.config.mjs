@@ -23,6 +23,8 @@ const lastmods = () =>
     SITE,
   ));
 import newsletterNotice from './src/integrations/newsletter-notice.ts';
+import { satteri } from '@astrojs/markdown-satteri';
+import { headingAnchorPlugins } from './src/lib/content/heading-anchors-plugin.ts';
 
 const policy = sitePolicy({ newsletterEndpoint: SITE.newsletter.endpoint, embedHosts: SITE.content.embedHosts });
 
@@ -48,6 +50,9 @@ export default defineConfig({
   markdown: {
     // Prism emits classes, not inline styles, so the strict CSP needs no style hashes for code.
     syntaxHighlight: 'prism',
+    // Astro's own engine (Sätteri) with one addition: a link beside every section heading.
+    // Markdown and MDX posts both render through it (src/lib/content/heading-anchors-plugin.ts).
+    processor: satteri({ hastPlugins: headingAnchorPlugins }),
   },
   vite: {
     server: {

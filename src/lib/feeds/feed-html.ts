@@ -11,7 +11,8 @@ import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import { htmlToHast } from 'satteri';
 import { parseSrcset, stringifySrcset } from 'srcset';
-import { visit } from 'unist-util-visit';
+import { CONTINUE, SKIP, visit } from 'unist-util-visit';
+import { HEADING_ANCHOR_CLASS, HEADING_WRAPPER_CLASS } from '../content/heading-anchors';
 
 const WEB = ['http', 'https'];
 
@@ -158,8 +159,32 @@ function absoluteUrls(element: Element, pageUrl: string): void {
 /** HTML whitespace only (not U+00A0, which is content). */
 const isBlank = (node: Root['children'][number]) => node.type === 'text' && /^[\t\n\f\r ]*$/.test(node.value);
 
+/**
+ * The link beside each section heading (src/lib/content/heading-anchors.ts) holds no text: the page
+ * draws its "#" with CSS, which readers do not load, so a feed would carry an empty link. Readers
+ * get the heading alone, as the source wrote it, out of the wrapper that placed the link beside it.
+ */
+const hasClass = (element: Element, name: string) =>
+  Array.isArray(element.properties.className) && element.properties.className.includes(name);
+const isHeadingAnchor = (node: Root['children'][number]) =>
+  node.type === 'element' && node.tagName === 'a' && hasClass(node, HEADING_ANCHOR_CLASS);
+
+function withoutHeadingAnchors(tree: Root): void {
+  visit(tree, 'element', (element, index, parent) => {
+    if (!parent || index === undefined || !element.children.some(isHeadingAnchor)) return CONTINUE;
+    const heading = element.children.filter((child) => !isHeadingAnchor(child));
+    if (element.tagName === 'div' && hasClass(element, HEADING_WRAPPER_CLASS)) {
+      parent.children.splice(index, 1, ...heading);
+      return [SKIP, index + heading.length];
+    }
+    element.children = heading;
+    return CONTINUE;
+  });
+}
+
 export function toFeedHtml(html: string, pageUrl: string): string {
   const tree = htmlToHast(html, { fragment: true }) as Root;
+  withoutHeadingAnchors(tree);
   visit(tree, 'element', (element) => absoluteUrls(element, pageUrl));
   const clean = sanitize(tree, FEED_SCHEMA) as Root;
   while (clean.children.length && isBlank(clean.children[0]!)) clean.children.shift();

@@ -151,6 +151,14 @@ describe('feed HTML: what feeds keep', () => {
       '<h2 id="faq">FAQ</h2><section class="faq" aria-labelledby="faq"><details><summary><h3>Q?</h3></summary><p>A.</p></details></section>';
     expect(clean(html)).toBe(html);
   });
+  it('drops the link beside a section heading and the wrapper that placed it, keeping the heading', () => {
+    const html =
+      '<div class="heading"><h2 id="why">Why <em>now</em></h2><a class="heading-anchor" href="#why" aria-label="Link to section: Why now" data-pagefind-ignore=""></a></div><p>Text.</p>' +
+      '<div class="heading"><p>An author\'s own div</p></div>';
+    expect(clean(html)).toBe(
+      '<h2 id="why">Why <em>now</em></h2><p>Text.</p><div class="heading"><p>An author\'s own div</p></div>',
+    );
+  });
   it('text with markup-looking characters stays text, and whitespace around the post is trimmed', () => {
     expect(clean('\n  <p>1 &lt; 2 &amp;&amp; 3 &gt; 2, "]]>" too</p>\n')).toBe(
       '<p>1 &lt; 2 &amp;&amp; 3 > 2, "]]>" too</p>',
