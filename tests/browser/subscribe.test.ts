@@ -41,8 +41,9 @@ describe.skipIf(!chromiumAvailable)('/subscribe/ copy buttons', () => {
 
   it('copies the JSON Feed address of a category and announces "Copied"', async () => {
     const url = `${SITE.url}${SITE.base}categories/research/feed.json`;
-    const button = page.getByRole('button', { name: 'Copy the JSON Feed address for Research' });
-    await button.click();
+    await page.getByRole('button', { name: 'Copy the JSON Feed address for Research' }).click();
+    // Its name now starts "Copied", so it is found again by the address it copies.
+    const button = page.locator(`button[data-copy="${url}"]`);
     await page.waitForFunction(() => document.querySelector('[data-copy-status]')?.textContent === 'Copied');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
     expect(await button.textContent()).toContain('Copied');
@@ -55,6 +56,10 @@ describe.skipIf(!chromiumAvailable)('/subscribe/ copy buttons', () => {
     await page.getByRole('button', { name: 'Copy the RSS address for All posts' }).press('Enter');
     await page.waitForFunction(() => document.querySelector('[data-copy-status]')?.textContent === 'Copied');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${SITE.url}${SITE.base}rss.xml`);
+    // Only the button that copied last says so.
+    expect(await page.locator('button[data-state="copied"]').getAttribute('data-copy')).toBe(
+      `${SITE.url}${SITE.base}rss.xml`,
+    );
   });
 
   it('breaks no CSP rule', () => {
