@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import { SITE } from './src/site.config.ts';
 import { env } from './src/env.ts';
@@ -10,6 +11,7 @@ import pagefind from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import { astroCsp, sitePolicy } from './src/lib/security/csp.ts';
 import linkCheck from './src/integrations/link-check.ts';
+import { scrollableCodeBlocks } from './src/lib/markdown/code-blocks.ts';
 
 const policy = sitePolicy({ newsletterEndpoint: SITE.newsletter.endpoint, embedHosts: SITE.content.embedHosts });
 
@@ -33,8 +35,11 @@ export default defineConfig({
   // Two posts resolving to one URL is an authoring error, never a silent overwrite.
   prerenderConflictBehavior: 'error',
   markdown: {
-    // Prism emits classes, not inline styles, so the strict CSP needs no style hashes for code.
+    // Prism emits classes, not inline styles, so the strict CSP holds for code. Shiki and Expressive Code
+    // write a style attribute on every token, which the CSP blocks (measured: README, "Code blocks").
     syntaxHighlight: 'prism',
+    // Runs after Prism on .md, plain .mdx and MDX alike: scrolling code blocks join the tab order.
+    processor: satteri({ hastPlugins: [scrollableCodeBlocks] }),
   },
   vite: {
     server: {
