@@ -45,6 +45,8 @@ export interface AnalysedPost {
 export interface AnalyseOptions {
   dateFields: readonly string[];
   reservedFields: readonly string[];
+  /** Frontmatter fields that must be one line of plain text (see frontmatter.ts). */
+  plainTextFields?: readonly string[];
   /** Components every post may use without an import (src/components/mdx/names.ts). */
   components?: readonly string[];
 }

@@ -42,6 +42,8 @@ export interface PostsLoaderOptions {
   base: string;
   /** Frontmatter fields that hold dates. */
   dateFields: readonly string[];
+  /** Frontmatter fields that must be one line of plain text. */
+  plainTextFields?: readonly string[];
   /** Components every post may use without an import. */
   components: readonly string[];
   /** Render a plain .mdx (same tree as Markdown) through Markdown; false compiles every .mdx as MDX. */
@@ -188,6 +190,7 @@ async function syncPost(
   const post = analysePost(source, format, {
     dateFields: options.dateFields,
     reservedFields: [BODY_WORDS],
+    plainTextFields: options.plainTextFields ?? [],
     components: options.components,
   });
   const located = [
