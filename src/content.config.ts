@@ -59,6 +59,8 @@ const postFields = {
   faq: z.array(z.object({ question: nonEmpty('faq question'), answer: nonEmpty('faq answer') }).strict()).default([]),
   /** Filled in by the posts loader from the parsed body; an authored value is refused there. */
   bodyWords: z.number().int().nonnegative(),
+  /** Filled in by the posts loader: code blocks in the body, so only articles with code load the Copy button. */
+  codeBlocks: z.number().int().nonnegative(),
 };
 const heroAlt = nonEmpty('heroImage.alt (alt text describes the image for readers who cannot see it)');
 
