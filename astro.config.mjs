@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import { SITE, absoluteUrl } from './src/site.config.ts';
 import { env } from './src/env.ts';
@@ -23,8 +24,8 @@ const lastmods = () =>
     SITE,
   ));
 import newsletterNotice from './src/integrations/newsletter-notice.ts';
-import { satteri } from '@astrojs/markdown-satteri';
 import { headingAnchorPlugins } from './src/lib/content/heading-anchors-plugin.ts';
+import { scrollableCodeBlocks } from './src/lib/markdown/code-blocks.ts';
 
 const policy = sitePolicy({ newsletterEndpoint: SITE.newsletter.endpoint, embedHosts: SITE.content.embedHosts });
 
@@ -48,11 +49,12 @@ export default defineConfig({
   // Two posts resolving to one URL is an authoring error, never a silent overwrite.
   prerenderConflictBehavior: 'error',
   markdown: {
-    // Prism emits classes, not inline styles, so the strict CSP needs no style hashes for code.
+    // Prism emits classes, not inline styles, so the strict CSP holds for code. Shiki and Expressive Code
+    // write a style attribute on every token, which the CSP blocks (measured: README, "Code blocks").
     syntaxHighlight: 'prism',
-    // Astro's own engine (Sätteri) with one addition: a link beside every section heading.
-    // Markdown and MDX posts both render through it (src/lib/content/heading-anchors-plugin.ts).
-    processor: satteri({ hastPlugins: headingAnchorPlugins }),
+    // Astro's own engine (Sätteri) with two hast steps, on .md, plain .mdx and MDX alike: a link beside every
+    // section heading (src/lib/content/heading-anchors-plugin.ts), then scrolling code blocks join the tab order.
+    processor: satteri({ hastPlugins: [...headingAnchorPlugins, scrollableCodeBlocks] }),
   },
   vite: {
     server: {

@@ -33,6 +33,9 @@ function existingEntry(collection: 'authors' | 'categories') {
     .pipe(reference(collection));
 }
 
+/** A deck is a line under the title on cards and in search results; longer text belongs in description. */
+const DECK_MAX_LENGTH = 80;
+
 const nonEmpty = (field: string) => z.string().trim().min(1, `${field} must not be empty`);
 
 /**
@@ -42,6 +45,8 @@ const nonEmpty = (field: string) => z.string().trim().min(1, `${field} must not 
  */
 const postFields = {
   title: nonEmpty('title').max(300, 'title must be at most 300 characters'),
+  /** A short subtitle or series label that tells apart posts with similar titles; plain text (frontmatter.ts). */
+  deck: nonEmpty('deck').max(DECK_MAX_LENGTH, `deck must be at most ${DECK_MAX_LENGTH} characters`).optional(),
   description: nonEmpty('description'),
   pubDate: z.coerce.date({ error: 'pubDate must be a date such as 2024-03-12' }),
   updatedDate: z.coerce.date({ error: 'updatedDate must be a date such as 2024-03-12' }).optional(),
@@ -54,6 +59,8 @@ const postFields = {
   faq: z.array(z.object({ question: nonEmpty('faq question'), answer: nonEmpty('faq answer') }).strict()).default([]),
   /** Filled in by the posts loader from the parsed body; an authored value is refused there. */
   bodyWords: z.number().int().nonnegative(),
+  /** Filled in by the posts loader: code blocks in the body, so only articles with code load the Copy button. */
+  codeBlocks: z.number().int().nonnegative(),
 };
 const heroAlt = nonEmpty('heroImage.alt (alt text describes the image for readers who cannot see it)');
 
@@ -62,6 +69,7 @@ const posts = defineCollection({
   loader: postsLoader({
     base: collectionDir('posts'),
     dateFields: ['pubDate', 'updatedDate'],
+    plainTextFields: ['deck'],
     plainMdxAsMarkdown: SITE.content.plainMdxAsMarkdown,
     components: MDX_COMPONENT_NAMES,
     // One HTML policy for .md and .mdx alike (src/lib/security/html-policy.ts).

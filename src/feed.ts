@@ -24,6 +24,7 @@ import { feedMdxComponents } from './components/mdx';
 import FeedExtras from './components/FeedExtras.astro';
 import { authorOf, categoryOf, getSiteContent, type Category, type Post } from './collections/posts';
 import { latestDate } from './lib/posts/listing';
+import { titleWithDeck } from './lib/posts/format';
 import { loadPostRedirects } from './lib/content/redirects';
 import { chartImageForPost } from './collections/surveys';
 
@@ -112,7 +113,11 @@ async function feedChannel({ title, description, selfPath, posts, sources = [] }
       if (post.data.heroImage) xmlText(post.data.heroImage.alt, postFile, 'heroImage.alt');
       xmlText(category.data.disclaimer, categoryFile, 'disclaimer');
       return {
-        title: xmlText(post.data.title, postFile, 'title'),
+        // Feed readers list items by title alone, so the deck goes there to tell similar titles apart.
+        title: titleWithDeck(
+          xmlText(post.data.title, postFile, 'title'),
+          post.data.deck && xmlText(post.data.deck, postFile, 'deck'),
+        ),
         link: absoluteUrl(paths.post(post.id)),
         guid: absoluteUrl(paths.post(firstIds.get(post.id) ?? post.id)),
         pubDate: post.data.pubDate,

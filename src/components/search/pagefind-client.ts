@@ -128,6 +128,8 @@ export function resultLink(data: ResultData): HTMLAnchorElement {
   link.className = 'search-result';
   link.href = data.url;
   link.append(span('search-result__title', data.meta.title ?? data.url));
+  // Two posts can share a title; the deck (article header, data-pagefind-meta) tells them apart.
+  if (data.meta.deck) link.append(span('search-result__deck', data.meta.deck));
   const facts: string[] = [];
   if (data.meta.category) facts.push(data.meta.category);
   if (data.meta.date) {

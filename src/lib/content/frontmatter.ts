@@ -5,6 +5,7 @@
  * where `2024-02-30` stays the string the author wrote instead of a Date that
  * has already rolled over to March 1st; dates are then checked as calendar dates.
  */
+import { markdownToMdast } from 'satteri';
 import { isMap, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { invalidCharacterReason, xmlInvalidCharacters } from './xml-characters';
 
@@ -59,7 +60,12 @@ function* strings(value: unknown, path: string): Generator<[string, string]> {
 export function parseFrontmatter(
   yaml: string,
   firstLine: number,
-  options: { dateFields: readonly string[]; reservedFields: readonly string[] },
+  options: {
+    dateFields: readonly string[];
+    reservedFields: readonly string[];
+    /** Short labels shown as typed on cards, in feeds and search (a post's deck): one line, no markup. */
+    plainTextFields?: readonly string[];
+  },
 ): Frontmatter {
   const lineCounter = new LineCounter();
   const doc = parseDocument(yaml, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
@@ -98,9 +104,40 @@ export function parseFrontmatter(
     if (problem) problems.push({ field, ...lineOf(field), reason: problem });
     else data[field] = toDate(data[field] as string);
   }
+  for (const field of options.plainTextFields ?? []) {
+    const problem = typeof data[field] === 'string' ? plainTextProblem(data[field]) : undefined;
+    if (problem) problems.push({ field, ...lineOf(field), reason: problem });
+  }
   for (const [field, text] of strings(data, '')) {
     for (const character of xmlInvalidCharacters(text))
       problems.push({ field, ...lineOf(field), reason: invalidCharacterReason(character) });
   }
   return { data, problems };
+}
+
+/** Line breaks, tabs and invisible format characters (bidi overrides can make a label read as other text). */
+const CONTROL_OR_FORMAT = /[\p{Cc}\p{Cf}]/u;
+
+/**
+ * Why `value` is not one line of plain text, or undefined when it is. Markup is
+ * found by parsing the value as Markdown (satteri, as post bodies are parsed):
+ * plain text is one paragraph of text that reads exactly as written.
+ */
+export function plainTextProblem(value: string): string | undefined {
+  const control = CONTROL_OR_FORMAT.exec(value)?.[0];
+  if (control !== undefined) {
+    const code = `U+${control.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    return `must be one line of plain text; it contains ${control === '\n' || control === '\r' ? 'a line break' : `the invisible character ${code}`}`;
+  }
+  const text = value.trim();
+  const root = markdownToMdast(text, { features: { smartPunctuation: false }, position: false });
+  const [block, ...others] = 'children' in root ? root.children : [];
+  const plain =
+    others.length === 0 &&
+    block?.type === 'paragraph' &&
+    block.children.every((child) => child.type === 'text') &&
+    block.children.map((child) => (child.type === 'text' ? child.value : '')).join('') === text;
+  return plain || text === ''
+    ? undefined
+    : 'is plain text: Markdown and HTML would show as typed, so write it without formatting, links or tags';
 }

@@ -37,6 +37,8 @@ export interface AnalysedPost {
   renderAs: 'markdown' | 'mdx';
   /** Words a reader reads: text and code, not markup or JSX. */
   words: number;
+  /** Fenced or indented code blocks in the body: the article loads its Copy button only when there are some. */
+  codeBlocks: number;
   /** False when the source is not valid Markdown/MDX; `problems` then holds the syntax error. */
   parsed: boolean;
   problems: LocatedProblem[];
@@ -45,6 +47,8 @@ export interface AnalysedPost {
 export interface AnalyseOptions {
   dateFields: readonly string[];
   reservedFields: readonly string[];
+  /** Frontmatter fields that must be one line of plain text (see frontmatter.ts). */
+  plainTextFields?: readonly string[];
   /** Components every post may use without an import (src/components/mdx/names.ts). */
   components?: readonly string[];
 }
@@ -144,6 +148,7 @@ export function analysePost(source: string, format: PostFormat, options: Analyse
       body: '',
       renderAs: 'mdx',
       words: 0,
+      codeBlocks: 0,
       parsed: false,
       problems: [{ reason: `${format.toUpperCase()} syntax error at ${(error as Error).message}` }],
     };
@@ -155,6 +160,7 @@ export function analysePost(source: string, format: PostFormat, options: Analyse
       body: '',
       renderAs: 'mdx',
       words: 0,
+      codeBlocks: 0,
       parsed: true,
       problems: [{ line: 1, reason: 'a post starts with a frontmatter block between --- lines' }],
     };
@@ -182,5 +188,13 @@ export function analysePost(source: string, format: PostFormat, options: Analyse
         ? 'mdx'
         : 'markdown';
   }
-  return { data: frontmatter.data, body, renderAs, words: wordsIn(all), parsed: true, problems };
+  return {
+    data: frontmatter.data,
+    body,
+    renderAs,
+    words: wordsIn(all),
+    codeBlocks: all.filter((node) => node.type === 'code').length,
+    parsed: true,
+    problems,
+  };
 }

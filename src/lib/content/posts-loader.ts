@@ -15,7 +15,7 @@
  *    A plain .mdx compiled as MDX becomes a JS module to bundle; at 10,000 posts
  *    that bundle dominated the build (docs/benchmarks.md).
  *
- * The store keeps each body's word count instead of the body: Astro bundles the
+ * The store keeps each body's word count (and its count of code blocks) instead of the body: Astro bundles the
  * store into the build, and at 10,000 posts the bodies were ~90 MB of it.
  *
  * `astro build` stops on the first sync with every problem listed
@@ -36,12 +36,16 @@ import { PROBLEMS_FIELD, problemsOf } from './problem-entries';
 
 /** The key in a post's data that holds its body's word count (filled by the loader, never authored). */
 export const BODY_WORDS = 'bodyWords';
+/** The key in a post's data that holds how many code blocks its body has (filled by the loader, never authored). */
+export const BODY_CODE_BLOCKS = 'codeBlocks';
 
 export interface PostsLoaderOptions {
   /** The posts folder, relative to the project root. */
   base: string;
   /** Frontmatter fields that hold dates. */
   dateFields: readonly string[];
+  /** Frontmatter fields that must be one line of plain text. */
+  plainTextFields?: readonly string[];
   /** Components every post may use without an import. */
   components: readonly string[];
   /** Render a plain .mdx (same tree as Markdown) through Markdown; false compiles every .mdx as MDX. */
@@ -187,7 +191,8 @@ async function syncPost(
 
   const post = analysePost(source, format, {
     dateFields: options.dateFields,
-    reservedFields: [BODY_WORDS],
+    reservedFields: [BODY_WORDS, BODY_CODE_BLOCKS],
+    plainTextFields: options.plainTextFields ?? [],
     components: options.components,
   });
   const located = [
@@ -200,7 +205,11 @@ async function syncPost(
 
   let data: Record<string, unknown>;
   try {
-    data = await context.parseData({ id, data: { ...post.data, [BODY_WORDS]: post.words }, filePath: file });
+    data = await context.parseData({
+      id,
+      data: { ...post.data, [BODY_WORDS]: post.words, [BODY_CODE_BLOCKS]: post.codeBlocks },
+      filePath: file,
+    });
   } catch (error) {
     // Astro's schema message marks names with **bold**; inside our one-line form it would pair up wrongly.
     return [{ file, reason: (error as Error).message.replaceAll('**', '') }];

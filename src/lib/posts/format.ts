@@ -18,3 +18,11 @@ export function isoDate(date: Date): string {
 export function formatMinutes(minutes: number): string {
   return `${minutes} min read`;
 }
+
+/**
+ * A post's title with its deck, for places that show one line per post and no
+ * room for a second (feed item titles): "Title — Deck". Without a deck, the title.
+ */
+export function titleWithDeck(title: string, deck: string | undefined): string {
+  return deck ? `${title} — ${deck}` : title;
+}

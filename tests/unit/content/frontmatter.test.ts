@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateProblem, parseFrontmatter, toDate } from '../../../src/lib/content/frontmatter';
+import { dateProblem, parseFrontmatter, plainTextProblem, toDate } from '../../../src/lib/content/frontmatter';
 
 const options = { dateFields: ['pubDate', 'updatedDate'], reservedFields: ['bodyWords'] };
 const parse = (yaml: string) => parseFrontmatter(yaml, 2, options);
@@ -71,5 +71,51 @@ describe('frontmatter read as a YAML document', () => {
         reason: '"bodyWords" is filled in by the build and cannot be set in frontmatter',
       },
     ]);
+  });
+});
+
+describe("plain-text fields (a post's deck)", () => {
+  const withDeck = (yaml: string) => parseFrontmatter(yaml, 2, { ...options, plainTextFields: ['deck'] }).problems;
+
+  it('accepts one line of text, punctuation and symbols included', () => {
+    for (const deck of [
+      'Async patterns, profiling & tuning',
+      'Part 2: scaling out',
+      'C# vs. "F#" (a_b_c)',
+      '50% faster <3',
+    ])
+      expect(plainTextProblem(deck), deck).toBeUndefined();
+    expect(withDeck('title: t\ndeck: "Part 1: where the speed comes from"')).toEqual([]);
+  });
+
+  it('refuses Markdown and HTML, which would show as typed', () => {
+    for (const deck of [
+      '**Part 2**',
+      '<b>Part 2</b>',
+      '[Part 2](https://example.org)',
+      '1. Intro',
+      '# Part 2',
+      '`code`',
+    ])
+      expect(plainTextProblem(deck), deck).toMatch(/^is plain text: Markdown and HTML would show as typed/);
+  });
+
+  it('refuses line breaks and invisible characters, naming the field and its line', () => {
+    expect(withDeck('title: t\ndeck: |\n  two\n  lines')).toEqual([
+      {
+        field: 'deck',
+        line: 3,
+        column: expect.any(Number),
+        reason: 'must be one line of plain text; it contains a line break',
+      },
+    ]);
+    expect(plainTextProblem('admin\u202Etxt.exe')).toBe(
+      'must be one line of plain text; it contains the invisible character U+202E',
+    );
+  });
+
+  it('leaves a missing or non-string deck to the schema', () => {
+    expect(withDeck('title: t')).toEqual([]);
+    expect(withDeck('title: t\ndeck: 42')).toEqual([]);
   });
 });

@@ -25,6 +25,12 @@ describe('analysePost', () => {
     expect(mdx('```js\nconst a = 1;\n```\n').words).toBe(4);
   });
 
+  it('counts fenced and indented code blocks, not inline code', () => {
+    expect(mdx('```js\nconst a = 1;\n```\n\n~~~\nplain\n~~~\n').codeBlocks).toBe(2);
+    expect(analysePost(fm + 'Text.\n\n    indented code\n', 'md', options).codeBlocks).toBe(1);
+    expect(mdx('Inline `async def` only.\n').codeBlocks).toBe(0);
+  });
+
   it('names undefined names in expressions with their line, and accepts what is in scope', () => {
     expect(mdx('if a < b then {x}\n').problems).toEqual([
       {
