@@ -73,6 +73,10 @@ export interface TextBox {
    * much (y and height give the region it may use), so a one-line title leaves no gap above it.
    */
   gapBelowPrevious?: number;
+  /** Set on texts every card of a site repeats (its name, its host): drawn once into the shared background. */
+  shared?: boolean;
+  /** Set on texts many cards repeat (a category's eyebrow): drawn once per process and reused. */
+  repeated?: boolean;
 }
 
 export interface CardSpec {
@@ -109,6 +113,7 @@ export function layoutCard(
   const texts: TextBox[] = [
     {
       text: clean(site.name, CARD_TEXT_LIMITS.siteName),
+      shared: true,
       x: logo.x + logo.size + 20,
       y: logo.y + 10,
       width: inner - logo.size - 20,
@@ -126,6 +131,7 @@ export function layoutCard(
   if (eyebrow) {
     texts.push({
       text: eyebrow.toLocaleUpperCase('en'),
+      repeated: true,
       x: PAD,
       y: 160,
       width: inner,
@@ -191,6 +197,7 @@ export function layoutCard(
   if (host) {
     texts.push({
       text: host,
+      shared: true,
       x: SOCIAL_CARD_WIDTH - PAD - hostWidth,
       y: ruleY + 38,
       width: hostWidth,

@@ -104,6 +104,24 @@ async function drawText(box: TextBox): Promise<DrawnText> {
   return { input, raw: { width, height, channels: 4 }, left, top: box.y };
 }
 
+const repeatedTexts = new Map<string, Promise<DrawnText>>();
+
+/**
+ * Eyebrows repeat across cards (one per category), so each is drawn once per
+ * process; the memo is bounded so a site with endless distinct labels keeps
+ * its memory flat.
+ */
+function drawRepeatedText(box: TextBox): Promise<DrawnText> {
+  const key = JSON.stringify(box);
+  let drawn = repeatedTexts.get(key);
+  if (!drawn) {
+    if (repeatedTexts.size >= 256) repeatedTexts.clear();
+    drawn = drawText(box);
+    repeatedTexts.set(key, drawn);
+  }
+  return drawn;
+}
+
 const backgrounds = new Map<string, Promise<Buffer>>();
 
 /**
@@ -113,7 +131,8 @@ const backgrounds = new Map<string, Promise<Buffer>>();
  */
 function drawBackground(spec: CardSpec, logoSvg: string): Promise<Buffer> {
   const { width, height, colours, rule, logo, accentBarHeight } = spec;
-  const key = JSON.stringify({ width, height, colours, rule, logo, accentBarHeight, logoSvg });
+  const shared = spec.texts.filter((box) => box.shared);
+  const key = JSON.stringify({ width, height, colours, rule, logo, accentBarHeight, logoSvg, shared });
   let background = backgrounds.get(key);
   if (!background) {
     background = (async () => {
@@ -129,6 +148,7 @@ function drawBackground(spec: CardSpec, logoSvg: string): Promise<Buffer> {
           { ...solid(width, accentBarHeight, colours.accent), left: 0, top: 0 },
           { ...solid(rule.width, rule.height, colours.rule), left: rule.x, top: rule.y },
           { input: logoPng, left: logo.x, top: logo.y },
+          ...(await Promise.all(shared.map(drawText))),
         ])
         .removeAlpha()
         .raw()
@@ -149,7 +169,10 @@ export async function renderCardPng(spec: CardSpec, logoSvg: string): Promise<Bu
   const background = drawBackground(spec, logoSvg);
   // Boxes that do not depend on another are drawn at once (libvips runs them on separate threads).
   const drawn: (DrawnText | undefined)[] = await Promise.all(
-    spec.texts.map((box) => (box.gapBelowPrevious === undefined ? drawText(box) : Promise.resolve(undefined))),
+    spec.texts.map((box) => {
+      if (box.shared || box.gapBelowPrevious !== undefined) return Promise.resolve(undefined);
+      return box.repeated ? drawRepeatedText(box) : drawText(box);
+    }),
   );
   for (const [i, box] of spec.texts.entries()) {
     const previous = drawn[i - 1];
