@@ -65,6 +65,16 @@ export const SITE = {
   social: {
     twitter: '@tokenmetricsinc',
   },
+  /**
+   * Browser chrome and installed-app colours per theme: theme-color <meta> tags (BaseHead) and the web
+   * app manifest. Equal to --bg in src/styles/global.css (a unit test keeps them so).
+   */
+  themeColours: {
+    light: { theme: '#fbfbf9', background: '#fbfbf9' },
+    dark: { theme: '#0f1318', background: '#0f1318' },
+  },
+  /** Brand colour behind the app icon (the mark's own blue), for icons that must fill their square. */
+  iconBackground: '#0a58b0',
   content: {
     /**
      * An .mdx post whose MDX parse equals its Markdown parse renders through Markdown

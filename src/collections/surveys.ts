@@ -12,6 +12,8 @@ import {
   deriveSurvey,
   surveyPngPath,
   surveyThumbnailPath,
+  surveyDarkPngPath,
+  CARD_DARK_WIDTHS,
   CARD_HEIGHT,
   CARD_THUMBNAIL_WIDTHS,
   CARD_WIDTH,
@@ -73,6 +75,8 @@ export interface ChartImage {
   pngPath: string;
   /** Smaller copies, narrowest first, for a srcset beside the PNG. */
   thumbnails: { path: string; width: number }[];
+  /** The same card in the dark theme's colours, at every width (pages only; og:image stays light). */
+  dark: { path: string; width: number }[];
   alt: string;
   width: number;
   height: number;
@@ -91,6 +95,7 @@ export async function chartImageForPost(postId: string): Promise<ChartImage | un
   return {
     pngPath: surveyPngPath(view.id),
     thumbnails: CARD_THUMBNAIL_WIDTHS.map((width) => ({ path: surveyThumbnailPath(view.id, width), width })),
+    dark: CARD_DARK_WIDTHS.map((width) => ({ path: surveyDarkPngPath(view.id, width), width })),
     alt: chartAltText(view),
     width: CARD_WIDTH,
     height: CARD_HEIGHT,

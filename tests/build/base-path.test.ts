@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
 import { buildSite, type BuildResult } from '../support/build-site';
 import { checkInternalLinks, htmlFiles, listFiles, pagePath } from '../support/dist';
 import { blockedInlineScripts, headersPolicy } from '../support/csp';
@@ -80,5 +81,28 @@ describe('build with SITE=https://example.github.io BASE=/blog/', () => {
     expect(parts).toHaveLength(Math.ceil(pages.length / SITEMAP_ENTRY_LIMIT));
     for (const file of parts) expect(locs(readFileSync(file, 'utf8')).length).toBeLessThanOrEqual(SITEMAP_ENTRY_LIMIT);
     expect(urls.sort()).toEqual(pages.sort());
+  });
+
+  it('social cards, icons and the web app manifest live under the base', async () => {
+    const home = readFileSync(join(build.distDir, 'index.html'), 'utf8');
+    expect(home).toContain(`<meta property="og:image" content="${SITE_URL}${BASE}og/cards/home.png">`);
+    expect(home).toContain(`<link rel="manifest" href="${BASE}manifest.webmanifest">`);
+    expect(home).toContain(`<link rel="apple-touch-icon" href="${BASE}apple-touch-icon.png">`);
+    const manifest = JSON.parse(readFileSync(join(build.distDir, 'manifest.webmanifest'), 'utf8')) as {
+      start_url: string;
+      scope: string;
+      id: string;
+      icons: { src: string; sizes: string; type: string }[];
+    };
+    expect([manifest.start_url, manifest.scope, manifest.id]).toEqual([BASE, BASE, BASE]);
+    expect(manifest.icons.length).toBeGreaterThanOrEqual(5);
+    for (const icon of manifest.icons) {
+      expect(icon.src.startsWith(BASE), icon.src).toBe(true);
+      const file = join(build.distDir, icon.src.slice(BASE.length));
+      if (icon.type === 'image/png') {
+        const { width, height } = await sharp(file).metadata();
+        expect(`${width}x${height}`, icon.src).toBe(icon.sizes);
+      } else expect(readFileSync(file, 'utf8')).toContain('<svg');
+    }
   });
 });

@@ -9,7 +9,7 @@ import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { CARD_FONT_FAMILY, renderChartCardSvg } from './chart-svg';
+import { CARD_FONT_FAMILY, DARK_COLOURS, LIGHT_COLOURS, renderChartCardSvg } from './chart-svg';
 import { CARD_HEIGHT, CARD_WIDTH, type CardThumbnailWidth, type SurveyView } from './survey';
 
 export const CARD_FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'] as const;
@@ -76,11 +76,17 @@ export function pinChartFont(fontDir = shippedFontDir()): string {
  */
 export async function renderChartPng(
   view: SurveyView,
-  options: { siteName: string; width?: typeof CARD_WIDTH | CardThumbnailWidth; fontDir?: string },
+  options: {
+    siteName: string;
+    width?: typeof CARD_WIDTH | CardThumbnailWidth;
+    fontDir?: string;
+    theme?: 'light' | 'dark';
+  },
 ): Promise<Buffer> {
   pinChartFont(options.fontDir);
   const { default: sharp } = await import('sharp');
-  const svg = renderChartCardSvg(view, { siteName: options.siteName });
+  const colours = options.theme === 'dark' ? DARK_COLOURS : LIGHT_COLOURS;
+  const svg = renderChartCardSvg(view, { siteName: options.siteName, colours });
   const width = options.width ?? CARD_WIDTH;
   return sharp(Buffer.from(svg), { density: (72 * width) / CARD_WIDTH })
     .resize(width, Math.round((width * CARD_HEIGHT) / CARD_WIDTH))

@@ -29,6 +29,18 @@ export const LIGHT_COLOURS = {
   grid: '#d5dbe1',
 } as const;
 
+/** Dark-theme values of the same tokens, for the card's dark variant on the home page (same unit test). */
+export const DARK_COLOURS: ChartColours = {
+  bg: '#0f1318',
+  bar: '#5fa2f5',
+  barMuted: '#8c97a3',
+  text: '#e7e9ec',
+  textMuted: '#a3adb8',
+  grid: '#3a4450',
+};
+
+export type ChartColours = { readonly [K in keyof typeof LIGHT_COLOURS]: string };
+
 /** Font the PNG card is drawn with; src/lib/chart/chart-png.ts ships and pins it. */
 export const CARD_FONT_FAMILY = 'DejaVu Sans';
 
@@ -191,6 +203,8 @@ export function renderChartSvg(view: SurveyView, options: InlineChartOptions = {
 export interface CardOptions {
   /** Publication name printed in the footer. */
   siteName: string;
+  /** LIGHT_COLOURS (the default: social networks and feed readers) or DARK_COLOURS (the home page in dark mode). */
+  colours?: ChartColours;
 }
 
 /** Crude width estimate for DejaVu Sans, used only to shorten overlong text on the card. */
@@ -200,11 +214,11 @@ function fitText(text: string, size: number, maxWidth: number): string {
   return text.length <= maxChars ? text : `${text.slice(0, Math.max(1, maxChars - 1)).trimEnd()}…`;
 }
 
-/** 1200×630 card for og:image, twitter:image and RSS: fixed light colours, explicit font. */
+/** 1200×630 card for og:image, twitter:image and RSS: fixed colours (light unless asked), explicit font. */
 export function renderChartCardSvg(view: SurveyView, options: CardOptions): string {
   const W = CARD_WIDTH;
   const H = CARD_HEIGHT;
-  const C = LIGHT_COLOURS;
+  const C = options.colours ?? LIGHT_COLOURS;
   const pad = 56;
   const rows = view.rows;
   const max = axisMax(rows);

@@ -52,6 +52,13 @@ export const CARD_HEIGHT = 630;
  */
 export const CARD_THUMBNAIL_WIDTHS = [600, 900] as const;
 export type CardThumbnailWidth = (typeof CARD_THUMBNAIL_WIDTHS)[number];
+/**
+ * The card in the dark theme's colours, at each width of the home page's srcset (see
+ * src/pages/og/dark/[survey]-[width]w.png.ts). Only the home page shows it; og:image stays light.
+ */
+export const CARD_DARK_WIDTHS = [...CARD_THUMBNAIL_WIDTHS, CARD_WIDTH] as const;
+export type CardDarkWidth = (typeof CARD_DARK_WIDTHS)[number];
+export const surveyDarkPngPath = (id: string, width: CardDarkWidth): string => `og/dark/${id}-${width}w.png`;
 /** Where a card thumbnail is emitted, relative to the base (see src/pages/og/[survey]-[width]w.png.ts). */
 export const surveyThumbnailPath = (id: string, width: CardThumbnailWidth): string => `og/${id}-${width}w.png`;
 

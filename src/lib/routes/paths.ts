@@ -23,4 +23,7 @@ export const paths = {
   search: () => 'search/',
   surveyData: (id: string, format: 'csv' | 'json') => `data/${id}.${format}`,
   sitemap: () => 'sitemap-index.xml',
+  /** A drawn social card (src/pages/og/cards/[...card].png.ts); ids come from cardIds in src/lib/social/cards.ts. */
+  socialCard: (cardId: string) => `og/cards/${cardId}.png`,
+  manifest: () => 'manifest.webmanifest',
 } as const;

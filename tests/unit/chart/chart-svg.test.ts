@@ -9,6 +9,7 @@ import {
   CARD_FONT_FAMILY,
   INLINE_LAYOUT,
   LIGHT_COLOURS,
+  DARK_COLOURS,
   renderChartCardSvg,
   renderChartSvg,
 } from '../../../src/lib/chart/chart-svg';
@@ -150,6 +151,17 @@ describe('chart colours (from src/styles/global.css)', () => {
       text: token('--chart-text').light,
       textMuted: token('--text-muted').light,
       grid: token('--chart-grid').light,
+    });
+  });
+
+  it('the dark variant of the card (home page) uses the dark tokens exactly', () => {
+    expect(DARK_COLOURS).toEqual({
+      bg: token('--bg').dark,
+      bar: token('--chart-bar').dark,
+      barMuted: token('--chart-bar-muted').dark,
+      text: token('--chart-text').dark,
+      textMuted: token('--text-muted').dark,
+      grid: token('--chart-grid').dark,
     });
   });
 });

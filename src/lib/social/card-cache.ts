@@ -1,0 +1,31 @@
+/**
+ * A folder of rendered cards named by their content hash (see cardCacheKey):
+ * a card whose inputs did not change since any earlier build is read back
+ * instead of drawn, so a rebuild costs one file read per unchanged card and
+ * only new or edited pages pay for drawing.
+ */
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface CachedPng {
+  png: Buffer;
+  /** false when the bytes came from the cache. */
+  rendered: boolean;
+}
+
+export async function cachedPng(dir: string, key: string, render: () => Promise<Buffer>): Promise<CachedPng> {
+  if (!/^[0-9a-f]{64}$/.test(key)) throw new Error(`card cache: "${key}" is not a sha256 hex key`);
+  const file = join(dir, `${key}.png`);
+  try {
+    return { png: readFileSync(file), rendered: false };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const png = await render();
+  mkdirSync(dir, { recursive: true });
+  // Write beside, then rename: a build stopped mid-write never leaves a truncated card under a valid key.
+  const partial = `${file}.${process.pid}.partial`;
+  writeFileSync(partial, png);
+  renameSync(partial, file);
+  return { png, rendered: true };
+}

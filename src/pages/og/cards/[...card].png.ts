@@ -1,0 +1,20 @@
+/**
+ * /og/cards/<id>.png: the drawn 1200×630 social cards (home, categories,
+ * authors, and posts with no hero image or chart card of their own). Each is
+ * read from the content-hash cache when an earlier build drew the same card.
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { cardSite, drawnCards, socialCardCacheDir } from '../../../collections/social-cards';
+import { socialCardPng } from '../../../lib/social/social-card';
+import type { CardContent } from '../../../lib/social/card-layout';
+
+export const getStaticPaths = (async () =>
+  (await drawnCards()).map(({ id, content }) => ({
+    params: { card: id },
+    props: { content },
+  }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ content: CardContent }> = async ({ props }) => {
+  const { png } = await socialCardPng(props.content, cardSite, socialCardCacheDir);
+  return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png' } });
+};

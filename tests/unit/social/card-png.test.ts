@@ -1,0 +1,90 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import sharp from 'sharp';
+import { CARD_COLOURS, layoutCard, type CardContent } from '../../../src/lib/social/card-layout';
+import { cardFonts, renderCardPng } from '../../../src/lib/social/card-png';
+import { cachedPng } from '../../../src/lib/social/card-cache';
+import { postCard } from '../../../src/lib/social/cards';
+import { socialCardPng } from '../../../src/lib/social/social-card';
+
+const logoSvg = readFileSync(resolve(import.meta.dirname, '../../../src/assets/brand/logo.svg'), 'utf8');
+const site = { name: 'Token Metrics Research', host: 'research.example.com', fallbackTitle: 'Independent research.' };
+const hostileTitles = readdirSync(resolve(import.meta.dirname, '../../fixtures/hostile/posts')).map((file) => {
+  const source = readFileSync(resolve(import.meta.dirname, '../../fixtures/hostile/posts', file), 'utf8');
+  return JSON.parse(/^title: (.*)$/m.exec(source)![1]!) as string;
+});
+const card = (title: string, extra: Partial<CardContent> = {}): CardContent => ({
+  ...postCard({ title, category: 'Engineering', author: 'Token Metrics Team', date: 'February 25, 2025' }),
+  ...extra,
+});
+
+/** Pixels of a rectangle that differ from the card background. */
+async function inkIn(png: Buffer, area: { left: number; top: number; width: number; height: number }) {
+  const { data, info } = await sharp(png).extract(area).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const bg = [0xfb, 0xfb, 0xf9];
+  let ink = 0;
+  for (let i = 0; i < data.length; i += info.channels) {
+    if (Math.abs(data[i]! - bg[0]!) + Math.abs(data[i + 1]! - bg[1]!) + Math.abs(data[i + 2]! - bg[2]!) > 6) ink++;
+  }
+  return ink;
+}
+
+describe('renderCardPng', () => {
+  const { covers } = cardFonts();
+
+  it.each([...hostileTitles, 'W'.repeat(300), `${'مرحبا بالعالم '.repeat(20)}`, '漢字だけのタイトル'])(
+    'draws a 1200×630 PNG whose text stays inside its boxes: %s',
+    async (title) => {
+      const longBy = { byline: `By ${'A Very Long Author Name '.repeat(6)}` };
+      const png = await renderCardPng(layoutCard(card(title, longBy), site, CARD_COLOURS, covers), logoSvg);
+      expect(await sharp(png).metadata()).toMatchObject({ format: 'png', width: 1200, height: 630 });
+      // Side margins below the accent bar, the band between the text and the rule, and the bottom margin.
+      expect(await inkIn(png, { left: 0, top: 12, width: 60, height: 618 })).toBe(0);
+      expect(await inkIn(png, { left: 1140, top: 12, width: 60, height: 618 })).toBe(0);
+      expect(await inkIn(png, { left: 0, top: 474, width: 1200, height: 24 })).toBe(0);
+      expect(await inkIn(png, { left: 0, top: 600, width: 1200, height: 30 })).toBe(0);
+      // The title area is not empty: something was drawn there, even for a title the font cannot draw.
+      expect(await inkIn(png, { left: 80, top: 218, width: 1040, height: 120 })).toBeGreaterThan(500);
+    },
+  );
+
+  it('draws the same bytes for the same card (the cache relies on it)', async () => {
+    const spec = layoutCard(card('Same input, same bytes'), site, CARD_COLOURS, covers);
+    expect((await renderCardPng(spec, logoSvg)).equals(await renderCardPng(spec, logoSvg))).toBe(true);
+  });
+});
+
+describe('card cache', () => {
+  it('draws a card once; the second request reads it back without drawing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'card-cache-'));
+    let renders = 0;
+    const render = () => {
+      renders++;
+      return Promise.resolve(Buffer.from('png bytes'));
+    };
+    const key = 'a'.repeat(64);
+    expect(await cachedPng(dir, key, render)).toEqual({ png: Buffer.from('png bytes'), rendered: true });
+    expect(await cachedPng(dir, key, render)).toEqual({ png: Buffer.from('png bytes'), rendered: false });
+    expect(renders).toBe(1);
+    expect(readdirSync(dir)).toEqual([`${key}.png`]);
+  });
+
+  it('refuses a key that is not a hash, so no key can name a path outside the folder', async () => {
+    await expect(cachedPng(tmpdir(), '../../etc/passwd', () => Promise.resolve(Buffer.alloc(0)))).rejects.toThrow(
+      /not a sha256/,
+    );
+  });
+
+  it('socialCardPng: an edited title draws a new card, an unchanged one is read back', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'card-cache-'));
+    const cardSite = { ...site, colours: CARD_COLOURS, logoSvg };
+    const first = await socialCardPng(card('Cached title'), cardSite, dir);
+    const again = await socialCardPng(card('Cached title'), cardSite, dir);
+    const edited = await socialCardPng(card('Edited title'), cardSite, dir);
+    expect([first.rendered, again.rendered, edited.rendered]).toEqual([true, false, true]);
+    expect(again.png.equals(first.png)).toBe(true);
+    expect(readdirSync(dir)).toHaveLength(2);
+  });
+});
