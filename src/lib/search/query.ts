@@ -59,7 +59,10 @@ export function highlightPattern(terms: string[]): RegExp | undefined {
 // index into its `content` split on whitespace (Pagefind's documented result data). So a
 // query word was found as typed when a matched word starts with it, or when Pagefind's own
 // exact ("quoted") search finds it, which stems as the index does ("running" finds "run").
-// The words are compared in the form Pagefind searches: see indexForm.
+// The words are compared in the form Pagefind searches (see indexForm); stems are left to
+// Pagefind's exact search, as this code has no stemmer. A suggestion for a mistyped word comes
+// from the words Pagefind matched, which share the longest indexed prefix of what was typed:
+// "fastapu" gets "FastAPI", but a typo in the first letters gets no suggestion, only the notice.
 
 /** Punctuation Pagefind's search() drops from a query before it looks a word up. */
 const QUERY_PUNCTUATION = /[\p{Pd}\p{Ps}\p{Pe}\p{Pi}\p{Pf}\p{Po}]/gu;
@@ -148,17 +151,18 @@ export interface SearchReading {
 /** The query to search instead when some words were not found as typed. */
 export function correctedQuery(words: QueryWord[], missingKeys: Set<string>, matched: QueryWord[]): SearchReading {
   const missing: string[] = [];
-  const shown: string[] = [];
+  const shown = new Map<string, string>();
   for (const word of words) {
     if (!missingKeys.has(word.key)) {
-      shown.push(word.text);
+      shown.set(word.key, word.text);
       continue;
     }
     missing.push(word.text);
     const closest = closestWord(word, matched);
-    if (closest) shown.push(closest);
+    // "FastAPI fastapu" searches "FastAPI" once.
+    if (closest && !shown.has(indexForm(closest))) shown.set(indexForm(closest), closest);
   }
-  return { missing, shown };
+  return { missing, shown: [...shown.values()] };
 }
 
 const quoted = (words: string[]) => words.map((w) => `“${w}”`).join(' or ');

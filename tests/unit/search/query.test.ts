@@ -133,7 +133,11 @@ describe('honest search: telling a match from Pagefind’s fallback', () => {
     const matched = matchedWords(content, [...at('FastAPI'), ...at('as')]);
     expect(correctedQuery(words, new Set(['fastapu', 'asdfghjk']), matched)).toEqual({
       missing: ['fastapu', 'asdfghjk'],
-      shown: ['FastAPI', 'FastAPI'],
+      shown: ['FastAPI'],
+    });
+    expect(correctedQuery(queryWords('fastapu async'), new Set(['fastapu']), matched)).toEqual({
+      missing: ['fastapu'],
+      shown: ['FastAPI', 'async'],
     });
     expect(correctedQuery(queryWords('asdfghjk'), new Set(['asdfghjk']), matchedWords(content, at('as')))).toEqual({
       missing: ['asdfghjk'],
