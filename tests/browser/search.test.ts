@@ -300,6 +300,123 @@ describe.skipIf(!chromiumAvailable)('search in Chromium', () => {
     }
   });
 
+  it('says when no word matches as typed: "asdfghjk" shows nothing rather than every post with "as" marked', async () => {
+    const page = await open(ARTICLE);
+    await page.keyboard.press('Control+k');
+    await page.waitForSelector('[data-search-dialog][open]');
+    expect(await dialogSearch(page, 'asdfghjk')).toEqual([]);
+    expect(await page.locator('[data-search-dialog] [data-search-status]').textContent()).toBe(
+      'No exact matches for “asdfghjk”. Check the spelling or try other words.',
+    );
+    // Pagefind alone answers with every post: it shortened the word until "as" matched.
+    // (A string, so the test runner leaves the browser's import() alone.)
+    const fallback = await page.evaluate<number>(
+      `import('/pagefind/pagefind.js').then((pagefind) => pagefind.search('asdfghjk')).then((r) => r.results.length)`,
+    );
+    expect(fallback).toBe(4);
+
+    const onPage = await open('search/?q=asdfghjk');
+    expect(await pageStatus(onPage)).toBe('No exact matches for “asdfghjk”. Check the spelling or try other words.');
+    expect(await onPage.locator('[data-search-form] a.search-result').count()).toBe(0);
+  });
+
+  it('a mistyped word is corrected and says so: "fastapu" shows the results for "FastAPI", highlighted as such', async () => {
+    const page = await open(ARTICLE);
+    await page.keyboard.press('Control+k');
+    await page.waitForSelector('[data-search-dialog][open]');
+    const urls = await dialogSearch(page, 'fastapu');
+    expect([...urls].sort()).toEqual([...RESEARCH].sort());
+    expect(await page.locator('[data-search-dialog] [data-search-status]').textContent()).toBe(
+      'No exact matches for “fastapu”. Showing 3 results for “FastAPI”.',
+    );
+    // The article highlights what the results were found for.
+    const href = await page.locator('[data-search-dialog] a.search-result').first().getAttribute('href');
+    expect(new URL(href!, site.server.origin).searchParams.getAll('highlight')).toEqual(['FastAPI']);
+
+    const onPage = await open('search/?q=fastapu&category=research');
+    expect(await pageStatus(onPage)).toBe(
+      'No exact matches for “fastapu”. Showing 3 results for “FastAPI” in Research.',
+    );
+    expect(new URL(onPage.url()).searchParams.get('q')).toBe('fastapu');
+  });
+
+  it('words found as typed, completed or through their stem are not "corrected"', async () => {
+    const page = await open('search/');
+    const input = page.locator('#search-page-input');
+    for (const [term, status] of [
+      // Completed by Pagefind as the reader types.
+      ['fastap', /^3 results for “fastap”$/],
+      // "running" is in no article; Pagefind finds its stem, "run".
+      ['running', /^\d+ results? for “running”$/],
+      // In the text only inside "AI-driven", "validation-driven"…: found by Pagefind's exact search.
+      ['driven', /^\d+ results? for “driven”$/],
+      ['Pydantic’s', /^\d+ results? for “Pydantic’s”$/],
+    ] as const) {
+      await input.fill(term);
+      await expect.poll(() => pageStatus(page), { timeout: 15_000 }).toMatch(status);
+    }
+    // One good word and one hopeless one: the hopeless one is named and left out.
+    await input.fill('pydantic asdfghjk');
+    await expect
+      .poll(() => pageStatus(page), { timeout: 15_000 })
+      .toMatch(/^No exact matches for “asdfghjk”\. Showing \d+ results? for “pydantic”\.$/);
+  });
+
+  it('marks cover words, not the punctuation around them, in excerpts and on the article', async () => {
+    const page = await open('search/?q=FastAPI');
+    await pageStatus(page);
+    const marks = await page.locator('[data-search-form] .search-result__excerpt mark').allTextContents();
+    expect(marks.length).toBeGreaterThan(3);
+    for (const mark of marks) expect(mark).toMatch(/^[\p{L}\p{N}][^\s]*[\p{L}\p{N}%]$/u);
+    // Pagefind marks "FastAPI?" as one token; the question mark stays outside the highlight.
+    const excerpts = await page.locator('[data-search-form] .search-result__excerpt').allInnerTexts();
+    expect(excerpts.join(' ')).toContain('FastAPI?');
+
+    const article = await open(`${ARTICLE}?highlight=fast`);
+    const landing = article.locator('[data-pagefind-body] mark.search-highlight');
+    await landing.first().waitFor();
+    const words = await landing.allTextContents();
+    // "fast" marks the whole word it starts, and no punctuation.
+    expect(words).toContain('FastAPI');
+    for (const word of words) expect(word).toMatch(/^[\p{L}\p{N}]+$/u);
+  });
+
+  it('the index holds the words a reader sees: no text joined across blocks (chart caption, table, source)', async () => {
+    const page = await open(NARRATIVES.slice(1));
+    // What each indexed article shows, laid out: innerText breaks lines at blocks and cells.
+    const seen = new Map<string, Set<string>>();
+    const tokens = (text: string) =>
+      text
+        .split(/\s+/)
+        .map((t) => t.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}%]+$/gu, '').toLowerCase())
+        .filter(Boolean);
+    const indexed = await page.evaluate<{ url: string; content: string }[]>(
+      `import('/pagefind/pagefind.js')
+        .then((pagefind) => pagefind.search(null))
+        .then((all) => Promise.all(all.results.map((r) => r.data())))`,
+    );
+    expect(indexed.length).toBe(4);
+    for (const { url } of indexed) {
+      await page.goto(new URL(url, site.server.origin).href);
+      const text = await page.evaluate(() => {
+        const body = document.querySelector<HTMLElement>('[data-pagefind-body]')!;
+        for (const details of body.querySelectorAll('details')) details.open = true;
+        for (const ignored of body.querySelectorAll<HTMLElement>('[data-pagefind-ignore]')) ignored.remove();
+        return body.innerText;
+      });
+      seen.set(url, new Set(tokens(text)));
+    }
+    const joined = indexed.flatMap(({ url, content }) =>
+      tokens(content)
+        .filter((word) => !seen.get(url)!.has(word))
+        .map((word) => `${url}: ${word}`),
+    );
+    expect(joined).toEqual([]);
+    const narratives = indexed.find((p) => p.url === NARRATIVES)!.content;
+    expect(narratives).toContain('18.8% Which crypto narrative');
+    expect(narratives).not.toMatch(/BarsDoughnut|Show “Not listed”/);
+  });
+
   it('without JavaScript, the button is a link and /search/ says search needs JavaScript and lists the categories', async () => {
     const page = await open(ARTICLE, { javaScriptEnabled: false });
     const href = await page.locator('header [data-search-open]').getAttribute('href');

@@ -131,10 +131,10 @@ async function run(): Promise<void> {
     const hits = await search(term);
     const shown = await Promise.all(hits.results.slice(0, MAX_RESULTS).map((r) => r.data()));
     if (mine !== sequence) return;
-    list.replaceChildren(...shown.map(resultItem));
+    list.replaceChildren(...shown.map((data) => resultItem(data, hits.reading.shown)));
     more.hidden = hits.total <= MAX_RESULTS;
     more.textContent = `See all ${hits.total} results`;
-    say(dialogStatus(hits.total, term));
+    say(dialogStatus(hits.total, term, hits.reading));
   } catch (error) {
     if (mine !== sequence) return;
     list.replaceChildren();

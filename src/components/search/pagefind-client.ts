@@ -6,17 +6,31 @@
  *
  * Why not Pagefind's Component UI (1.5+, <pagefind-modal> etc.): it does run under
  * this CSP (checked in Chromium: modal and page search, no violation), but it costs
- * 40.3 KB gzip of JS and 7.0 KB of CSS (Pagefind 1.6), against 1.7 KB for the
- * dialog here, 1.8 KB for /search/ and 0.8 KB for landing highlights. Loaded up
+ * 40.3 KB gzip of JS and 7.0 KB of CSS (Pagefind 1.6), against 3.2 KB for the
+ * dialog here, 3.3 KB for /search/ (each with the honest-search reading and its
+ * edit distance, ~1.5 KB) and 0.9 KB for landing highlights. Loaded up
  * front it breaks every page's 1.5 KB JS-before-interaction budget; loaded on first
  * search it takes the first "DePIN" search from 98 KB to ~145 KB (budget 100 KB).
  */
 import { formatDate } from '../../lib/posts/format';
-import { HIGHLIGHT_PARAM, type PagefindSearchOptions } from '../../lib/search/query';
+import {
+  HIGHLIGHT_PARAM,
+  correctedQuery,
+  foundAsTyped,
+  matchedWords,
+  queryWords,
+  splitMarked,
+  type PagefindSearchOptions,
+  type QueryWord,
+  type SearchReading,
+} from '../../lib/search/query';
 
 export interface ResultData {
   url: string;
   excerpt: string;
+  /** The page's text; `locations` index its whitespace-separated words (Pagefind's result data). */
+  content: string;
+  locations: number[];
   meta: Record<string, string | undefined>;
   filters: Record<string, string[] | undefined>;
 }
@@ -73,7 +87,8 @@ export function loadPagefind(): Promise<PagefindApi> {
       baseUrl: BASE,
       excerptLength: 22,
       excerptEllipsis: '…',
-      highlightParam: HIGHLIGHT_PARAM,
+      // No highlightParam: Pagefind would write the words as it searches them ("302" for
+      // "30.2%"), which the article's text does not contain. resultLink writes the reader's.
       // Search runs on the main thread: the worker would cost a second copy of
       // Pagefind's JS, and one small index searches in a few milliseconds.
       noWorker: true,
@@ -88,13 +103,46 @@ export function loadPagefind(): Promise<PagefindApi> {
 export interface Hits {
   total: number;
   results: PagefindResult[];
+  /** What the results answer: the query as typed, or a corrected query when words were not found. */
+  reading: SearchReading;
 }
 
+/** Results whose matched words are read to tell a completed word from a fallback. */
+const SAMPLE = 5;
+
+/**
+ * Searches for `term` and says what the results answer. When a query word matches no indexed
+ * word as typed (Pagefind then quietly searches a shortened form, see src/lib/search/query.ts),
+ * it searches again with the mistyped word replaced by the closest matched word, or left out.
+ */
 export async function search(term: string, options: SearchOptions = {}): Promise<Hits> {
   const pagefind = await loadPagefind();
-  const response = await pagefind.search(term.trim() === '' ? null : term, options);
-  const results = response?.results ?? [];
-  return { total: results.length, results };
+  const run = async (query: string | null) => (await pagefind.search(query, options))?.results ?? [];
+  const words = queryWords(term);
+  const results = await run(term.trim() === '' ? null : term);
+  const asTyped: SearchReading = { missing: [], shown: words.map((w) => w.text) };
+  if (words.length === 0 || results.length === 0) return { total: results.length, results, reading: asTyped };
+
+  const matched: QueryWord[] = [];
+  let unexplained = words;
+  for (const result of results.slice(0, SAMPLE)) {
+    const data = await result.data();
+    matched.push(...matchedWords(data.content, data.locations));
+    unexplained = unexplained.filter((word) => !foundAsTyped(word, matched));
+    if (unexplained.length === 0) return { total: results.length, results, reading: asTyped };
+  }
+  // Matched only in metadata (a title, a date): no words to judge by, so no claim either way.
+  if (matched.length === 0) return { total: results.length, results, reading: asTyped };
+  // Pagefind's exact search stems as its index does: "running" is found through "run".
+  const exact = await Promise.all(
+    unexplained.map(async (word) => ((await pagefind.search(`"${word.key}"`))?.results.length ?? 0) > 0),
+  );
+  const missing = new Set(unexplained.filter((_, i) => !exact[i]).map((w) => w.key));
+  if (missing.size === 0) return { total: results.length, results, reading: asTyped };
+
+  const reading = correctedQuery(words, missing, matched);
+  const corrected = reading.shown.length === 0 ? [] : await run(reading.shown.join(' '));
+  return { total: corrected.length, results: corrected, reading };
 }
 
 /**
@@ -106,9 +154,11 @@ export function appendExcerpt(parent: Element, html: string): void {
   template.innerHTML = html;
   for (const node of template.content.childNodes) {
     if (node instanceof Element && node.localName === 'mark') {
+      // Pagefind marks whole space-separated tokens; the mark covers the word, not "?" or "“".
+      const [before, word, after] = splitMarked(node.textContent ?? '');
       const mark = document.createElement('mark');
-      mark.textContent = node.textContent;
-      parent.append(mark);
+      mark.textContent = word;
+      parent.append(before, ...(word ? [mark] : []), after);
     } else {
       parent.append(node.textContent ?? '');
     }
@@ -122,11 +172,13 @@ function span(className: string, text?: string): HTMLSpanElement {
   return el;
 }
 
-/** One result as a link: title, category · date, excerpt with the matched terms marked. */
-export function resultLink(data: ResultData): HTMLAnchorElement {
+/** One result as a link to the article with the searched words to highlight there. */
+export function resultLink(data: ResultData, words: string[]): HTMLAnchorElement {
   const link = document.createElement('a');
   link.className = 'search-result';
-  link.href = data.url;
+  const url = new URL(data.url, location.href);
+  for (const word of words) url.searchParams.append(HIGHLIGHT_PARAM, word);
+  link.href = url.href;
   link.append(span('search-result__title', data.meta.title ?? data.url));
   // Two posts can share a title; the deck (article header, data-pagefind-meta) tells them apart.
   if (data.meta.deck) link.append(span('search-result__deck', data.meta.deck));
@@ -144,8 +196,8 @@ export function resultLink(data: ResultData): HTMLAnchorElement {
 }
 
 /** A result as a list item, for the dialog's and the page's result lists. */
-export function resultItem(data: ResultData): HTMLLIElement {
+export function resultItem(data: ResultData, words: string[]): HTMLLIElement {
   const item = document.createElement('li');
-  item.append(resultLink(data));
+  item.append(resultLink(data, words));
   return item;
 }

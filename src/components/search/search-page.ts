@@ -41,6 +41,8 @@ async function start(form: HTMLFormElement): Promise<void> {
   let sequence = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let pending: { data(): Promise<ResultData> }[] = [];
+  /** The words the shown results were searched for, to highlight in the article. */
+  let highlightWords: string[] = [];
 
   const selected = (select: HTMLSelectElement) => select.selectedOptions[0]?.dataset.filter;
 
@@ -59,7 +61,7 @@ async function start(form: HTMLFormElement): Promise<void> {
     pending = pending.slice(PAGE_SIZE);
     const data = await Promise.all(batch.map((r) => r.data()));
     if (mine !== sequence) return;
-    list.append(...data.map(resultItem));
+    list.append(...data.map((d) => resultItem(d, highlightWords)));
     more.hidden = pending.length === 0;
   }
 
@@ -83,9 +85,10 @@ async function start(form: HTMLFormElement): Promise<void> {
       if (mine !== sequence) return;
       list.replaceChildren();
       pending = hits.results;
+      highlightWords = hits.reading.shown;
       await showMore(mine);
       if (mine !== sequence) return;
-      status.textContent = pageStatus(hits.total, term, [categoryName, authorName]);
+      status.textContent = pageStatus(hits.total, term, [categoryName, authorName], hits.reading);
     } catch (error) {
       if (mine !== sequence) return;
       list.replaceChildren();

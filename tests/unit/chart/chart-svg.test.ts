@@ -166,6 +166,19 @@ describe('chart colours (from src/styles/global.css)', () => {
   });
 });
 
+describe('focus ring colour (from src/styles/global.css)', () => {
+  // Every background a focus ring sits on: the page (and the dialog), cards and result rows,
+  // hovered and code surfaces, and the borders it runs beside (the chart's button group).
+  const backgrounds = ['--bg', '--surface', '--surface-strong', '--border'];
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`${scheme}: ≥ 3:1 against every background it sits on, and not the error colour`, () => {
+      const focus = token('--focus')[scheme];
+      for (const name of backgrounds) expect(contrast(focus, token(name)[scheme]), name).toBeGreaterThanOrEqual(3);
+      expect(focus).not.toBe(token('--danger')[scheme]);
+    });
+  }
+});
+
 // ------------------------------------------------------------------ card + PNG
 
 describe('chart card (PNG)', () => {
