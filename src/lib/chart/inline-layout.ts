@@ -43,8 +43,8 @@ export const INLINE_LAYOUT = {
   gridOverhang: 3,
   /** Baseline of the tick labels, below the last row. */
   tickBaseline: 17,
-  /** The zero line's centre and width (it covers the bars' first 1.5 px). */
-  axisX: 0.75,
+  /** The zero line's centre and width: it covers the start of every bar. */
+  axisX: 1,
   axisWidth: 1.5,
   nameSize: 15,
   valueSize: 14,
