@@ -299,7 +299,7 @@ export async function mountVoteChart(host: HTMLElement): Promise<VoteChartIsland
     return base as ChartConfiguration<'bar' | 'doughnut'>;
   };
 
-  /** Beside the bar's value if it fits, else below the bar (upper half) or above its name (lower half). */
+  /** Beside the bar's value and name if it fits, else below the bar (upper half) or above its name (lower half). */
   function placeTip(): void {
     const index = highlighted();
     const row = rows()[index];
@@ -316,11 +316,14 @@ export async function mountVoteChart(host: HTMLElement): Promise<VoteChartIsland
     ctx.save();
     ctx.font = font(L.valueSize, 700);
     const labelEnd = bar.x + L.valueGap + ctx.measureText(row.share).width;
+    ctx.font = font(L.nameSize);
+    // Centred on the bar, the tip reaches up into the name's line: it must clear the name too.
+    const markEnd = Math.max(labelEnd, ctx.measureText(row.tick).width);
     ctx.restore();
     const w = tip.offsetWidth;
     const h = tip.offsetHeight;
     const gap = 8;
-    let left = labelEnd + gap;
+    let left = markEnd + gap;
     let top = bar.y - h / 2;
     if (left + w > chart.width) {
       left = Math.max(0, Math.min(bar.x - w / 2, chart.width - w));
