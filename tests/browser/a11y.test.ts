@@ -31,6 +31,38 @@ const scenarios: Scenario[] = [
       await page.waitForSelector('canvas', { timeout: 10_000 });
     },
   },
+  // Vote chart states (issue 15): the doughnut with its key, the URL-restored view, forced colours.
+  {
+    name: 'chart article, doughnut with "Not listed" hidden and a narrative selected',
+    path: 'posts/top-crypto-narratives-2024/?chart=doughnut&unlisted=hide&focus=ai',
+    prepare: async (page) => {
+      await page.locator('figure').first().scrollIntoViewIfNeeded();
+      await page.waitForSelector('vote-chart[data-ready][data-view="doughnut"]', { timeout: 10_000 });
+      await page.waitForSelector('[data-legend] button[aria-pressed="true"]', { timeout: 10_000 });
+    },
+  },
+  {
+    name: 'chart article, keyboard focus on the chart with its tooltip',
+    path: 'posts/top-crypto-narratives-2024/',
+    prepare: async (page) => {
+      await page.locator('figure').first().scrollIntoViewIfNeeded();
+      await page.waitForSelector('vote-chart[data-ready]', { timeout: 10_000 });
+      await page.locator('vote-chart canvas').focus();
+      await page.keyboard.press('ArrowDown');
+      await page.waitForSelector('.vote-chart__tip:not([hidden])', { timeout: 10_000 });
+    },
+  },
+  {
+    name: 'chart article, forced colours',
+    path: 'posts/top-crypto-narratives-2024/',
+    prepare: async (page) => {
+      await page.emulateMedia({ forcedColors: 'active' });
+      await page.locator('figure').first().scrollIntoViewIfNeeded();
+      await page.waitForSelector('vote-chart[data-ready]', { timeout: 10_000 });
+      await page.click('button[data-view="doughnut"]');
+      await page.waitForSelector('vote-chart[data-view="doughnut"] [data-legend]:not([hidden])', { timeout: 10_000 });
+    },
+  },
   { name: 'post list', path: 'posts/' },
   { name: 'category', path: 'categories/research/' },
   { name: 'tag', path: 'tags/fastapi/' },
