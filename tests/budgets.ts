@@ -1,8 +1,9 @@
 /**
  * Every byte budget the site is held to, gzip sizes in bytes. Tests over dist/
  * and in Chromium enforce them; change a number here only with a reason.
+ * A KB here is 1,000 bytes (SI), as the budgets are stated in the issues.
  */
-export const KB = 1024;
+export const KB = 1000;
 
 export const PAGE_BUDGETS = {
   article: {
