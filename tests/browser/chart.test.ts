@@ -344,9 +344,9 @@ describe.skipIf(!chromiumAvailable)('vote chart in Chromium', () => {
             const origin = canvas.getBoundingClientRect();
             const ctx = canvas.getContext('2d')!;
             ctx.font = `700 14px ${getComputedStyle(host).fontFamily}`;
-            const valueEnd = bar.x + 6 + ctx.measureText(host.querySelectorAll('.vc-value')[index]!.textContent!).width;
+            const valueEnd = bar.x + 6 + ctx.measureText(host.querySelectorAll('.vc-value')[index]!.textContent).width;
             ctx.font = `15px ${getComputedStyle(host).fontFamily}`;
-            const nameEnd = ctx.measureText(host.querySelectorAll('.vc-name')[index]!.textContent!).width;
+            const nameEnd = ctx.measureText(host.querySelectorAll('.vc-name')[index]!.textContent).width;
             // The mark: the bar with its value label, and its name on the line above.
             const barTop = bar.y - 8.5;
             const marks = [

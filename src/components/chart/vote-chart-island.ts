@@ -296,7 +296,7 @@ export async function mountVoteChart(host: HTMLElement): Promise<VoteChartIsland
       }
     };
     options.onResize = () => requestAnimationFrame(placeTip);
-    return base as ChartConfiguration<'bar' | 'doughnut'>;
+    return base;
   };
 
   /** Beside the bar's value and name if it fits, else below the bar (upper half) or above its name (lower half). */

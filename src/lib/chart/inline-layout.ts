@@ -58,4 +58,3 @@ export function inlineChartHeight(rowCount: number): number {
 
 /** Position along the value axis as a percentage of the figure's width. */
 export const axisPercent = (share: number, max: number): number => (share / max) * 100;
-

@@ -30,7 +30,9 @@ describe('inline chart SVG', () => {
     expect(root['aria-describedby']).toBe(`vc-${SURVEY_ID}-desc`);
     expect(svg).toContain(`<title id="vc-${SURVEY_ID}-title">Which crypto narrative will lead in 2024?</title>`);
     expect(svg).toContain(`<desc id="vc-${SURVEY_ID}-desc">${view.summary} Shares of votes: 1. DePIN: 30.2%;`);
-    expect(svg).toMatch(/<desc [^>]*>DePIN leads with 30\.2% of votes, 11\.4 percentage points ahead of AI.*Not listed: 3\.8%/);
+    expect(svg).toMatch(
+      /<desc [^>]*>DePIN leads with 30\.2% of votes, 11\.4 percentage points ahead of AI.*Not listed: 3\.8%/,
+    );
     // On the page the figure's visible summary describes it.
     const onPage = attrs(renderChartSvg(view, { describedBy: 'summary-id' }).match(/<svg[^>]*>/)![0]);
     expect(onPage['aria-describedby']).toBe('summary-id');
@@ -45,10 +47,10 @@ describe('inline chart SVG', () => {
       expect(Number(bar.x)).toBe(0); // every bar starts at zero
       expect(bar.width).toMatch(/^[\d.]+%$/);
       // Rounded to a tenth of a percent (0.7 px in a 672 px column).
-      expect(Math.abs(Number.parseFloat(bar.width!) - (view.rows[i]!.share / max) * 100)).toBeLessThanOrEqual(0.0501);
+      expect(Math.abs(Number.parseFloat(bar.width) - (view.rows[i]!.share / max) * 100)).toBeLessThanOrEqual(0.0501);
       expect(Number(bar.y)).toBe(INLINE_LAYOUT.top + i * INLINE_LAYOUT.rowHeight + INLINE_LAYOUT.barOffset);
     });
-    const widths = bars.map((b) => Number.parseFloat(b.width!));
+    const widths = bars.map((b) => Number.parseFloat(b.width));
     expect(widths[0]! / widths[1]!).toBeCloseTo(30.2 / 18.8, 2);
     // No viewBox: the type is drawn at its own size, as the canvas draws it.
     const root = attrs(svg.match(/<svg[^>]*>/)![0]);
