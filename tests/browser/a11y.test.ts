@@ -19,6 +19,8 @@ interface Scenario {
   path: string;
   /** Brings the page into the state under test. */
   prepare?: (page: Page) => Promise<void>;
+  /** Limits axe to this part of the page (default: the whole document). */
+  include?: string;
 }
 
 const scenarios: Scenario[] = [
@@ -30,6 +32,41 @@ const scenarios: Scenario[] = [
     prepare: async (page) => {
       await page.locator('figure').first().scrollIntoViewIfNeeded();
       await page.waitForSelector('canvas', { timeout: 10_000 });
+    },
+  },
+  // Vote chart states (issue 15): the doughnut with its key, the URL-restored view, forced colours.
+  {
+    name: 'chart article, doughnut with "Not listed" hidden and a narrative selected',
+    path: 'posts/top-crypto-narratives-2024/?chart=doughnut&unlisted=hide&focus=ai',
+    prepare: async (page) => {
+      await page.locator('figure').first().scrollIntoViewIfNeeded();
+      await page.waitForSelector('vote-chart[data-ready][data-view="doughnut"]', { timeout: 10_000 });
+      await page.waitForSelector('[data-legend] button[aria-pressed="true"]', { timeout: 10_000 });
+    },
+  },
+  {
+    name: 'chart article, keyboard focus on the chart with its tooltip',
+    path: 'posts/top-crypto-narratives-2024/',
+    prepare: async (page) => {
+      await page.locator('figure').first().scrollIntoViewIfNeeded();
+      await page.waitForSelector('vote-chart[data-ready]', { timeout: 10_000 });
+      await page.locator('vote-chart canvas').focus();
+      await page.keyboard.press('ArrowDown');
+      await page.waitForSelector('.vote-chart__tip:not([hidden])', { timeout: 10_000 });
+    },
+  },
+  {
+    name: 'chart article, forced colours',
+    path: 'posts/top-crypto-narratives-2024/',
+    // The chart only: in emulated forced colours (dark) axe flags the newsletter box's submit button
+    // (#0b1320 on #000000), which is outside the chart and not changed by issue 15.
+    include: 'figure.vote-chart',
+    prepare: async (page) => {
+      await page.emulateMedia({ forcedColors: 'active' });
+      await page.locator('figure').first().scrollIntoViewIfNeeded();
+      await page.waitForSelector('vote-chart[data-ready]', { timeout: 10_000 });
+      await page.click('button[data-view="doughnut"]');
+      await page.waitForSelector('vote-chart[data-view="doughnut"] [data-legend]:not([hidden])', { timeout: 10_000 });
     },
   },
   { name: 'post list', path: 'posts/' },
@@ -98,7 +135,7 @@ async function submitNewsletter(page: Page, email: string, state: 'success' | 'e
 /** axe's violations on one page, in one scheme and width. */
 async function violationsOn(
   site: ServedSite,
-  { path, prepare }: Scenario,
+  { path, prepare, include }: Scenario,
   scheme: 'light' | 'dark',
   width: number,
 ): Promise<unknown[]> {
@@ -113,25 +150,31 @@ async function violationsOn(
     await page.goto(site.server.url + path, { waitUntil: 'networkidle' });
     await prepare?.(page);
     await page.evaluate(axeSource);
-    return await page.evaluate(async (tags) => {
-      const result = await (
-        window as unknown as {
-          axe: {
-            run: (
-              ctx: Document,
-              opts: object,
-            ) => Promise<{
-              violations: { id: string; impact: string; nodes: { target: string[]; failureSummary: string }[] }[];
-            }>;
-          };
-        }
-      ).axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-      return result.violations.map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}: ${n.failureSummary}`),
-      }));
-    }, TAGS);
+    return await page.evaluate(
+      async ({ tags, include }) => {
+        const result = await (
+          window as unknown as {
+            axe: {
+              run: (
+                ctx: Document | { include: string[] },
+                opts: object,
+              ) => Promise<{
+                violations: { id: string; impact: string; nodes: { target: string[]; failureSummary: string }[] }[];
+              }>;
+            };
+          }
+        ).axe.run(include ? { include: [include] } : document, {
+          runOnly: { type: 'tag', values: tags },
+          resultTypes: ['violations'],
+        });
+        return result.violations.map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}: ${n.failureSummary}`),
+        }));
+      },
+      { tags: TAGS, include },
+    );
   } finally {
     await context.close();
   }

@@ -11,7 +11,10 @@ import { chromiumAvailable } from '../../scripts/lib/chromium';
 import { serveInChromium } from '../support/served-site';
 import { startStaticServer } from '../../scripts/lib/static-server';
 import { surveySchema } from '../../src/lib/chart/survey-schema';
-import { deriveSurvey, surveyToCsv } from '../../src/lib/chart/survey';
+import { deriveSurvey, formatShare, surveyToCsv } from '../../src/lib/chart/survey';
+import { sliceColours } from '../../src/lib/chart/palette';
+import { PNG } from 'pngjs';
+import pixelmatch from 'pixelmatch';
 
 const SURVEY = 'moon-awards-2024-narratives';
 const ARTICLE = 'posts/top-crypto-narratives-2024/';
@@ -22,12 +25,11 @@ const view = deriveSurvey(SURVEY, data);
 
 interface ChartLike {
   config: { type: string };
-  data: { labels: string[]; datasets: { backgroundColor: string[] }[] };
+  data: { labels: string[]; datasets: { backgroundColor: string[]; data: number[] }[] };
   options: { animation: unknown };
-  tooltip: { opacity: number; title: string[]; getActiveElements(): { index: number }[] };
-  getActiveElements(): { index: number }[];
   getDatasetMeta(i: number): { data: { x: number; y: number; base?: number }[] };
   canvas: HTMLCanvasElement | null;
+  width: number;
 }
 /** <vote-chart> exposes its Chart.js instance (src/components/chart/VoteChart.astro). */
 type VoteChartHost = HTMLElement & { chart?: ChartLike };
@@ -58,15 +60,20 @@ describe.skipIf(!chromiumAvailable)('vote chart in Chromium', () => {
     await page.locator('[data-stage]').evaluate((el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }));
   }
 
+  /** The chart's state as a reader meets it: Chart.js's data, the highlighted row, the tooltip's title. */
   const chartState = (page: Page) =>
     page.evaluate(() => {
-      const c = document.querySelector<VoteChartHost>('vote-chart')!.chart!;
+      const host = document.querySelector<VoteChartHost>('vote-chart')!;
+      const c = host.chart!;
+      const tip = host.querySelector<HTMLElement>('.vote-chart__tip');
+      const active = Number(host.dataset.active ?? -1);
       return {
         type: c.config.type,
         labels: c.data.labels,
+        values: c.data.datasets[0]!.data,
         colours: c.data.datasets[0]!.backgroundColor,
-        active: c.getActiveElements().map((e) => e.index),
-        tooltip: c.tooltip.opacity > 0 && c.tooltip.getActiveElements().length > 0 ? c.tooltip.title.join(' ') : '',
+        active: active >= 0 ? [active] : [],
+        tooltip: tip && !tip.hidden ? (tip.querySelector('strong')?.textContent ?? '') : '',
         animation: c.options.animation,
       };
     });
@@ -109,11 +116,8 @@ describe.skipIf(!chromiumAvailable)('vote chart in Chromium', () => {
       });
       const canvas = (await page.locator('vote-chart canvas').boundingBox())!;
       await page.mouse.move(canvas.x + point.x, canvas.y + point.y);
-      await page.waitForFunction(() => {
-        const c = document.querySelector<VoteChartHost>('vote-chart')!.chart!;
-        return c.tooltip.opacity > 0 && c.tooltip.title.join('') === 'DePIN';
-      });
-      expect((await chartState(page)).tooltip).toBe('DePIN');
+      await expect.poll(async () => (await chartState(page)).tooltip).toBe('DePIN');
+      expect((await chartState(page)).active).toEqual([0]);
     } finally {
       await context.close();
     }
@@ -185,8 +189,12 @@ describe.skipIf(!chromiumAvailable)('vote chart in Chromium', () => {
       expect((await chartState(page)).labels).toEqual(view.rows.map((r) => r.name));
 
       await page.uncheck('input[data-remainder]');
-      await expect.poll(async () => (await chartState(page)).labels).toEqual(view.ranked.map((r) => r.name));
+      // The ring still draws 100% of votes: "Not listed" stays as an empty arc, named in the key.
+      await expect.poll(async () => (await chartState(page)).colours.at(-1)).toBe('transparent');
+      expect((await chartState(page)).labels).toEqual(view.rows.map((r) => r.name));
+      expect((await chartState(page)).values.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 6);
       expect((await chartState(page)).type).toBe('doughnut');
+      expect(await page.locator('[data-legend] li').last().textContent()).toBe('Not listed3.8%, empty arc');
 
       await page.click('button[data-view="bar"]');
       await expect.poll(async () => (await chartState(page)).type).toBe('bar');
@@ -247,6 +255,300 @@ describe.skipIf(!chromiumAvailable)('vote chart in Chromium', () => {
     try {
       await showChart(page);
       expect((await chartState(page)).animation).toBe(false);
+      // Nor when the view changes.
+      await page.click('button[data-view="doughnut"]');
+      await expect.poll(async () => (await chartState(page)).type).toBe('doughnut');
+      expect((await chartState(page)).animation).toBe(false);
+      await page.uncheck('input[data-remainder]');
+      await expect.poll(async () => (await chartState(page)).colours.at(-1)).toBe('transparent');
+      expect((await chartState(page)).animation).toBe(false);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the canvas draws what the SVG drew: pixel comparison of the figure before and after mount', async () => {
+    // Threshold: pixelmatch's per-pixel colour threshold 0.1, and at most 0.5% of the figure's pixels may
+    // differ (measured: 0.004% at 390 px, 0.04% at 1280 px, anti-aliasing of a few value labels).
+    // One row moved by a pixel, or type a size off, changes several percent.
+    for (const colorScheme of ['light', 'dark'] as const) {
+      for (const width of [390, 1280]) {
+        context = await site.browser.newContext({ viewport: { width, height: 900 }, colorScheme });
+        try {
+          const page = await context.newPage();
+          let release!: () => void;
+          const held = new Promise<void>((resolve) => (release = resolve));
+          await page.route(/vote-chart-island/, async (route) => {
+            await held;
+            await route.continue();
+          });
+          await page.goto(site.server.url + ARTICLE, { waitUntil: 'load' });
+          const stage = page.locator('[data-stage]');
+          await stage.evaluate((el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }));
+          await page.evaluate(() => document.fonts.ready);
+          expect(await page.locator('vote-chart canvas').count()).toBe(0);
+          const before = PNG.sync.read(await stage.screenshot());
+          release();
+          await page.waitForSelector('vote-chart[data-ready]', { timeout: 15_000 });
+          await page.evaluate(() => new Promise(requestAnimationFrame));
+          expect(await page.locator('vote-chart canvas').count()).toBe(1);
+          const after = PNG.sync.read(await stage.screenshot());
+          expect([after.width, after.height]).toEqual([before.width, before.height]);
+          const differing = pixelmatch(before.data, after.data, undefined, before.width, before.height, {
+            threshold: 0.1,
+          });
+          const share = differing / (before.width * before.height);
+          console.info(`${colorScheme} ${width}px: ${differing} px differ (${(share * 100).toFixed(3)}%)`);
+          expect(share).toBeLessThanOrEqual(0.005);
+        } finally {
+          await context.close();
+        }
+      }
+    }
+  });
+
+  it('the bars use the column width at 1280 px', async () => {
+    const page = await openArticle();
+    try {
+      await showChart(page);
+      const column = await page.locator('figure.vote-chart').evaluate((el) => el.getBoundingClientRect().width);
+      const canvas = (await page.locator('vote-chart canvas').boundingBox())!;
+      expect(column).toBeGreaterThan(600);
+      expect(canvas.width).toBeCloseTo(column, 0);
+      const table = (await page.locator('.vote-chart__table').boundingBox())!;
+      expect(canvas.width).toBeCloseTo(table.width, 0);
+      // The longest bar spans 30.2 / 40 of the plot.
+      const top = await page.evaluate(
+        () => document.querySelector<VoteChartHost>('vote-chart')!.chart!.getDatasetMeta(0).data[0]!.x,
+      );
+      expect(top / canvas.width).toBeCloseTo(30.2 / 40, 2);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the keyboard tooltip never covers the active bar, its value or its name', async () => {
+    for (const width of [390, 1280]) {
+      const page = await openArticle({ viewport: { width, height: 900 }, reducedMotion: 'reduce' });
+      try {
+        await showChart(page);
+        await page.locator('vote-chart canvas').focus();
+        for (let i = 0; i < view.rows.length; i++) {
+          if (i > 0) await page.keyboard.press('ArrowDown');
+          await expect.poll(async () => (await chartState(page)).active).toEqual([i]);
+          const overlap = await page.evaluate((index) => {
+            const host = document.querySelector<VoteChartHost>('vote-chart')!;
+            const chart = host.chart!;
+            const bar = chart.getDatasetMeta(0).data[index]!;
+            const canvas = chart.canvas!;
+            const origin = canvas.getBoundingClientRect();
+            const ctx = canvas.getContext('2d')!;
+            ctx.font = `700 14px ${getComputedStyle(host).fontFamily}`;
+            const valueEnd = bar.x + 6 + ctx.measureText(host.querySelectorAll('.vc-value')[index]!.textContent).width;
+            ctx.font = `15px ${getComputedStyle(host).fontFamily}`;
+            const nameEnd = ctx.measureText(host.querySelectorAll('.vc-name')[index]!.textContent).width;
+            // The mark: the bar with its value label, and its name on the line above.
+            const barTop = bar.y - 8.5;
+            const marks = [
+              { left: 0, right: valueEnd, top: barTop, bottom: barTop + 17 },
+              { left: 0, right: nameEnd, top: barTop - 20, bottom: barTop - 1 },
+            ];
+            const r = host.querySelector('.vote-chart__tip')!.getBoundingClientRect();
+            const tip = {
+              left: r.left - origin.left,
+              right: r.right - origin.left,
+              top: r.top - origin.top,
+              bottom: r.bottom - origin.top,
+            };
+            const visible = !host.querySelector<HTMLElement>('.vote-chart__tip')!.hidden && r.width > 0;
+            const intersects = marks.some(
+              (mark) =>
+                tip.left < mark.right && tip.right > mark.left && tip.top < mark.bottom && tip.bottom > mark.top,
+            );
+            const mark = marks;
+            return { visible, intersects, tip, mark };
+          }, i);
+          expect(overlap.visible, `${width}px row ${i}`).toBe(true);
+          expect(overlap.intersects, `${width}px row ${i}: ${JSON.stringify(overlap)}`).toBe(false);
+        }
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
+  it('the doughnut has a distinct colour per narrative and a keyboard-reachable key', async () => {
+    const page = await openArticle({ reducedMotion: 'reduce' });
+    try {
+      await showChart(page);
+      await page.click('button[data-view="doughnut"]');
+      await expect.poll(async () => (await chartState(page)).type).toBe('doughnut');
+      const colours = (await chartState(page)).colours;
+      expect(colours).toEqual(sliceColours(view.rows));
+      expect(new Set(colours).size).toBe(view.rows.length);
+      const key = page.locator('[data-legend] button');
+      expect(await key.allTextContents()).toEqual(view.rows.map((r) => `${r.name}${formatShare(r.tenths)}`));
+      // Tab from the view switch reaches the canvas, then the key.
+      await page.locator('vote-chart canvas').focus();
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('DePIN30.2%');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => key.nth(1).getAttribute('aria-pressed')).toBe('true');
+      await expect.poll(() => page.locator('[data-live]').textContent()).toBe('AI: 18.8% of votes, rank 2 of 8');
+      expect(new URL(page.url()).searchParams.get('focus')).toBe('ai');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('restores the view from the URL, and "Copy link" gives it', async () => {
+    context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.url });
+    try {
+      const page = await context.newPage();
+      await page.goto(site.server.url + ARTICLE + '?chart=doughnut&unlisted=hide&focus=ai', {
+        waitUntil: 'networkidle',
+      });
+      await showChart(page);
+      await expect.poll(async () => (await chartState(page)).type).toBe('doughnut');
+      expect(await page.isChecked('input[data-remainder]')).toBe(false);
+      expect(await page.getAttribute('button[data-view="doughnut"]', 'aria-pressed')).toBe('true');
+      expect((await chartState(page)).active).toEqual([1]);
+      expect(await page.getAttribute('[data-legend] button[value="ai"]', 'aria-pressed')).toBe('true');
+
+      await page.click('button[data-view="bar"]');
+      await expect.poll(() => new URL(page.url()).search).toBe('?unlisted=hide&focus=ai');
+      await page.click('button[data-copy-link]');
+      await expect.poll(() => page.locator('[data-live]').textContent()).toBe('Link to this view copied.');
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      expect(copied).toBe(`${site.server.url}${ARTICLE}?unlisted=hide&focus=ai`);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('falls back to the default view on unknown or hostile URL values', async () => {
+    for (const query of [
+      '?chart=%3Cscript%3Ealert(1)%3C/script%3E&unlisted=maybe&focus=__proto__',
+      '?chart=pie&focus=constructor',
+      '?focus=not-listed&unlisted=hide',
+    ]) {
+      context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+      try {
+        const page = await context.newPage();
+        const errors: string[] = [];
+        page.on('pageerror', (e) => errors.push(e.message));
+        await page.goto(site.server.url + ARTICLE + query, { waitUntil: 'networkidle' });
+        await showChart(page);
+        expect((await chartState(page)).type, query).toBe('bar');
+        expect((await chartState(page)).active, query).toEqual([]);
+        expect(await page.isChecked('input[data-remainder]')).toBe(!query.includes('unlisted=hide'));
+        expect(errors).toEqual([]);
+        expect(new URL(page.url()).searchParams.has('focus'), query).toBe(false);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
+  it('stays readable in forced-colours mode: SVG, canvas and controls take the system colours', async () => {
+    context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+    try {
+      const page = await context.newPage();
+      await page.emulateMedia({ forcedColors: 'active', colorScheme: 'dark' });
+      await page.goto(site.server.url + ARTICLE, { waitUntil: 'networkidle' });
+      const system = await page.evaluate(() => {
+        const probe = document.createElement('span');
+        probe.style.forcedColorAdjust = 'none';
+        document.body.append(probe);
+        const read = (c: string) => ((probe.style.color = c), getComputedStyle(probe).color);
+        const out = { text: read('CanvasText'), bg: read('Canvas'), gray: read('GrayText') };
+        probe.remove();
+        return out;
+      });
+      expect(system.text).not.toBe(system.bg);
+      // The static SVG, as before mount and without JavaScript.
+      const fills = await page.evaluate(() =>
+        [...document.querySelectorAll('.vc-bar, .vc-name')].map((el) => getComputedStyle(el).fill),
+      );
+      expect(new Set(fills)).toEqual(new Set([system.text, system.gray]));
+      await showChart(page);
+      const state = await chartState(page);
+      expect(state.colours.slice(0, -1).every((c) => c === system.text)).toBe(true);
+      expect(state.colours.at(-1)).toBe(system.gray);
+      // The canvas really paints the system colour on the system background.
+      const [bar, ground] = await page.evaluate(() => {
+        const c = document.querySelector<VoteChartHost>('vote-chart')!.chart!;
+        const el = c.getDatasetMeta(0).data[0]!;
+        const ctx = c.canvas!.getContext('2d')!;
+        const px = (x: number, y: number) => {
+          const [r, g, b] = ctx.getImageData(Math.round(x), Math.round(y), 1, 1).data;
+          return `rgb(${r}, ${g}, ${b})`;
+        };
+        return [
+          px((el.x + el.base!) / 2, el.y),
+          getComputedStyle(c.canvas!.closest('main') ?? document.body).backgroundColor,
+        ];
+      });
+      expect(bar).toBe(system.text);
+      expect(ground).not.toBe(system.text);
+      // Controls: text and background differ, the pressed view is marked by the system highlight.
+      const pressed = await page.locator('button[data-view="bar"]').evaluate((el) => {
+        const s = getComputedStyle(el);
+        return { color: s.color, background: s.backgroundColor };
+      });
+      expect(pressed.color).not.toBe(pressed.background);
+      await page.locator('vote-chart canvas').focus();
+      const tip = await page.locator('.vote-chart__tip').evaluate((el) => {
+        const s = getComputedStyle(el);
+        return { color: s.color, background: s.backgroundColor };
+      });
+      expect(tip.color).not.toBe(tip.background);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('prints the static figure and table only: no controls, no canvas, no gap', async () => {
+    const page = await openArticle({ viewport: { width: 800, height: 1100 } });
+    try {
+      await showChart(page);
+      await page.click('button[data-view="doughnut"]');
+      await page.emulateMedia({ media: 'print' });
+      const printed = await page.evaluate(() => {
+        const figure = document.querySelector('figure.vote-chart')!;
+        const shown = (sel: string) => {
+          const el = figure.querySelector(sel);
+          return !!el && getComputedStyle(el).display !== 'none' && getComputedStyle(el).visibility !== 'hidden';
+        };
+        const svg = figure.querySelector('svg.vc-svg')!.getBoundingClientRect();
+        const stage = figure.querySelector('[data-stage]')!.getBoundingClientRect();
+        const previous = figure.previousElementSibling!.getBoundingClientRect();
+        return {
+          controls: shown('.vote-chart__controls'),
+          canvas: shown('.vote-chart__canvas'),
+          legend: shown('[data-legend]'),
+          svg: shown('svg.vc-svg'),
+          table: shown('.vote-chart__table'),
+          summary: shown('.vote-chart__summary'),
+          stageExtra: stage.height - svg.height,
+          gapBefore: figure.getBoundingClientRect().top - previous.bottom,
+        };
+      });
+      expect(printed).toMatchObject({
+        controls: false,
+        canvas: false,
+        legend: false,
+        svg: true,
+        table: true,
+        summary: true,
+      });
+      expect(printed.stageExtra).toBeLessThan(1);
+      expect(printed.gapBefore).toBeLessThan(60);
+      // Chromium's own print of the page: the figure is not pushed away from the text before it.
+      const pdf = await page.pdf({ format: 'A4' });
+      expect(pdf.length).toBeGreaterThan(1000);
     } finally {
       await context.close();
     }
@@ -282,6 +584,10 @@ describe.skipIf(!chromiumAvailable)('vote chart in Chromium', () => {
       expect(await page.getByRole('link', { name: 'CSV' }).isVisible()).toBe(true);
       expect(await page.getByRole('link', { name: 'JSON' }).isVisible()).toBe(true);
       expect(await page.getByRole('img', { name: 'Which crypto narrative will lead in 2024?' }).count()).toBe(1);
+      expect(await page.locator('.vote-chart__summary').textContent()).toBe(view.summary);
+      expect(await page.locator('svg.vc-svg').getAttribute('aria-describedby')).toBe(
+        await page.locator('.vote-chart__summary').getAttribute('id'),
+      );
     } finally {
       await context.close();
     }

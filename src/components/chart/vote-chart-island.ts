@@ -2,32 +2,39 @@
  * The Chart.js enhancement of <vote-chart>. Loaded by the element's tiny loader
  * (VoteChart.astro's <script>) only once the figure nears the viewport.
  *
- * It draws a canvas over the static SVG inside the same box (the SVG keeps the
- * space, so nothing moves), and adds tooltips, a bar/doughnut switch, a
- * "Not listed" toggle, click/Enter to jump to a narrative's section, and arrow
- * key navigation announced through an aria-live region. Colours are read from
- * the CSS custom properties and redrawn whenever the theme changes.
+ * The canvas covers the static SVG in the same box and draws the same picture
+ * from the same geometry (src/lib/chart/inline-layout.ts): names above bars,
+ * grid beside them, values at their ends, type at the same sizes, so nothing
+ * moves when it mounts. It adds a bar/doughnut switch (the doughnut's code is
+ * fetched on first use), a "Not listed" toggle, a tooltip that sits beside the
+ * active mark, arrow-key navigation announced through an aria-live region,
+ * click/Enter to a narrative's section, the view in the URL query and a
+ * "Copy link" control. Colours come from the CSS custom properties (system
+ * colours in forced-colours mode) and are re-read whenever the theme changes.
  *
  * Only the Chart.js parts in use are registered; never chart.js/auto.
  */
 import {
-  ArcElement,
   BarController,
   BarElement,
   CategoryScale,
   Chart,
-  DoughnutController,
   LinearScale,
-  Tooltip,
   type ActiveElement,
   type ChartConfiguration,
+  type ChartEvent,
   type Plugin,
 } from 'chart.js';
+import { axisPercent, axisTicks, INLINE_LAYOUT as L } from '../../lib/chart/inline-layout';
+import { readViewState, writeViewState, type ChartKind, type ChartViewState } from '../../lib/chart/view-state';
+import type { DoughnutParts } from './vote-chart-doughnut';
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, DoughnutController, ArcElement);
+Chart.register(BarController, BarElement, CategoryScale, LinearScale);
 
 /** What VoteChart.astro serialises into data-chart. */
 export interface IslandRow {
+  /** URL key, e.g. "ai" (?focus=ai) */
+  key: string;
   name: string;
   /** "1. DePIN" or "Not listed" */
   tick: string;
@@ -39,38 +46,50 @@ export interface IslandRow {
   /** Heading id in the article, absent for the remainder. */
   section?: string;
   remainder: boolean;
+  /** Doughnut slice colour (src/lib/chart/palette.ts). */
+  colour: string;
 }
 export interface IslandData {
-  label: string;
   axisMax: number;
+  /** "96.2%": what the listed rows add up to, said in the doughnut's centre when "Not listed" is hidden. */
+  listedShare: string;
   rows: IslandRow[];
 }
 
-type View = 'bar' | 'doughnut';
-type Colours = Record<'bar' | 'barMuted' | 'text' | 'textMuted' | 'grid' | 'bg' | 'focus', string>;
+export type Colours = Record<'bar' | 'barMuted' | 'text' | 'textMuted' | 'grid' | 'bg', string>;
 
-const TOKENS: Record<keyof Colours, string> = {
-  bar: '--chart-bar',
-  barMuted: '--chart-bar-muted',
-  text: '--chart-text',
-  textMuted: '--text-muted',
-  grid: '--chart-grid',
-  bg: '--bg',
-  focus: '--focus',
+const TOKENS: Colours = {
+  bar: 'var(--chart-bar)',
+  barMuted: 'var(--chart-bar-muted)',
+  text: 'var(--chart-text)',
+  textMuted: 'var(--text-muted)',
+  grid: 'var(--chart-grid)',
+  bg: 'var(--bg)',
+};
+/** Forced-colours mode: the canvas is not recoloured by the browser, so it takes the system colours itself. */
+const SYSTEM: Colours = {
+  bar: 'CanvasText',
+  barMuted: 'GrayText',
+  text: 'CanvasText',
+  textMuted: 'CanvasText',
+  grid: 'GrayText',
+  bg: 'Canvas',
 };
 
 /**
  * getComputedStyle on a custom property returns its unresolved text
- * ("light-dark(...)"), so each token is applied to a probe's `color` and the
- * computed rgb() is read back.
+ * ("light-dark(...)"), so each colour is applied to a probe's `color` and the
+ * computed rgb() read back; forced-color-adjust keeps the browser from
+ * replacing the probe's own colour in forced-colours mode.
  */
-function readColours(host: HTMLElement): Colours {
+function readColours(host: HTMLElement, forced: boolean): Colours {
   const probe = document.createElement('span');
   probe.hidden = true;
+  probe.style.forcedColorAdjust = 'none';
   host.append(probe);
   const out = {} as Colours;
-  for (const [key, token] of Object.entries(TOKENS) as [keyof Colours, string][]) {
-    probe.style.color = `var(${token})`;
+  for (const [key, value] of Object.entries(forced ? SYSTEM : TOKENS) as [keyof Colours, string][]) {
+    probe.style.color = value;
     out[key] = getComputedStyle(probe).color;
   }
   probe.remove();
@@ -82,11 +101,22 @@ export interface VoteChartIsland {
   destroy(): void;
 }
 
+/** What the doughnut module needs from the island to build its configuration. */
+export interface DoughnutContext {
+  rows: IslandRow[];
+  showRemainder: boolean;
+  colours: Colours;
+  font: string;
+  listedShare: string;
+  highlighted: () => number;
+}
+
 export async function mountVoteChart(host: HTMLElement): Promise<VoteChartIsland | undefined> {
   const data = JSON.parse(host.dataset.chart ?? 'null') as IslandData | null;
   const stage = host.querySelector<HTMLElement>('[data-stage]');
   const live = host.querySelector<HTMLElement>('[data-live]');
-  if (!data || !stage || !live) return undefined;
+  const legend = host.querySelector<HTMLElement>('[data-legend]');
+  if (!data || !stage || !live || !legend) return undefined;
 
   // Fonts first, so the canvas never draws with a fallback face and redraws.
   await document.fonts.ready;
@@ -94,14 +124,26 @@ export async function mountVoteChart(host: HTMLElement): Promise<VoteChartIsland
 
   const viewButtons = [...host.querySelectorAll<HTMLButtonElement>('button[data-view]')];
   const remainderToggle = host.querySelector<HTMLInputElement>('input[data-remainder]');
+  const copyButton = host.querySelector<HTMLButtonElement>('button[data-copy-link]');
   const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
   const darkScheme = matchMedia('(prefers-color-scheme: dark)');
+  const forcedColours = matchMedia('(forced-colors: active)');
 
-  let view: View = 'bar';
-  let showRemainder = remainderToggle?.checked ?? true;
-  let active = -1;
-  let colours = readColours(host);
-  const rows = () => data.rows.filter((r) => showRemainder || !r.remainder);
+  const keys = data.rows.map((r) => r.key);
+  const remainderKey = data.rows.find((r) => r.remainder)?.key;
+  const state: ChartViewState = readViewState(location.search, keys, remainderKey);
+  let doughnut: DoughnutParts | undefined;
+  let colours = readColours(host, forcedColours.matches);
+  let hovered = -1;
+  let mounted = false;
+  const fontFamily = getComputedStyle(host).fontFamily;
+  const font = (size: number, weight = 400) => `${weight} ${size}px ${fontFamily}`;
+
+  /** The rows drawn: in the doughnut the hidden remainder stays as an empty arc, so the ring is always 100%. */
+  const rows = () => data.rows.filter((r) => state.unlisted || !r.remainder || state.chart === 'doughnut');
+  const selectable = () => rows().filter((r) => state.unlisted || !r.remainder);
+  const selected = () => selectable().findIndex((r) => r.key === state.focus);
+  const highlighted = () => (hovered >= 0 ? hovered : selected());
 
   const frame = document.createElement('div');
   frame.className = 'vote-chart__canvas';
@@ -109,100 +151,84 @@ export async function mountVoteChart(host: HTMLElement): Promise<VoteChartIsland
   canvas.tabIndex = 0;
   canvas.setAttribute('role', 'img');
   canvas.setAttribute('aria-roledescription', 'interactive chart');
-  canvas.setAttribute(
-    'aria-label',
-    `${data.label} Use the arrow keys to move between narratives and Enter to read about one.`,
-  );
-  frame.append(canvas);
+  const svg = stage.querySelector('svg');
+  canvas.setAttribute('aria-label', svg?.querySelector('title')?.textContent ?? '');
+  const hint = host.querySelector('[data-keys-hint]');
+  canvas.setAttribute('aria-describedby', [svg?.getAttribute('aria-describedby'), hint?.id].filter(Boolean).join(' '));
+  const tip = document.createElement('div');
+  tip.className = 'vote-chart__tip';
+  tip.hidden = true;
+  // The live region speaks; the tooltip is for eyes only.
+  tip.setAttribute('aria-hidden', 'true');
+  const tipName = document.createElement('strong');
+  const tipDetail = document.createElement('span');
+  tip.append(tipName, tipDetail);
+  frame.append(canvas, tip);
 
-  const fontFamily = getComputedStyle(host).fontFamily;
-  Chart.defaults.font.family = fontFamily;
-  Chart.defaults.font.size = 14;
-
-  /** % labels at the bar ends, and the active share in the doughnut's hole. */
-  const labels: Plugin = {
-    id: 'voteChartLabels',
+  /** Grid, zero line, names, values and ticks, placed exactly as chart-svg.ts places them. */
+  const barDrawing: Plugin<'bar'> = {
+    id: 'voteChartBars',
+    beforeDatasetsDraw(chart) {
+      const { ctx } = chart;
+      const x = chart.scales.x!;
+      const bars = chart.getDatasetMeta(0).data;
+      ctx.save();
+      ctx.lineWidth = 1;
+      ctx.strokeStyle = colours.grid;
+      ctx.beginPath();
+      for (const bar of bars) {
+        for (const t of axisTicks(data.axisMax).filter((t) => t > 0 && t < data.axisMax)) {
+          const at = x.getPixelForValue(t);
+          ctx.moveTo(at, bar.y - L.barHeight / 2 - L.gridOverhang);
+          ctx.lineTo(at, bar.y + L.barHeight / 2 + L.gridOverhang);
+        }
+      }
+      ctx.stroke();
+      ctx.restore();
+    },
     afterDatasetsDraw(chart) {
       const { ctx } = chart;
-      const meta = chart.getDatasetMeta(0);
+      const bars = chart.getDatasetMeta(0).data;
       const shown = rows();
+      const width = chart.width;
       ctx.save();
       ctx.fillStyle = colours.text;
-      if (view === 'bar') {
-        ctx.font = `700 14px ${fontFamily}`;
-        ctx.textBaseline = 'middle';
-        meta.data.forEach((el, i) => {
-          const { x, y } = el.getProps(['x', 'y'], true) as { x: number; y: number };
-          ctx.fillText(shown[i]?.share ?? '', x + 6, y);
-        });
-      } else {
-        const arc = meta.data[0];
-        if (arc) {
-          const { x, y } = arc.getProps(['x', 'y'], true) as { x: number; y: number };
-          const row = shown[active] ?? shown[0];
-          ctx.textAlign = 'center';
-          ctx.textBaseline = 'middle';
-          ctx.font = `700 28px ${fontFamily}`;
-          ctx.fillText(row?.share ?? '', x, y - 12);
-          ctx.font = `15px ${fontFamily}`;
-          ctx.fillText(row?.name ?? '', x, y + 16);
-        }
+      bars.forEach((bar, i) => {
+        const row = shown[i];
+        if (!row) return;
+        const top = bar.y - L.barHeight / 2;
+        ctx.font = font(L.nameSize);
+        ctx.fillText(row.tick, 0, top - L.barOffset + L.nameBaseline);
+        ctx.font = font(L.valueSize, 700);
+        ctx.fillText(row.share, bar.x + L.valueGap, top + L.valueBaseline);
+      });
+      ctx.strokeStyle = colours.text;
+      ctx.lineWidth = L.axisWidth;
+      ctx.beginPath();
+      for (const bar of bars) {
+        ctx.moveTo(L.axisX, bar.y - L.barHeight / 2 - L.gridOverhang);
+        ctx.lineTo(L.axisX, bar.y + L.barHeight / 2 + L.gridOverhang);
+      }
+      ctx.stroke();
+      const active = bars[highlighted()];
+      if (active) {
+        ctx.lineWidth = 2;
+        ctx.strokeRect(0, active.y - L.barHeight / 2 - 1, active.x + 1, L.barHeight + 2);
+      }
+      ctx.fillStyle = colours.textMuted;
+      ctx.font = font(L.tickSize);
+      const baseline = chart.height - L.axisHeight;
+      for (const t of axisTicks(data.axisMax)) {
+        ctx.textAlign = t === 0 ? 'left' : t === data.axisMax ? 'right' : 'center';
+        ctx.fillText(`${t}%`, (axisPercent(t, data.axisMax) / 100) * width, baseline + L.tickBaseline);
       }
       ctx.restore();
     },
   };
 
-  const config = (): ChartConfiguration<'bar' | 'doughnut'> => {
+  const barConfig = (): ChartConfiguration<'bar'> => {
     const shown = rows();
     const fills = shown.map((r) => (r.remainder ? colours.barMuted : colours.bar));
-    const animation = reducedMotion.matches ? (false as const) : { duration: 400 };
-    const tooltip = {
-      backgroundColor: colours.text,
-      titleColor: colours.bg,
-      bodyColor: colours.bg,
-      displayColors: false,
-      callbacks: {
-        title: (items: { dataIndex: number }[]) => shown[items[0]?.dataIndex ?? 0]?.name ?? '',
-        label: (item: { dataIndex: number }) => shown[item.dataIndex]?.announce.replace(/^[^:]*: /, '') ?? '',
-      },
-    };
-    const onClick = (_: unknown, elements: ActiveElement[]) => {
-      const hit = elements[0];
-      if (hit) jumpTo(hit.index);
-    };
-    const onHover = (_: unknown, elements: ActiveElement[]) => {
-      const row = elements[0] ? shown[elements[0].index] : undefined;
-      canvas.style.cursor = row?.section ? 'pointer' : 'default';
-    };
-    if (view === 'doughnut') {
-      return {
-        type: 'doughnut',
-        data: {
-          labels: shown.map((r) => r.name),
-          datasets: [
-            {
-              data: shown.map((r) => r.value),
-              backgroundColor: fills,
-              borderColor: colours.bg,
-              borderWidth: 2,
-              hoverBorderColor: colours.text,
-              hoverOffset: 10,
-            },
-          ],
-        },
-        options: {
-          responsive: true,
-          maintainAspectRatio: false,
-          animation,
-          cutout: '58%',
-          layout: { padding: 16 },
-          onClick,
-          onHover,
-          plugins: { tooltip },
-        },
-        plugins: [labels],
-      };
-    }
     return {
       type: 'bar',
       data: {
@@ -212,77 +238,147 @@ export async function mountVoteChart(host: HTMLElement): Promise<VoteChartIsland
             data: shown.map((r) => r.value),
             backgroundColor: fills,
             hoverBackgroundColor: fills,
-            borderColor: colours.text,
             borderWidth: 0,
-            hoverBorderWidth: 2,
             borderRadius: 2,
-            barPercentage: 0.7,
-            categoryPercentage: 1,
+            barThickness: L.barHeight,
           },
         ],
       },
       options: {
         indexAxis: 'y',
-        responsive: true,
-        maintainAspectRatio: false,
-        animation,
-        layout: { padding: { right: 48, top: 4 } },
-        interaction: { mode: 'nearest', axis: 'y', intersect: false },
-        scales: {
-          x: {
-            min: 0,
-            max: data.axisMax,
-            grid: { color: colours.grid },
-            border: { color: colours.text },
-            ticks: { color: colours.textMuted, callback: (v) => `${v}%` },
-          },
-          y: {
-            grid: { display: false },
-            border: { color: colours.text, width: 1.5 },
-            ticks: { color: colours.text },
+        // The plot box of chart-svg.ts: the first bar's centre sits barOffset + barHeight / 2 below the first row's top.
+        layout: {
+          padding: {
+            left: 0,
+            right: 0,
+            top: L.top + L.barOffset + L.barHeight / 2 - L.rowHeight / 2,
+            bottom: L.axisHeight - (L.barOffset + L.barHeight / 2 - L.rowHeight / 2),
           },
         },
-        onClick,
-        onHover,
-        plugins: { tooltip },
+        interaction: { mode: 'nearest', axis: 'y', intersect: false },
+        scales: {
+          x: { display: false, min: 0, max: data.axisMax },
+          y: { display: false },
+        },
       },
-      plugins: [labels],
+      plugins: [barDrawing],
     };
   };
 
-  const svg = stage.querySelector('svg');
+  const config = (): ChartConfiguration<'bar' | 'doughnut'> => {
+    const base =
+      state.chart === 'doughnut' && doughnut
+        ? doughnut.config({
+            rows: rows(),
+            showRemainder: state.unlisted,
+            colours,
+            font: fontFamily,
+            listedShare: data.listedShare,
+            highlighted,
+          })
+        : barConfig();
+    const options = base.options!;
+    options.responsive = true;
+    options.maintainAspectRatio = false;
+    // No entry animation when the canvas replaces the SVG: the picture must not move.
+    options.animation = mounted && !reducedMotion.matches ? { duration: 400 } : false;
+    options.events = ['mousemove', 'mouseout', 'click'];
+    options.onClick = (_: ChartEvent, elements: ActiveElement[]) => {
+      const hit = elements[0];
+      if (hit) jumpTo(hit.index);
+    };
+    options.onHover = (_: ChartEvent, elements: ActiveElement[]) => {
+      const index = elements[0]?.index ?? -1;
+      canvas.style.cursor = rows()[index]?.section ? 'pointer' : 'default';
+      if (index !== hovered) {
+        hovered = index;
+        redraw();
+      }
+    };
+    options.onResize = () => requestAnimationFrame(placeTip);
+    return base;
+  };
+
+  /** Beside the bar's value and name if it fits, else below the bar (upper half) or above its name (lower half). */
+  function placeTip(): void {
+    const index = highlighted();
+    const row = rows()[index];
+    const bar = chart.getDatasetMeta(0).data[index];
+    const keyboard = document.activeElement === canvas;
+    if (state.chart !== 'bar' || !row || !bar || !(keyboard || hovered >= 0)) {
+      tip.hidden = true;
+      return;
+    }
+    tipName.textContent = row.name;
+    tipDetail.textContent = row.announce.slice(row.announce.indexOf(':') + 2);
+    tip.hidden = false;
+    const { ctx } = chart;
+    ctx.save();
+    ctx.font = font(L.valueSize, 700);
+    const labelEnd = bar.x + L.valueGap + ctx.measureText(row.share).width;
+    ctx.font = font(L.nameSize);
+    // Centred on the bar, the tip reaches up into the name's line: it must clear the name too.
+    const markEnd = Math.max(labelEnd, ctx.measureText(row.tick).width);
+    ctx.restore();
+    const w = tip.offsetWidth;
+    const h = tip.offsetHeight;
+    const gap = 8;
+    let left = markEnd + gap;
+    let top = bar.y - h / 2;
+    if (left + w > chart.width) {
+      left = Math.max(0, Math.min(bar.x - w / 2, chart.width - w));
+      top =
+        index < rows().length / 2
+          ? bar.y + L.barHeight / 2 + gap / 2
+          : bar.y - L.barHeight / 2 - L.barOffset - gap / 2 - h;
+    }
+    tip.style.left = `${left}px`;
+    tip.style.top = `${top}px`;
+  }
+
+  function redraw(): void {
+    chart.draw();
+    host.dataset.active = String(highlighted());
+    placeTip();
+  }
+
   stage.append(frame);
   let chart = new Chart(canvas, config());
+  mounted = true;
   // The SVG keeps its box (visibility, not display), so swapping in the canvas shifts nothing.
   svg?.classList.add('vote-chart__svg--covered');
-  host.dataset.ready = '';
-  host.dataset.view = view;
 
   function rebuild(): void {
     chart.destroy();
     chart = new Chart(canvas, config());
-    if (active >= 0) setActive(Math.min(active, rows().length - 1), false);
+    renderLegend();
+    redraw();
   }
 
-  function setActive(index: number, announce = true): void {
-    const shown = rows();
+  function saveState(): void {
+    history.replaceState(history.state, '', location.pathname + writeViewState(location.search, state) + location.hash);
+    host.dataset.view = state.chart;
+    host.dataset.remainder = state.unlisted ? 'shown' : 'hidden';
+  }
+
+  function select(index: number, announce = true): void {
+    const shown = selectable();
     if (shown.length === 0) return;
-    active = (index + shown.length) % shown.length;
-    const els = [{ datasetIndex: 0, index: active }];
-    chart.setActiveElements(els);
-    const el = chart.getDatasetMeta(0).data[active];
-    if (el) chart.tooltip?.setActiveElements(els, el.tooltipPosition(true));
-    chart.update();
-    host.dataset.active = String(active);
-    if (announce) live!.textContent = shown[active]!.announce;
+    const row = shown[(index + shown.length) % shown.length]!;
+    state.focus = row.key;
+    hovered = -1;
+    saveState();
+    redraw();
+    for (const b of legend!.querySelectorAll('button')) b.setAttribute('aria-pressed', String(b.value === row.key));
+    if (announce) live!.textContent = row.announce;
   }
 
-  function clearActive(): void {
-    active = -1;
-    chart.setActiveElements([]);
-    chart.tooltip?.setActiveElements([], { x: 0, y: 0 });
-    chart.update();
-    delete host.dataset.active;
+  function clearSelection(): void {
+    state.focus = null;
+    hovered = -1;
+    saveState();
+    renderLegend();
+    redraw();
   }
 
   function jumpTo(index: number): void {
@@ -294,59 +390,100 @@ export async function mountVoteChart(host: HTMLElement): Promise<VoteChartIsland
     target.focus({ preventScroll: true });
   }
 
+  /** The doughnut's key: one button per slice, reachable by Tab, selecting its slice. */
+  function renderLegend(): void {
+    legend!.hidden = state.chart !== 'doughnut';
+    if (legend!.hidden) return;
+    const items = rows().map((row, i) => {
+      const item = document.createElement('li');
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.value = row.key;
+      const empty = row.remainder && !state.unlisted;
+      button.disabled = empty;
+      button.setAttribute('aria-pressed', String(row.key === state.focus));
+      const swatch = document.createElement('span');
+      swatch.className = empty ? 'vote-chart__swatch vote-chart__swatch--empty' : 'vote-chart__swatch';
+      if (!empty) swatch.style.background = row.colour;
+      const share = document.createElement('span');
+      share.className = 'vote-chart__legend-share';
+      share.textContent = empty ? `${row.share}, empty arc` : row.share;
+      button.append(swatch, row.name, share);
+      button.addEventListener('click', () => (row.key === state.focus ? clearSelection() : select(i)));
+      button.addEventListener('focus', () => {
+        hovered = i;
+        redraw();
+      });
+      button.addEventListener('blur', () => {
+        hovered = -1;
+        redraw();
+      });
+      item.append(button);
+      return item;
+    });
+    legend!.replaceChildren(...items);
+  }
+
   const onKey = (event: KeyboardEvent): void => {
-    const last = rows().length - 1;
+    const current = selected();
+    const last = selectable().length - 1;
     const moves: Record<string, () => number> = {
-      ArrowDown: () => active + 1,
-      ArrowRight: () => active + 1,
-      ArrowUp: () => (active < 0 ? last : active - 1),
-      ArrowLeft: () => (active < 0 ? last : active - 1),
+      ArrowDown: () => current + 1,
+      ArrowRight: () => current + 1,
+      ArrowUp: () => (current < 0 ? last : current - 1),
+      ArrowLeft: () => (current < 0 ? last : current - 1),
       Home: () => 0,
       End: () => last,
     };
     const move = moves[event.key];
     if (move) {
       event.preventDefault();
-      setActive(move());
-    } else if ((event.key === 'Enter' || event.key === ' ') && active >= 0) {
+      select(move());
+    } else if ((event.key === 'Enter' || event.key === ' ') && current >= 0) {
       event.preventDefault();
-      jumpTo(active);
+      jumpTo(current);
     } else if (event.key === 'Escape') {
-      clearActive();
+      clearSelection();
     }
   };
-  const onFocus = (): void => setActive(active < 0 ? 0 : active);
-  const onBlur = (): void => clearActive();
+  const onFocus = (): void => select(Math.max(0, selected()));
+  const onBlur = (): void => placeTip();
   canvas.addEventListener('keydown', onKey);
   canvas.addEventListener('focus', onFocus);
   canvas.addEventListener('blur', onBlur);
+  canvas.addEventListener('mouseleave', () => {
+    hovered = -1;
+    redraw();
+  });
 
-  const setView = (next: View): void => {
-    view = next;
-    host.dataset.view = view;
-    for (const b of viewButtons) b.setAttribute('aria-pressed', String(b.dataset.view === view));
+  async function setView(next: ChartKind): Promise<void> {
+    if (next === 'doughnut' && !doughnut) doughnut = await import('./vote-chart-doughnut');
+    state.chart = next;
+    for (const b of viewButtons) b.setAttribute('aria-pressed', String(b.dataset.view === next));
+    saveState();
     rebuild();
-  };
-  const onViewClick = (event: Event): void => setView((event.currentTarget as HTMLButtonElement).dataset.view as View);
-  for (const b of viewButtons) {
-    b.addEventListener('click', onViewClick);
-    b.disabled = false;
   }
+  const onViewClick = (event: Event): void =>
+    void setView((event.currentTarget as HTMLButtonElement).dataset.view as ChartKind);
   const onRemainder = (): void => {
-    showRemainder = remainderToggle!.checked;
-    host.dataset.remainder = showRemainder ? 'shown' : 'hidden';
-    active = -1;
+    state.unlisted = remainderToggle!.checked;
+    if (!state.unlisted && state.focus === remainderKey) state.focus = null;
+    saveState();
     rebuild();
   };
-  if (remainderToggle) {
-    remainderToggle.addEventListener('change', onRemainder);
-    remainderToggle.disabled = false;
-    host.dataset.remainder = showRemainder ? 'shown' : 'hidden';
-  }
+  const onCopy = async (): Promise<void> => {
+    try {
+      await navigator.clipboard.writeText(location.href);
+      live.textContent = 'Link to this view copied.';
+    } catch {
+      live.textContent = 'Could not copy; the address bar holds the link to this view.';
+    }
+  };
+  const onCopyClick = (): void => void onCopy();
 
   // Theme: the theme script sets html[data-theme]; without a stored choice the OS decides.
   const recolour = (): void => {
-    colours = readColours(host);
+    colours = readColours(host, forcedColours.matches);
     rebuild();
   };
   const themeObserver = new MutationObserver(recolour);
@@ -355,8 +492,23 @@ export async function mountVoteChart(host: HTMLElement): Promise<VoteChartIsland
     attributeFilter: ['data-theme', 'class', 'style'],
   });
   darkScheme.addEventListener('change', recolour);
-  const onMotion = (): void => rebuild();
-  reducedMotion.addEventListener('change', onMotion);
+  forcedColours.addEventListener('change', recolour);
+  reducedMotion.addEventListener('change', rebuild);
+
+  if (remainderToggle) remainderToggle.checked = state.unlisted;
+  saveState();
+  if (state.chart === 'doughnut') await setView('doughnut');
+  else if (!state.unlisted) rebuild();
+  else redraw();
+  for (const b of viewButtons) {
+    b.setAttribute('aria-pressed', String(b.dataset.view === state.chart));
+    b.addEventListener('click', onViewClick);
+    b.disabled = false;
+  }
+  remainderToggle?.addEventListener('change', onRemainder);
+  copyButton?.addEventListener('click', onCopyClick);
+  for (const control of [remainderToggle, copyButton]) if (control) control.disabled = false;
+  host.dataset.ready = '';
 
   return {
     get chart() {
@@ -365,18 +517,20 @@ export async function mountVoteChart(host: HTMLElement): Promise<VoteChartIsland
     destroy() {
       themeObserver.disconnect();
       darkScheme.removeEventListener('change', recolour);
-      reducedMotion.removeEventListener('change', onMotion);
+      forcedColours.removeEventListener('change', recolour);
+      reducedMotion.removeEventListener('change', rebuild);
       // The canvas and its listeners go with the frame.
       for (const b of viewButtons) {
         b.removeEventListener('click', onViewClick);
         b.disabled = true;
       }
-      if (remainderToggle) {
-        remainderToggle.removeEventListener('change', onRemainder);
-        remainderToggle.disabled = true;
-      }
+      remainderToggle?.removeEventListener('change', onRemainder);
+      copyButton?.removeEventListener('click', onCopyClick);
+      for (const control of [remainderToggle, copyButton]) if (control) control.disabled = true;
       chart.destroy();
       frame.remove();
+      legend.hidden = true;
+      legend.replaceChildren();
       svg?.classList.remove('vote-chart__svg--covered');
       delete host.dataset.ready;
     },

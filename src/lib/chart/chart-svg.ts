@@ -17,7 +17,11 @@
  * function of its input: same data, same bytes.
  */
 import { XMLBuilder } from 'fast-xml-parser';
-import { formatShare, type SurveyRow, type SurveyView, CARD_HEIGHT, CARD_WIDTH } from './survey';
+import { formatShare, type SurveyView, CARD_HEIGHT, CARD_WIDTH } from './survey';
+import { axisMax, axisPercent, axisTicks, INLINE_LAYOUT, inlineChartHeight } from './inline-layout';
+
+// The layout is shared with the island, which must not pull in fast-xml-parser.
+export { axisMax, axisPercent, axisTicks, INLINE_LAYOUT, inlineChartHeight } from './inline-layout';
 
 /** Light-theme values of the chart tokens in src/styles/global.css (a unit test keeps them equal). */
 export const LIGHT_COLOURS = {
@@ -62,43 +66,11 @@ const serialize = (svg: SvgNode): string => xml.build([svg]);
 /** Numbers in the markup: at most one decimal, no trailing ".0", so output is stable and short. */
 const n = (value: number): string => String(Math.round(value * 10) / 10);
 
-/** Axis end: the next multiple of 10 above the largest share, with room for its label. */
-export function axisMax(rows: readonly SurveyRow[]): number {
-  const top = Math.max(0, ...rows.map((r) => r.tenths)) / 10;
-  let max = Math.max(10, Math.ceil(top / 10) * 10);
-  if (top / max > 0.82) max += 10;
-  return Math.min(max, 100);
-}
-
-export function axisTicks(max: number): number[] {
-  const step = max > 50 ? 20 : 10;
-  const ticks: number[] = [];
-  for (let t = 0; t <= max; t += step) ticks.push(t);
-  return ticks;
-}
-
 export interface InlineChartOptions {
   /** Prefix for element ids; must be unique on the page. */
   idPrefix?: string;
-}
-
-/** Geometry of the inline chart, shared with the island so the canvas fills the same box. */
-export const INLINE_LAYOUT = {
-  width: 380,
-  rowHeight: 44,
-  top: 2,
-  axisHeight: 24,
-  left: 1,
-  right: 54,
-  nameSize: 15,
-  valueSize: 14,
-  tickSize: 13,
-  barHeight: 17,
-} as const;
-
-export function inlineChartHeight(rowCount: number): number {
-  const L = INLINE_LAYOUT;
-  return L.top + rowCount * L.rowHeight + L.axisHeight;
+  /** Id of the element that describes the chart on the page (the figure's summary); the SVG's own <desc> otherwise. */
+  describedBy?: string;
 }
 
 function describe(view: SurveyView): string {
@@ -107,7 +79,7 @@ function describe(view: SurveyView): string {
       r.rank === null ? `${r.name}: ${formatShare(r.tenths)}` : `${r.rank}. ${r.name}: ${formatShare(r.tenths)}`,
     )
     .join('; ');
-  return `${view.takeaway}. ${rows}. Source: ${view.source.name}, ${view.year}.`;
+  return `${view.summary} Shares of votes: ${rows}. Source: ${view.source.name}, ${view.year}.`;
 }
 
 /**
@@ -120,43 +92,41 @@ export function renderChartSvg(view: SurveyView, options: InlineChartOptions = {
   const rows = view.rows;
   const height = inlineChartHeight(rows.length);
   const max = axisMax(rows);
-  const plotWidth = L.width - L.left - L.right;
-  const x = (share: number) => L.left + (share / max) * plotWidth;
+  const pct = (share: number) => `${n(axisPercent(share, max))}%`;
   const plotBottom = L.top + rows.length * L.rowHeight;
+  const barTop = (i: number) => L.top + i * L.rowHeight + L.barOffset;
 
   // Grid lines run only beside the bars, never through the names above them.
-  const bands = rows.map(
-    (_, i) => [L.top + i * L.rowHeight + 20 - 3, L.top + i * L.rowHeight + 20 + L.barHeight + 3] as const,
-  );
-  const segments = (atX: number) => bands.map(([y1, y2]) => `M${n(atX)} ${n(y1)}V${n(y2)}`).join('');
-  const gridPath = axisTicks(max)
-    .filter((t) => t > 0)
-    .map((t) => segments(x(t)))
-    .join('');
+  const segment = (x: string | number, i: number, attributes: Record<string, string | number> = {}) =>
+    tag('line', {
+      x1: x,
+      x2: x,
+      y1: n(barTop(i) - L.gridOverhang),
+      y2: n(barTop(i) + L.barHeight + L.gridOverhang),
+      ...attributes,
+    });
+  const inner = axisTicks(max).filter((t) => t > 0 && t < max);
+  const grid = rows.flatMap((_, i) => inner.map((t) => segment(pct(t), i)));
   const ticks = axisTicks(max).map((t) => {
     const anchor = t === 0 ? 'start' : t === max ? 'end' : 'middle';
-    return tag('text', { x: n(x(t)), y: plotBottom + 17, 'text-anchor': anchor }, `${t}%`);
+    return tag('text', { x: pct(t), y: plotBottom + L.tickBaseline, 'text-anchor': anchor }, `${t}%`);
   });
   const bars = rows.map((row, i) => {
     const y = L.top + i * L.rowHeight;
-    const barY = y + 20;
-    const w = Math.max(row.tenths > 0 ? 1 : 0, x(row.tenths / 10) - L.left);
     const name = row.rank === null ? row.name : `${row.rank}. ${row.name}`;
     const barClass = row.remainder ? 'vc-bar vc-bar--muted' : 'vc-bar';
     const fill = row.remainder ? LIGHT_COLOURS.barMuted : LIGHT_COLOURS.bar;
+    const end = pct(row.tenths / 10);
     return tag('g', {}, [
-      tag(
-        'text',
-        { class: 'vc-text vc-name', x: L.left, y: y + 15.5, 'font-size': L.nameSize, fill: LIGHT_COLOURS.text },
-        name,
-      ),
-      tag('rect', { class: barClass, x: L.left, y: barY, width: n(w), height: L.barHeight, rx: 2, fill }),
+      tag('text', { class: 'vc-text vc-name', x: 0, y: y + L.nameBaseline, fill: LIGHT_COLOURS.text }, name),
+      tag('rect', { class: barClass, x: 0, y: barTop(i), width: end, height: L.barHeight, rx: 2, fill }),
       tag(
         'text',
         {
           class: 'vc-text vc-value',
-          x: n(L.left + w + 6),
-          y: barY + 13.5,
+          x: end,
+          dx: L.valueGap,
+          y: barTop(i) + L.valueBaseline,
           'font-size': L.valueSize,
           'font-weight': 700,
           fill: LIGHT_COLOURS.text,
@@ -170,31 +140,29 @@ export function renderChartSvg(view: SurveyView, options: InlineChartOptions = {
     {
       xmlns: 'http://www.w3.org/2000/svg',
       class: 'vc-svg',
-      viewBox: `0 0 ${L.width} ${height}`,
-      width: L.width,
+      width: '100%',
       height,
       role: 'img',
-      'aria-labelledby': `${id}-title ${id}-desc`,
+      'aria-labelledby': `${id}-title`,
+      'aria-describedby': options.describedBy ?? `${id}-desc`,
       'font-family': 'system-ui, sans-serif',
     },
     [
       tag('title', { id: `${id}-title` }, view.question),
       tag('desc', { id: `${id}-desc` }, describe(view)),
-      tag('path', { class: 'vc-grid', d: gridPath, stroke: LIGHT_COLOURS.grid, 'stroke-width': 1, fill: 'none' }),
+      tag('g', { class: 'vc-grid', stroke: LIGHT_COLOURS.grid, 'stroke-width': 1 }, grid),
       tag(
         'g',
         { class: 'vc-muted', fill: LIGHT_COLOURS.textMuted, 'font-size': L.tickSize, 'aria-hidden': 'true' },
         ticks,
       ),
-      tag('g', { class: 'vc-rows', 'aria-hidden': 'true' }, bars),
+      tag('g', { class: 'vc-rows', 'aria-hidden': 'true', 'font-size': L.nameSize }, bars),
       // The zero line: every bar starts on it.
-      tag('path', {
-        class: 'vc-axis',
-        d: segments(L.left),
-        stroke: LIGHT_COLOURS.text,
-        'stroke-width': 1.5,
-        fill: 'none',
-      }),
+      tag(
+        'g',
+        { class: 'vc-axis', stroke: LIGHT_COLOURS.text, 'stroke-width': L.axisWidth },
+        rows.map((_, i) => segment(L.axisX, i)),
+      ),
     ],
   );
   return serialize(svg);

@@ -7,6 +7,8 @@
  */
 import type { SurveyData } from './survey-schema';
 import { toTenths } from './survey-schema';
+import { formatShare } from './format';
+import { surveySummary } from './summary';
 
 export interface SurveyRow {
   /** Short name used on the chart, e.g. "DePIN". */
@@ -39,6 +41,8 @@ export interface SurveyView {
   rows: SurveyRow[];
   /** "DePIN leads with 30.2%, ahead of AI at 18.8%" */
   takeaway: string;
+  /** The chart described in words, generated from the data (see summary.ts). */
+  summary: string;
 }
 
 /** Where a survey's card image is emitted, relative to the base (see src/pages/og/[survey].png.ts). */
@@ -62,10 +66,7 @@ export const surveyDarkPngPath = (id: string, width: CardDarkWidth): string => `
 /** Where a card thumbnail is emitted, relative to the base (see src/pages/og/[survey]-[width]w.png.ts). */
 export const surveyThumbnailPath = (id: string, width: CardThumbnailWidth): string => `og/${id}-${width}w.png`;
 
-/** "30.2%": always one decimal, so the columns of a table line up. */
-export function formatShare(tenths: number): string {
-  return `${(tenths / 10).toFixed(1)}%`;
-}
+export { formatShare } from './format';
 
 export function sortByRank<T extends { rank: number }>(entries: readonly T[]): T[] {
   return [...entries].sort((a, b) => a.rank - b.rank);
@@ -117,6 +118,7 @@ export function deriveSurvey(id: string, data: SurveyData): SurveyView {
     remainder,
     rows: rest > 0 ? [...ranked, remainder] : ranked,
     takeaway: takeawayCaption(ranked),
+    summary: surveySummary(ranked, remainder),
   };
 }
 
@@ -129,7 +131,7 @@ export function announceRow(row: SurveyRow, rankedCount: number): string {
 /** Text alternative for the chart image (PNG card, RSS, og:image:alt). */
 export function chartAltText(view: SurveyView): string {
   const list = view.rows.map((r) => `${r.name} ${formatShare(r.tenths)}`).join(', ');
-  return `Bar chart: ${view.question} ${view.takeaway}. Shares of votes: ${list}. Source: ${view.source.name}, ${view.year}.`;
+  return `Bar chart: ${view.question} ${view.summary} Shares of votes: ${list}. Source: ${view.source.name}, ${view.year}.`;
 }
 
 // ---------------------------------------------------------------- downloads

@@ -16,6 +16,7 @@ import {
 import { ChartFontError, pinChartFont, renderChartPng } from '../../../src/lib/chart/chart-png';
 import { CARD_THUMBNAIL_WIDTHS, deriveSurvey } from '../../../src/lib/chart/survey';
 import { realSurvey, realView, SURVEY_ID } from './survey-fixtures';
+import { LAZY_BUDGETS } from '../../budgets';
 
 const attrs = (tag: string) => Object.fromEntries([...tag.matchAll(/([\w-]+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
 
@@ -23,30 +24,39 @@ describe('inline chart SVG', () => {
   const view = realView();
   const svg = renderChartSvg(view);
 
-  it('is an image with a title and description for assistive technology', () => {
+  it('is an image with a title and, as its description, the generated summary and every share', () => {
     const root = attrs(svg.match(/<svg[^>]*>/)![0]);
     expect(root.role).toBe('img');
-    const ids = root['aria-labelledby']!.split(' ');
-    expect(ids).toEqual([`vc-${SURVEY_ID}-title`, `vc-${SURVEY_ID}-desc`]);
-    expect(svg).toContain(`<title id="${ids[0]}">Which crypto narrative will lead in 2024?</title>`);
+    expect(root['aria-labelledby']).toBe(`vc-${SURVEY_ID}-title`);
+    expect(root['aria-describedby']).toBe(`vc-${SURVEY_ID}-desc`);
+    expect(svg).toContain(`<title id="vc-${SURVEY_ID}-title">Which crypto narrative will lead in 2024?</title>`);
+    expect(svg).toContain(`<desc id="vc-${SURVEY_ID}-desc">${view.summary} Shares of votes: 1. DePIN: 30.2%;`);
     expect(svg).toMatch(
-      new RegExp(
-        `<desc id="${ids[1]}">DePIN leads with 30\\.2%, ahead of AI at 18\\.8%\\. 1\\. DePIN: 30\\.2%;.*Not listed: 3\\.8%`,
-      ),
+      /<desc [^>]*>DePIN leads with 30\.2% of votes, 11\.4 percentage points ahead of AI.*Not listed: 3\.8%/,
     );
+    // On the page the figure's visible summary describes it.
+    const onPage = attrs(renderChartSvg(view, { describedBy: 'summary-id' }).match(/<svg[^>]*>/)![0]);
+    expect(onPage['aria-describedby']).toBe('summary-id');
   });
 
   it('draws one bar per row, in rank order, with lengths proportional to the shares from zero', () => {
     const bars = [...svg.matchAll(/<rect [^>]*>/g)].map((m) => attrs(m[0]));
     expect(bars).toHaveLength(view.rows.length);
     const max = axisMax(view.rows);
-    const plot = INLINE_LAYOUT.width - INLINE_LAYOUT.left - INLINE_LAYOUT.right;
+    // Widths are percentages of the figure's width: the bars use the whole column at any size.
     bars.forEach((bar, i) => {
-      expect(Number(bar.x)).toBe(INLINE_LAYOUT.left); // every bar starts at zero
-      expect(Number(bar.width)).toBeCloseTo((view.rows[i]!.share / max) * plot, 0);
+      expect(Number(bar.x)).toBe(0); // every bar starts at zero
+      expect(bar.width).toMatch(/^[\d.]+%$/);
+      // Rounded to a tenth of a percent (0.7 px in a 672 px column).
+      expect(Math.abs(Number.parseFloat(bar.width) - (view.rows[i]!.share / max) * 100)).toBeLessThanOrEqual(0.0501);
+      expect(Number(bar.y)).toBe(INLINE_LAYOUT.top + i * INLINE_LAYOUT.rowHeight + INLINE_LAYOUT.barOffset);
     });
-    const widths = bars.map((b) => Number(b.width));
+    const widths = bars.map((b) => Number.parseFloat(b.width));
     expect(widths[0]! / widths[1]!).toBeCloseTo(30.2 / 18.8, 2);
+    // No viewBox: the type is drawn at its own size, as the canvas draws it.
+    const root = attrs(svg.match(/<svg[^>]*>/)![0]);
+    expect(root.viewBox).toBeUndefined();
+    expect(root.width).toBe('100%');
     expect(bars.at(-1)!.class).toBe('vc-bar vc-bar--muted');
     expect(axisMax(view.rows)).toBe(40);
   });
@@ -97,8 +107,8 @@ describe('inline chart SVG', () => {
     expect(svg).not.toContain('<style');
   });
 
-  it('fits the 4 KB gzip budget', () => {
-    expect(gzipSync(svg, { level: 9 }).length).toBeLessThanOrEqual(4096);
+  it('fits the inline SVG gzip budget (4,000 B)', () => {
+    expect(gzipSync(svg, { level: 9 }).length).toBeLessThanOrEqual(LAZY_BUDGETS.inlineChartSvg);
   });
 });
 

@@ -65,9 +65,10 @@ describe('derived survey', () => {
     expect(announceRow(view.remainder, 8)).toBe('Not listed: 3.8% of votes, not one of the listed narratives');
   });
 
-  it('gives the chart image an alt text with every share', () => {
+  it('gives the chart image an alt text: the generated summary, then every share', () => {
     const alt = chartAltText(realView());
-    expect(alt).toContain('DePIN leads with 30.2%, ahead of AI at 18.8%');
+    expect(alt).toContain(realView().summary);
+    expect(alt).toContain('DePIN leads with 30.2% of votes, 11.4 percentage points ahead of AI at 18.8%.');
     for (const row of realView().rows) expect(alt).toContain(`${row.name} ${formatShare(row.tenths)}`);
   });
 });
