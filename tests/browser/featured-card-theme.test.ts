@@ -33,6 +33,15 @@ describe.skipIf(!chromiumAvailable)('featured chart card follows the theme', () 
       const page = await context.newPage();
       const before = site.server.requests.length;
       await page.goto(site.server.url, { waitUntil: 'networkidle' });
+      // A busy machine can still be decoding at networkidle: wait for the shown image to be drawn.
+      await page.waitForFunction(
+        () =>
+          [...document.querySelectorAll<HTMLImageElement>('.featured__media img')].some(
+            (img) => img.getBoundingClientRect().width > 0 && img.complete && img.naturalWidth > 0,
+          ),
+        undefined,
+        { timeout: 15_000 },
+      );
       const shown = await page.evaluate(visibleCard);
       expect(shown).toHaveLength(1);
       expect(shown[0]!.src.includes('/og/dark/'), shown[0]!.src).toBe(dark);
