@@ -39,15 +39,16 @@ describe('fenced code in articles', () => {
 });
 
 describe('feeds carry code as plain, inert markup', () => {
-  interface FeedItem {
+  interface Item {
     title: string;
     link: string;
     'content:encoded': string;
   }
   const items = () =>
-    (new XMLParser({ isArray: (n) => n === 'item' }).parse(read('rss.xml')).rss.channel.item as FeedItem[]).map(
-      (item) => ({ ...item, html: toHtml(parseHtml(item['content:encoded'])) }),
-    );
+    (new XMLParser({ isArray: (n) => n === 'item' }).parse(read('rss.xml')).rss.channel.item as Item[]).map((item) => ({
+      ...item,
+      html: toHtml(parseHtml(item['content:encoded'])),
+    }));
 
   it('code blocks keep their text and lines; no copy button, script, tabindex or data attribute', () => {
     const item = items().find((i) => i.link.endsWith('/posts/fast-reliable-apis-with-fastapi/'))!;
