@@ -73,6 +73,7 @@ async function drawnCardFor(post: Post): Promise<CardContent | undefined> {
   const content = await getSiteContent();
   return postCard({
     title: post.data.title,
+    deck: post.data.deck ?? '',
     category: categoryOf(content, post).data.name,
     author: authorOf(content, post).data.name,
     date: formatDate(post.data.pubDate),

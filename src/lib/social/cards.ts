@@ -19,6 +19,8 @@ export const cardIds = {
 
 export interface PostCardFacts {
   title: string;
+  /** The post's deck, which tells like-titled posts apart; '' for none. */
+  deck: string;
   category: string;
   author: string;
   /** Printed date, e.g. "12 March 2024". */
@@ -26,7 +28,7 @@ export interface PostCardFacts {
 }
 
 export function postCard(post: PostCardFacts): CardContent {
-  return { eyebrow: post.category, title: post.title, subtitle: '', byline: `By ${post.author} · ${post.date}` };
+  return { eyebrow: post.category, title: post.title, subtitle: post.deck, byline: `By ${post.author} · ${post.date}` };
 }
 
 export function homeCard(site: { tagline: string; publisher: string }): CardContent {

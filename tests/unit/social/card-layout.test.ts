@@ -17,6 +17,7 @@ const site = { name: 'Token Metrics Research', host: 'research.example.com', fal
 const latinOnly = (cp: number) => cp < 0x250 || cp === 0x2026 || cp === 0xb7;
 const post = postCard({
   title: 'Fast, Reliable APIs',
+  deck: '',
   category: 'Research',
   author: 'Jane Doe',
   date: 'March 12, 2024',
@@ -151,5 +152,15 @@ describe('cardAlt', () => {
   it('reads the card in order and skips empty parts', () => {
     expect(cardAlt(post, 'Site')).toBe('Research · Fast, Reliable APIs · By Jane Doe · March 12, 2024 · Site');
     expect(cardAlt(homeCard({ tagline: 'Tagline.', publisher: 'Pub' }), 'Site')).toBe('Tagline. · From Pub · Site');
+  });
+});
+
+describe('postCard', () => {
+  it('prints the deck under the title, so like-titled posts get different cards', () => {
+    const facts = { title: 'Same title', category: 'Research', author: 'Jane Doe', date: 'March 12, 2024' };
+    const first = postCard({ ...facts, deck: 'Part one' });
+    const second = postCard({ ...facts, deck: 'Part two' });
+    expect(first.subtitle).toBe('Part one');
+    expect(cardAlt(first, 'Site')).not.toBe(cardAlt(second, 'Site'));
   });
 });

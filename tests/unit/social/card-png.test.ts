@@ -16,7 +16,7 @@ const hostileTitles = readdirSync(resolve(import.meta.dirname, '../../fixtures/h
   return JSON.parse(/^title: (.*)$/m.exec(source)![1]!) as string;
 });
 const card = (title: string, extra: Partial<CardContent> = {}): CardContent => ({
-  ...postCard({ title, category: 'Engineering', author: 'Token Metrics Team', date: 'February 25, 2025' }),
+  ...postCard({ title, deck: '', category: 'Engineering', author: 'Token Metrics Team', date: 'February 25, 2025' }),
   ...extra,
 });
 
