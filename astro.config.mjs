@@ -10,6 +10,7 @@ import pagefind from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import { astroCsp, sitePolicy } from './src/lib/security/csp.ts';
 import linkCheck from './src/integrations/link-check.ts';
+import { OFFLINE_PAGE } from './src/lib/offline/names.ts';
 
 const policy = sitePolicy({ newsletterEndpoint: SITE.newsletter.endpoint, embedHosts: SITE.content.embedHosts });
 
@@ -60,7 +61,7 @@ export default defineConfig({
     sitemap({
       // One sitemap file holds at most 50,000 URLs; split well before that (SITE.sitemapEntryLimit).
       entryLimit: SITE.sitemapEntryLimit,
-      filter: (page) => !/\/404\/?$/.test(page),
+      filter: (page) => !/\/404\/?$/.test(page) && !page.endsWith(`/${OFFLINE_PAGE}`),
     }),
     // Search index over the built articles (dist/pagefind), and the last one served in dev.
     pagefind(),

@@ -1,0 +1,91 @@
+/**
+ * The offline service worker. scripts/build.mjs bundles this file with esbuild
+ * and lets workbox-build's injectManifest write the precache list into
+ * `self.__WB_MANIFEST`, as dist/sw.js (src/lib/offline/precache-plan.ts says
+ * what goes in).
+ *
+ * Why no stale article after a deploy: pages are network-first. While online a
+ * reader always gets the page the server has now, whichever worker answers;
+ * the caches only answer when the network does not. The precache is
+ * revision-aware (a changed page or index file has a new revision), and a new
+ * worker takes over at once (skipWaiting + clientsClaim), so the copies it
+ * serves offline are the new deploy's.
+ */
+import { clientsClaim, setCacheNameDetails } from 'workbox-core';
+import { ExpirationPlugin } from 'workbox-expiration';
+import { addRoute, cleanupOutdatedCaches, matchPrecache, precache } from 'workbox-precaching';
+import { registerRoute } from 'workbox-routing';
+import { CacheFirst, NetworkFirst } from 'workbox-strategies';
+import type { PrecacheEntry } from 'workbox-precaching';
+import type { WorkboxPlugin } from 'workbox-core/types';
+import { CACHE_PREFIX, OFFLINE_PAGE, requestKind, runtimeCacheNames } from '../lib/offline/names';
+
+interface WorkerScope {
+  registration: { scope: string };
+  skipWaiting(): Promise<void>;
+  addEventListener(type: 'install', listener: () => void): void;
+}
+const worker = self as unknown as WorkerScope;
+const scope = worker.registration.scope;
+const cacheNames = runtimeCacheNames(scope);
+
+setCacheNameDetails({ prefix: CACHE_PREFIX });
+worker.addEventListener('install', () => void worker.skipWaiting());
+clientsClaim();
+
+/** A page's cache key has no query: `?highlight=` landings and plain visits are one saved page. */
+const withoutQuery: WorkboxPlugin = {
+  cacheKeyWillBeUsed: async ({ request }) => {
+    const url = new URL(request.url);
+    url.search = '';
+    url.hash = '';
+    return url.href;
+  },
+};
+
+/**
+ * When the network fails: this deploy's precached copy first (it is never
+ * older than a page saved on an earlier visit), then the saved page, then, for
+ * a page the reader never opened, /offline/ with the list of saved ones.
+ */
+function offlineFallback(fallbackToOfflinePage: boolean): WorkboxPlugin {
+  return {
+    handlerDidError: async ({ request }) => {
+      const url = new URL(request.url);
+      url.search = '';
+      return (
+        (await matchPrecache(url.href)) ??
+        (fallbackToOfflinePage ? await matchPrecache(new URL(OFFLINE_PAGE, scope).href) : undefined)
+      );
+    },
+  };
+}
+
+// Registered before the precache's own route, so that pages and the index's
+// entry file are network-first even when precached.
+registerRoute(
+  ({ request }) => request.mode === 'navigate',
+  new NetworkFirst({ cacheName: cacheNames.pages, plugins: [withoutQuery, offlineFallback(true)] }),
+);
+const kindOf = (url: URL) => (url.href.startsWith(scope) ? requestKind(url.href.slice(scope.length)) : 'other');
+registerRoute(
+  ({ url }) => kindOf(url) === 'search-entry',
+  new NetworkFirst({ cacheName: cacheNames.search, plugins: [offlineFallback(false)] }),
+);
+registerRoute(({ url }) => kindOf(url) === 'feed', new NetworkFirst({ cacheName: cacheNames.feeds }));
+
+// Spelled out as `self.__WB_MANIFEST`, the text injectManifest replaces with the list.
+precache((self as unknown as { __WB_MANIFEST: (PrecacheEntry | string)[] }).__WB_MANIFEST);
+cleanupOutdatedCaches();
+addRoute();
+
+// Hashed names never change content, so what a search fetched once serves every later search offline.
+registerRoute(({ url }) => kindOf(url) === 'search-chunk', new CacheFirst({ cacheName: cacheNames.search }));
+// An article's images, as the browser picked them from its srcset; bounded, as a reader may open many articles.
+registerRoute(
+  ({ url }) => kindOf(url) === 'media',
+  new CacheFirst({
+    cacheName: cacheNames.media,
+    plugins: [new ExpirationPlugin({ maxEntries: 200, purgeOnQuotaError: true })],
+  }),
+);
