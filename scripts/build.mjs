@@ -21,7 +21,8 @@ import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
 import { getManifest, injectManifest } from 'workbox-build';
 import { env } from '../src/env.ts';
-import { COVERAGE_FILE, SW_FILE, offlineSettings } from '../src/lib/offline/names.ts';
+import { COVERAGE_FILE, offlineSettings } from '../src/lib/offline/names.ts';
+import { SW_FILE } from '../src/lib/offline/worker-file.ts';
 import {
   ARTICLE_GLOBS,
   HASHED_URL,

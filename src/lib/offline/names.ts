@@ -7,12 +7,10 @@
  * Plain erasable TypeScript: scripts/build.mjs imports it with Node's type stripping.
  */
 
-/** The worker's file, at the root of the base path so that its scope is the whole site. */
-export const SW_FILE = 'sw.js';
-/** What the build decided to precache, read by the search UI when the reader is offline. */
-export const COVERAGE_FILE = 'offline-coverage.json';
 /** The page an offline navigation to an unsaved page gets. */
 export const OFFLINE_PAGE = 'offline/';
+/** What the build decided to precache, read by the search UI when the reader is offline. */
+export const COVERAGE_FILE = `${OFFLINE_PAGE}coverage.json`;
 
 /**
  * `all`: every article and the whole search index are precached, so offline
@@ -42,11 +40,17 @@ export function isOwnCache(name: string, scope: string): boolean {
   return name.startsWith(`${CACHE_PREFIX}-`) && name.endsWith(`-${scope}`);
 }
 
+/**
+ * Pagefind's folder in the site (BUNDLE_DIR in src/lib/search/pagefind-index.ts,
+ * which reads the disk and so cannot be bundled for the browser; a test keeps the two equal).
+ */
+export const SEARCH_BUNDLE_DIR = 'pagefind';
+
 /** Requests the worker treats apart from pages; `path` is relative to the scope. */
 export type RequestKind = 'search-entry' | 'search-chunk' | 'feed' | 'media' | 'other';
 export function requestKind(path: string): RequestKind {
-  if (path === `${BUNDLE_DIR}/pagefind-entry.json`) return 'search-entry';
-  if (/^pagefind\/(?:index|fragment|filter)\/[^/]+$/.test(path)) return 'search-chunk';
+  if (path === `${SEARCH_BUNDLE_DIR}/pagefind-entry.json`) return 'search-entry';
+  if (path.startsWith(`${SEARCH_BUNDLE_DIR}/`) && /^[^/]+\/(?:index|fragment|filter)\/[^/]+$/.test(path)) return 'search-chunk';
   if (/(?:^|\/)(?:rss\.xml|feed\.json)$/.test(path)) return 'feed';
   if (/^_astro\/[^/]+\.(?:avif|webp|png|jpe?g|gif|svg)$/.test(path)) return 'media';
   return 'other';
