@@ -86,6 +86,8 @@ registerRoute(
   ({ url }) => kindOf(url) === 'media',
   new CacheFirst({
     cacheName: cacheNames.media,
-    plugins: [new ExpirationPlugin({ maxEntries: 200, purgeOnQuotaError: true })],
+    // Workbox's ExpirationPlugin declares its callbacks optional, which its own WorkboxPlugin type
+    // rejects under exactOptionalPropertyTypes; the object is what the strategy expects.
+    plugins: [new ExpirationPlugin({ maxEntries: 200, purgeOnQuotaError: true }) as WorkboxPlugin],
   }),
 );

@@ -13,8 +13,7 @@ let coverage: Promise<Coverage | undefined> | undefined;
 export async function offlineSearchNote(): Promise<string | undefined> {
   if (navigator.onLine) return undefined;
   coverage ??= fetch(COVERAGE_URL)
-    .then((response) => (response.ok ? (response.json() as Promise<{ coverage?: Coverage }>) : {}))
-    .then((file) => file.coverage)
+    .then(async (response) => (response.ok ? ((await response.json()) as { coverage?: Coverage }).coverage : undefined))
     .catch(() => undefined);
   return (await coverage) === 'visited' ? OFFLINE_SEARCH_NOTE : undefined;
 }
