@@ -28,6 +28,7 @@ import {
   HASHED_URL,
   INDEX_GLOBS,
   SHELL_GLOBS,
+  SHELL_IGNORES,
   planPrecache,
   precacheUrl,
 } from '../src/lib/offline/precache-plan.ts';
@@ -97,7 +98,8 @@ export async function writeOfflineWorker(site, settings = offlineSettings(env)) 
     console.log(`[site-offline] service worker off: ${SW_FILE} unregisters itself and deletes its caches`);
     return { coverage: 'off', count: 0, size: 0 };
   }
-  const bytes = async (globPatterns) => (await getManifest({ globDirectory: site, globPatterns })).size;
+  const bytes = async (globPatterns) =>
+    (await getManifest({ globDirectory: site, globPatterns, globIgnores: SHELL_IGNORES })).size;
   const plan = planPrecache(
     { shell: await bytes(SHELL_GLOBS), index: await bytes(INDEX_GLOBS), articles: await bytes(ARTICLE_GLOBS) },
     settings.budgetBytes,
@@ -112,6 +114,7 @@ export async function writeOfflineWorker(site, settings = offlineSettings(env)) 
       swDest,
       globDirectory: site,
       globPatterns: plan.globs,
+      globIgnores: SHELL_IGNORES,
       dontCacheBustURLsMatching: HASHED_URL,
       maximumFileSizeToCacheInBytes: settings.budgetBytes,
       manifestTransforms: [

@@ -11,7 +11,10 @@ import { isOwnCache } from '../lib/offline/names';
 interface RetiringScope {
   registration: { scope: string; unregister(): Promise<boolean> };
   skipWaiting(): Promise<void>;
-  addEventListener(type: 'install' | 'activate', listener: (event: { waitUntil(work: Promise<unknown>): void }) => void): void;
+  addEventListener(
+    type: 'install' | 'activate',
+    listener: (event: { waitUntil(work: Promise<unknown>): void }) => void,
+  ): void;
 }
 const worker = self as unknown as RetiringScope;
 

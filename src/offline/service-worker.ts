@@ -35,11 +35,11 @@ clientsClaim();
 
 /** A page's cache key has no query: `?highlight=` landings and plain visits are one saved page. */
 const withoutQuery: WorkboxPlugin = {
-  cacheKeyWillBeUsed: async ({ request }) => {
+  cacheKeyWillBeUsed: ({ request }) => {
     const url = new URL(request.url);
     url.search = '';
     url.hash = '';
-    return url.href;
+    return Promise.resolve(url.href);
   },
 };
 
@@ -79,8 +79,10 @@ precache((self as unknown as { __WB_MANIFEST: (PrecacheEntry | string)[] }).__WB
 cleanupOutdatedCaches();
 addRoute();
 
-// Hashed names never change content, so what a search fetched once serves every later search offline.
+// Hashed names never change content, so what a search fetched once serves every later search offline,
+// and a page's own code (the chart island) loaded once serves that page offline.
 registerRoute(({ url }) => kindOf(url) === 'search-chunk', new CacheFirst({ cacheName: cacheNames.search }));
+registerRoute(({ url }) => kindOf(url) === 'asset', new CacheFirst({ cacheName: cacheNames.assets }));
 // An article's images, as the browser picked them from its srcset; bounded, as a reader may open many articles.
 registerRoute(
   ({ url }) => kindOf(url) === 'media',

@@ -6,12 +6,12 @@
  * - the small site (every article and the whole index precached): a visited
  *   article reloads, search finds a word from an article never opened and opens
  *   it, an unsaved page gets /offline/ with the saved articles;
- * - a build with a 1 KB budget: the same search says results are limited to
- *   saved articles; a visited article still reloads;
+ * - a build with a 1 KB budget under BASE=/blog/ (a GitHub Pages project site):
+ *   the worker's scope is the base, a visited article still reloads, and the same
+ *   search says results are limited to saved articles;
  * - a deploy with changed content on the same origin: one reload shows the new
  *   text, and offline search finds the new word;
  * - SERVICE_WORKER=off: the next deploy's worker unregisters and empties its caches;
- * - BASE=/blog/: the worker's scope is the base, and offline reading works there;
  * - no CSP violation anywhere (every page runs under its _headers policy).
  */
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -66,23 +66,25 @@ describe.skipIf(!chromiumAvailable)('offline reading and search through the serv
   const violations: string[] = [];
   const contexts: BrowserContext[] = [];
   const servers: StaticServer[] = [];
-  let tiny: string;
+  let tinyUnderBase: string;
   let changed: string;
   let off: string;
-  let based: string;
 
   beforeAll(async () => {
-    // The second deploy: the same content with one sentence added to ARTICLE.
-    const content = join(TMP_ROOT, 'offline-update-content');
-    rmSync(content, { recursive: true, force: true });
-    cpSync(join(ROOT, 'src/content/posts'), join(content, 'posts'), { recursive: true });
+    // The second deploy: the same content with one sentence added to ARTICLE. Posts name their
+    // images as ../../assets/…, so the copy keeps src/'s layout.
+    const source = join(TMP_ROOT, 'offline-update-src');
+    rmSync(source, { recursive: true, force: true });
+    cpSync(join(ROOT, 'src/content/posts'), join(source, 'content', 'posts'), { recursive: true });
+    cpSync(join(ROOT, 'src/assets'), join(source, 'assets'), { recursive: true });
+    const content = join(source, 'content');
     const post = join(content, 'posts', 'fast-reliable-apis-with-fastapi.mdx');
     writeFileSync(post, `${readFileSync(post, 'utf8').trimEnd()}\n\n${NEW_SENTENCE}\n`);
     const builds = [
-      ['offline-tiny', { OFFLINE_BUDGET_KB: '1' }],
+      // A GitHub Pages project site with a 1 KB budget: past it, so visited articles only.
+      ['offline-tiny-base', { SITE: 'https://example.github.io', BASE: '/blog/', OFFLINE_BUDGET_KB: '1' }],
       ['offline-update', { CONTENT_DIR: content }],
       ['offline-off', { SERVICE_WORKER: 'off' }],
-      ['offline-base', { SITE: 'https://example.github.io', BASE: '/blog/' }],
     ] as const;
     const dists: string[] = [];
     // One at a time: the machine's cores are shared.
@@ -91,7 +93,7 @@ describe.skipIf(!chromiumAvailable)('offline reading and search through the serv
       if (!build.ok) throw new Error(build.output);
       dists.push(build.distDir);
     }
-    [tiny, changed, off, based] = dists as [string, string, string, string];
+    [tinyUnderBase, changed, off] = dists as [string, string, string];
     browser = await launchChromium();
   });
 
@@ -116,9 +118,13 @@ describe.skipIf(!chromiumAvailable)('offline reading and search through the serv
     return { context, page };
   }
 
-  /** Opens `url` and waits until the worker is active, its precache complete, and it controls the page. */
+  /**
+   * Opens `url`, interacts (the worker registers at the first key, scroll or tap), and waits until
+   * the worker is active, its precache complete, and it controls the page.
+   */
   async function install(page: Page, url: string): Promise<void> {
     await page.goto(url, { waitUntil: 'load' });
+    await page.keyboard.press('Shift');
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
       if (!navigator.serviceWorker.controller)
@@ -171,12 +177,17 @@ describe.skipIf(!chromiumAvailable)('offline reading and search through the serv
     expect(await saved.allTextContents()).toContain(ARTICLE_HEADING);
   });
 
-  it('past the budget: offline search says results are limited to saved articles; the visited article still reloads', async () => {
-    const site = await serveSwappable('offline-served-tiny', tiny);
+  it('past the budget, under BASE=/blog/: scoped to the base; a visited article reloads; offline search says results are limited to saved articles', async () => {
+    const site = await serveSwappable('offline-served-tiny', tinyUnderBase, '/blog/');
     servers.push(site.server);
-    expect(JSON.parse(readFileSync(join(tiny, 'offline', 'coverage.json'), 'utf8'))).toEqual({ coverage: 'visited' });
+    expect(JSON.parse(readFileSync(join(tinyUnderBase, 'offline', 'coverage.json'), 'utf8'))).toEqual({
+      coverage: 'visited',
+    });
     const { context, page } = await newPage();
     await install(page, site.server.url);
+    expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.scope)).toBe(
+      site.server.url,
+    );
     await page.goto(site.server.url + ARTICLE);
     await goOffline(context, site);
 
@@ -189,7 +200,7 @@ describe.skipIf(!chromiumAvailable)('offline reading and search through the serv
     await expect.poll(() => page.locator('[data-saved-list] a').allTextContents()).toEqual([ARTICLE_HEADING]);
   });
 
-  it("a new deploy: one reload shows its text, and offline search finds its new word", async () => {
+  it('a new deploy: one reload shows its text, and offline search finds its new word', async () => {
     const site = await serveSwappable('offline-served-update', inject('mainDistDir'));
     servers.push(site.server);
     const { context, page } = await newPage();
@@ -233,21 +244,6 @@ describe.skipIf(!chromiumAvailable)('offline reading and search through the serv
       })
       .toBe(0);
     expect(await ownCaches()).toEqual([]);
-  });
-
-  it('BASE=/blog/: the worker is scoped to the base, and a visited article reloads offline', async () => {
-    const site = await serveSwappable('offline-served-base', based, '/blog/');
-    servers.push(site.server);
-    const { context, page } = await newPage();
-    await install(page, site.server.url);
-    expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.scope)).toBe(
-      site.server.url,
-    );
-    await page.goto(site.server.url + ARTICLE);
-    await goOffline(context, site);
-    await page.reload();
-    expect(await heading(page)).toBe(ARTICLE_HEADING);
-    expect(await searchInDialog(page, UNOPENED_WORD)).toMatch(/^\d+ results? for/);
   });
 
   it('no Content-Security-Policy violation in any of it', () => {

@@ -31,9 +31,15 @@ export function offlineSettings(env: { SERVICE_WORKER: boolean; OFFLINE_BUDGET_K
 
 /** Cache names carry the worker's scope: project sites on one origin (GitHub Pages) share one Cache API. */
 export const CACHE_PREFIX = 'site-offline';
-export function runtimeCacheNames(scope: string): { pages: string; search: string; media: string; feeds: string } {
+export function runtimeCacheNames(scope: string): Record<'pages' | 'search' | 'assets' | 'media' | 'feeds', string> {
   const name = (kind: string) => `${CACHE_PREFIX}-${kind}-${scope}`;
-  return { pages: name('pages'), search: name('search'), media: name('media'), feeds: name('feeds') };
+  return {
+    pages: name('pages'),
+    search: name('search'),
+    assets: name('assets'),
+    media: name('media'),
+    feeds: name('feeds'),
+  };
 }
 /** Every cache this site's worker owns (Workbox's precache included, which it names with the same prefix and scope). */
 export function isOwnCache(name: string, scope: string): boolean {
@@ -47,11 +53,13 @@ export function isOwnCache(name: string, scope: string): boolean {
 export const SEARCH_BUNDLE_DIR = 'pagefind';
 
 /** Requests the worker treats apart from pages; `path` is relative to the scope. */
-export type RequestKind = 'search-entry' | 'search-chunk' | 'feed' | 'media' | 'other';
+export type RequestKind = 'search-entry' | 'search-chunk' | 'feed' | 'asset' | 'media' | 'other';
 export function requestKind(path: string): RequestKind {
   if (path === `${SEARCH_BUNDLE_DIR}/pagefind-entry.json`) return 'search-entry';
-  if (path.startsWith(`${SEARCH_BUNDLE_DIR}/`) && /^[^/]+\/(?:index|fragment|filter)\/[^/]+$/.test(path)) return 'search-chunk';
+  if (path.startsWith(`${SEARCH_BUNDLE_DIR}/`) && /^[^/]+\/(?:index|fragment|filter)\/[^/]+$/.test(path))
+    return 'search-chunk';
   if (/(?:^|\/)(?:rss\.xml|feed\.json)$/.test(path)) return 'feed';
+  if (/^_astro\/[^/]+\.(?:js|css)$/.test(path)) return 'asset';
   if (/^_astro\/[^/]+\.(?:avif|webp|png|jpe?g|gif|svg)$/.test(path)) return 'media';
   return 'other';
 }

@@ -26,6 +26,13 @@ export const SHELL_GLOBS = [
   'favicon.svg',
   COVERAGE_FILE,
 ];
+/**
+ * Left out of the shell: code only one page runs (the chart article's island and
+ * its loader). That page shows its build-time SVG without it, and the worker
+ * keeps it once the page has loaded it (requestKind 'asset').
+ */
+export const SHELL_IGNORES = ['_astro/*{VoteChart,vote-chart}*'];
+
 /** The whole search index: word chunks, result fragments and filter values. */
 export const INDEX_GLOBS = [`${BUNDLE_DIR}/index/*`, `${BUNDLE_DIR}/fragment/*`, `${BUNDLE_DIR}/filter/*`];
 /** Every article page, as Pagefind indexes them. */
@@ -58,4 +65,3 @@ export function precacheUrl(file: string): string {
   if (file === 'index.html') return './';
   return file.endsWith('/index.html') ? file.slice(0, -'index.html'.length) : file;
 }
-

@@ -76,6 +76,7 @@ describe('how the worker answers', () => {
     expect(requestKind('categories/research/rss.xml')).toBe('feed');
     expect(requestKind('feed.json')).toBe('feed');
     expect(requestKind('_astro/flow.BSky_Z148kRw.avif')).toBe('media');
+    expect(requestKind('_astro/vote-chart-island.D51hIdSQ.js')).toBe('asset');
     expect(requestKind('pagefind/pagefind.js')).toBe('other');
     expect(requestKind('data/survey.json')).toBe('other');
   });
