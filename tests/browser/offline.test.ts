@@ -66,36 +66,29 @@ describe.skipIf(!chromiumAvailable)('offline reading and search through the serv
   const violations: string[] = [];
   const contexts: BrowserContext[] = [];
   const servers: StaticServer[] = [];
-  let tinyUnderBase: string;
-  let changed: string;
-  let off: string;
 
   beforeAll(async () => {
-    // The second deploy: the same content with one sentence added to ARTICLE. Posts name their
-    // images as ../../assets/…, so the copy keeps src/'s layout.
+    browser = await launchChromium();
+  });
+
+  /** Each test builds the variant it needs: one build per test or hook keeps within the site project's deadline. */
+  async function build(name: string, env: Record<string, string>): Promise<string> {
+    const result = await buildSite(name, env);
+    if (!result.ok) throw new Error(result.output);
+    return result.distDir;
+  }
+
+  /** The second deploy: the same content with one sentence added to ARTICLE. */
+  function changedContent(): string {
+    // Posts name their images as ../../assets/…, so the copy keeps src/'s layout.
     const source = join(TMP_ROOT, 'offline-update-src');
     rmSync(source, { recursive: true, force: true });
     cpSync(join(ROOT, 'src/content/posts'), join(source, 'content', 'posts'), { recursive: true });
     cpSync(join(ROOT, 'src/assets'), join(source, 'assets'), { recursive: true });
-    const content = join(source, 'content');
-    const post = join(content, 'posts', 'fast-reliable-apis-with-fastapi.mdx');
+    const post = join(source, 'content', 'posts', 'fast-reliable-apis-with-fastapi.mdx');
     writeFileSync(post, `${readFileSync(post, 'utf8').trimEnd()}\n\n${NEW_SENTENCE}\n`);
-    const builds = [
-      // A GitHub Pages project site with a 1 KB budget: past it, so visited articles only.
-      ['offline-tiny-base', { SITE: 'https://example.github.io', BASE: '/blog/', OFFLINE_BUDGET_KB: '1' }],
-      ['offline-update', { CONTENT_DIR: content }],
-      ['offline-off', { SERVICE_WORKER: 'off' }],
-    ] as const;
-    const dists: string[] = [];
-    // One at a time: the machine's cores are shared.
-    for (const [name, env] of builds) {
-      const build = await buildSite(name, env);
-      if (!build.ok) throw new Error(build.output);
-      dists.push(build.distDir);
-    }
-    [tinyUnderBase, changed, off] = dists as [string, string, string];
-    browser = await launchChromium();
-  });
+    return join(source, 'content');
+  }
 
   afterAll(async () => {
     for (const context of contexts) await context.close();
@@ -178,6 +171,12 @@ describe.skipIf(!chromiumAvailable)('offline reading and search through the serv
   });
 
   it('past the budget, under BASE=/blog/: scoped to the base; a visited article reloads; offline search says results are limited to saved articles', async () => {
+    // A GitHub Pages project site with a 1 KB budget: past it, so visited articles only.
+    const tinyUnderBase = await build('offline-tiny-base', {
+      SITE: 'https://example.github.io',
+      BASE: '/blog/',
+      OFFLINE_BUDGET_KB: '1',
+    });
     const site = await serveSwappable('offline-served-tiny', tinyUnderBase, '/blog/');
     servers.push(site.server);
     expect(JSON.parse(readFileSync(join(tinyUnderBase, 'offline', 'coverage.json'), 'utf8'))).toEqual({
@@ -201,6 +200,7 @@ describe.skipIf(!chromiumAvailable)('offline reading and search through the serv
   });
 
   it('a new deploy: one reload shows its text, and offline search finds its new word', async () => {
+    const changed = await build('offline-update', { CONTENT_DIR: changedContent() });
     const site = await serveSwappable('offline-served-update', inject('mainDistDir'));
     servers.push(site.server);
     const { context, page } = await newPage();
@@ -226,6 +226,7 @@ describe.skipIf(!chromiumAvailable)('offline reading and search through the serv
   });
 
   it('SERVICE_WORKER=off: the next deploy ships a worker that unregisters itself and deletes its caches', async () => {
+    const off = await build('offline-off', { SERVICE_WORKER: 'off' });
     expect(readdirSync(off)).toContain('sw.js');
     const site = await serveSwappable('offline-served-off', inject('mainDistDir'));
     servers.push(site.server);
