@@ -116,7 +116,8 @@ export async function writeOfflineWorker(site, settings = offlineSettings(env)) 
       globPatterns: plan.globs,
       globIgnores: SHELL_IGNORES,
       dontCacheBustURLsMatching: HASHED_URL,
-      maximumFileSizeToCacheInBytes: settings.budgetBytes,
+      // The budget decides what goes in (planPrecache), and the shell always does: no cap per file.
+      maximumFileSizeToCacheInBytes: Number.MAX_SAFE_INTEGER,
       manifestTransforms: [
         async (entries) => ({ manifest: entries.map((entry) => ({ ...entry, url: precacheUrl(entry.url) })) }),
       ],

@@ -43,21 +43,23 @@ const withoutQuery: WorkboxPlugin = {
   },
 };
 
+const precached = (address: string) => {
+  const url = new URL(address);
+  url.search = '';
+  return matchPrecache(url.href);
+};
+
 /**
- * When the network fails: this deploy's precached copy first (it is never
- * older than a page saved on an earlier visit), then the saved page, then, for
- * a page the reader never opened, /offline/ with the list of saved ones.
+ * When the network fails, this deploy's precached copy comes first (revision-aware,
+ * so never older than a copy saved on an earlier visit), then the saved copy;
+ * for a page the reader never opened, /offline/ with the list of saved ones.
  */
 function offlineFallback(fallbackToOfflinePage: boolean): WorkboxPlugin {
   return {
-    handlerDidError: async ({ request }) => {
-      const url = new URL(request.url);
-      url.search = '';
-      return (
-        (await matchPrecache(url.href)) ??
-        (fallbackToOfflinePage ? await matchPrecache(new URL(OFFLINE_PAGE, scope).href) : undefined)
-      );
-    },
+    cachedResponseWillBeUsed: async ({ request, cachedResponse }) =>
+      (await precached(request.url)) ?? cachedResponse ?? null,
+    handlerDidError: async () =>
+      fallbackToOfflinePage ? await matchPrecache(new URL(OFFLINE_PAGE, scope).href) : undefined,
   };
 }
 
@@ -67,10 +69,14 @@ registerRoute(
   ({ request }) => request.mode === 'navigate',
   new NetworkFirst({ cacheName: cacheNames.pages, plugins: [withoutQuery, offlineFallback(true)] }),
 );
-const kindOf = (url: URL) => (url.href.startsWith(scope) ? requestKind(url.href.slice(scope.length)) : 'other');
+// By path: Pagefind asks for its entry file with a fresh `?ts=` each time.
+const kindOf = (url: URL) => {
+  const address = url.origin + url.pathname;
+  return address.startsWith(scope) ? requestKind(address.slice(scope.length)) : 'other';
+};
 registerRoute(
   ({ url }) => kindOf(url) === 'search-entry',
-  new NetworkFirst({ cacheName: cacheNames.search, plugins: [offlineFallback(false)] }),
+  new NetworkFirst({ cacheName: cacheNames.search, plugins: [withoutQuery, offlineFallback(false)] }),
 );
 registerRoute(({ url }) => kindOf(url) === 'feed', new NetworkFirst({ cacheName: cacheNames.feeds }));
 
