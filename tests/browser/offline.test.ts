@@ -157,7 +157,7 @@ describe.skipIf(!chromiumAvailable)('offline reading and search through the serv
     const status = await searchInDialog(page, UNOPENED_WORD);
     expect(status).toMatch(new RegExp(`^\\d+ results? for “${UNOPENED_WORD}”`));
     expect(status).not.toContain(OFFLINE_SEARCH_NOTE);
-    const result = page.locator(`[data-search-dialog] a.search-result[href$="/${UNOPENED_ARTICLE}"]`);
+    const result = page.locator(`[data-search-dialog] a.search-result[href*="/${UNOPENED_ARTICLE}"]`);
     await result.click();
     await page.waitForURL((url) => url.pathname.endsWith(`/${UNOPENED_ARTICLE}`));
     expect(await page.locator('main').textContent()).toContain(UNOPENED_WORD);
