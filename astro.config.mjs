@@ -26,6 +26,7 @@ const lastmods = () =>
 import newsletterNotice from './src/integrations/newsletter-notice.ts';
 import { headingAnchorPlugins } from './src/lib/content/heading-anchors-plugin.ts';
 import { scrollableCodeBlocks } from './src/lib/markdown/code-blocks.ts';
+import { OFFLINE_PAGE } from './src/lib/offline/names.ts';
 
 const policy = sitePolicy({ newsletterEndpoint: SITE.newsletter.endpoint, embedHosts: SITE.content.embedHosts });
 
@@ -80,7 +81,7 @@ export default defineConfig({
     sitemap({
       // One sitemap file holds at most 50,000 URLs; split well before that (SITE.sitemapEntryLimit).
       entryLimit: SITE.sitemapEntryLimit,
-      filter: (page) => !/\/404\/?$/.test(page),
+      filter: (page) => !/\/404\/?$/.test(page) && !page.endsWith(`/${OFFLINE_PAGE}`),
       serialize: (item) => withLastmod(item, lastmods(), absoluteUrl('')),
     }),
     // Search index over the built articles (dist/pagefind), and the last one served in dev.

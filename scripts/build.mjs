@@ -9,10 +9,29 @@
  * 6.4 GB indexing inside the hook, 4.3 GB indexing here. This is a script rather
  * than `astro build && pagefind` so that options such as --outDir reach Astro and
  * the indexer indexes the folder Astro wrote.
+ *
+ * Last, the offline service worker (writeOfflineWorker): its precache list
+ * names Pagefind's files, so it is written once the index exists.
  */
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build as esbuild } from 'esbuild';
+import { getManifest, injectManifest } from 'workbox-build';
+import { env } from '../src/env.ts';
+import { COVERAGE_FILE, offlineSettings } from '../src/lib/offline/names.ts';
+import { SW_FILE } from '../src/lib/offline/worker-file.ts';
+import {
+  ARTICLE_GLOBS,
+  HASHED_URL,
+  INDEX_GLOBS,
+  SHELL_GLOBS,
+  SHELL_IGNORES,
+  planPrecache,
+  precacheUrl,
+} from '../src/lib/offline/precache-plan.ts';
 import {
   BUNDLE_DIR,
   builtArticleSlugs,
@@ -52,6 +71,67 @@ export function writeSearchIndex(site, pagefindBin = resolve(ROOT, 'node_modules
   ].join('\n');
 }
 
+/** Bundles a worker source (TypeScript, with its imports) into one classic script. */
+async function bundleWorker(source, outfile) {
+  await esbuild({
+    entryPoints: [resolve(ROOT, source)],
+    outfile,
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: 'es2022',
+    // Workbox logs and asserts only in development builds.
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'warning',
+  });
+}
+
+/**
+ * Writes <site>/sw.js: the offline worker with its precache list, or, with the
+ * worker switched off, one that removes itself and its caches. Returns what it
+ * precached, for the build log and tests.
+ */
+export async function writeOfflineWorker(site, settings = offlineSettings(env)) {
+  const swDest = join(site, SW_FILE);
+  if (!settings.enabled) {
+    await bundleWorker('src/offline/retired-worker.ts', swDest);
+    console.log(`[site-offline] service worker off: ${SW_FILE} unregisters itself and deletes its caches`);
+    return { coverage: 'off', count: 0, size: 0 };
+  }
+  const bytes = async (globPatterns) =>
+    (await getManifest({ globDirectory: site, globPatterns, globIgnores: SHELL_IGNORES })).size;
+  const plan = planPrecache(
+    { shell: await bytes(SHELL_GLOBS), index: await bytes(INDEX_GLOBS), articles: await bytes(ARTICLE_GLOBS) },
+    settings.budgetBytes,
+  );
+  writeFileSync(join(site, COVERAGE_FILE), JSON.stringify({ coverage: plan.coverage }));
+  const scratch = mkdtempSync(join(tmpdir(), 'site-sw-'));
+  try {
+    const swSrc = join(scratch, SW_FILE);
+    await bundleWorker('src/offline/service-worker.ts', swSrc);
+    const { count, size, warnings } = await injectManifest({
+      swSrc,
+      swDest,
+      globDirectory: site,
+      globPatterns: plan.globs,
+      globIgnores: SHELL_IGNORES,
+      dontCacheBustURLsMatching: HASHED_URL,
+      // The budget decides what goes in (planPrecache), and the shell always does: no cap per file.
+      maximumFileSizeToCacheInBytes: Number.MAX_SAFE_INTEGER,
+      manifestTransforms: [
+        async (entries) => ({ manifest: entries.map((entry) => ({ ...entry, url: precacheUrl(entry.url) })) }),
+      ],
+    });
+    for (const warning of warnings) console.warn(`[site-offline] ${warning}`);
+    console.log(
+      `[site-offline] ${SW_FILE} precaches ${count} files, ${(size / 1024).toFixed(1)} KB (${plan.coverage === 'all' ? 'every article and the whole index' : `visited articles only: past the ${settings.budgetBytes / 1024} KB budget`})`,
+    );
+    return { coverage: plan.coverage, count, size };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const astro = spawnSync(process.execPath, [resolve(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', ...args], {
@@ -63,9 +143,11 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       `✖ astro build was killed (${astro.signal}), most likely by the operating system for lack of memory.`,
     );
   if (astro.status !== 0) process.exit(astro.status ?? 1);
-  const failure = writeSearchIndex(outDirFromArgs(args));
+  const site = outDirFromArgs(args);
+  const failure = writeSearchIndex(site);
   if (failure) {
     console.error(failure);
     process.exit(1);
   }
+  await writeOfflineWorker(site);
 }

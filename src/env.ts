@@ -40,6 +40,10 @@ export interface Env {
   CHROMIUM_PATH: string;
   /** A missing Chromium fails the browser tests instead of skipping them. */
   CI: boolean;
+  /** The offline service worker; off ships a worker that removes itself and its caches. */
+  SERVICE_WORKER: boolean;
+  /** Most the service worker may precache, in KB (src/lib/offline/precache-plan.ts). */
+  OFFLINE_BUDGET_KB: number;
 }
 
 export class EnvError extends Error {
@@ -108,6 +112,12 @@ function plainMdxAsMarkdown(source: EnvSource): boolean {
   return raw === '1';
 }
 
+function serviceWorkerSwitch(source: EnvSource): boolean {
+  const raw = valueOf(source, 'SERVICE_WORKER') ?? 'on';
+  if (raw !== 'on' && raw !== 'off') throw new EnvError(`SERVICE_WORKER must be on or off, got "${raw}"`);
+  return raw === 'on';
+}
+
 /**
  * The pinned clock, for reproducible builds, the footer's year and tests. The
  * reproducible-builds.org format: whole seconds since 1970 as plain digits, what
@@ -153,6 +163,8 @@ export function readEnv(source: EnvSource = processEnv()): Env {
     DEBUG: Boolean(source.DEBUG),
     CHROMIUM_PATH: valueOf(source, 'CHROMIUM_PATH') ?? '/usr/bin/chromium',
     CI: Boolean(source.CI),
+    SERVICE_WORKER: read(() => serviceWorkerSwitch(source), true),
+    OFFLINE_BUDGET_KB: read(() => countFromEnv('OFFLINE_BUDGET_KB', 5 * 1024, source), 0),
   };
   if (problems.length) throw new EnvError(`Environment variables with bad values:\n  ${problems.join('\n  ')}`);
   return env;

@@ -9,6 +9,7 @@
  */
 
 import { env } from './env';
+import { offlineSettings } from './lib/offline/names';
 
 export const SITE = {
   name: 'Token Metrics Research',
@@ -62,6 +63,14 @@ export const SITE = {
       { figure: 'Independent ratings', detail: 'sponsorship never buys a rating; research stays separate' },
     ],
   },
+  /**
+   * The service worker that keeps the site readable and searchable offline
+   * (SERVICE_WORKER=off turns it off: the next build ships a worker that
+   * unregisters itself and deletes its caches). Every article and the whole
+   * search index are precached while they fit in OFFLINE_BUDGET_KB (5 MB by
+   * default); past it, readers keep the articles they opened.
+   */
+  offline: offlineSettings(env),
   social: {
     twitter: '@tokenmetricsinc',
   },

@@ -14,6 +14,7 @@ import {
   resultItem,
   search,
 } from './pagefind-client';
+import { offlineSearchNote } from '../offline/offline-search';
 
 declare global {
   interface Window {
@@ -134,15 +135,18 @@ async function run(): Promise<void> {
     list.replaceChildren(...shown.map((data) => resultItem(data, hits.reading.shown)));
     more.hidden = hits.total <= MAX_RESULTS;
     more.textContent = `See all ${hits.total} results`;
-    say(dialogStatus(hits.total, term, hits.reading));
+    const offlineNote = await offlineSearchNote();
+    const found = dialogStatus(hits.total, term, hits.reading);
+    say(offlineNote ? `${found} ${offlineNote}` : found);
   } catch (error) {
     if (mine !== sequence) return;
     list.replaceChildren();
     more.hidden = true;
+    const offlineNote = await offlineSearchNote();
     say(
       error instanceof SearchUnavailableError
         ? error.message
-        : 'Search could not load. Check your connection and try again.',
+        : (offlineNote ?? 'Search could not load. Check your connection and try again.'),
     );
   }
 }

@@ -13,6 +13,7 @@ import {
   NO_DEV_INDEX,
   type ResultData,
 } from './pagefind-client';
+import { offlineSearchNote } from '../offline/offline-search';
 
 const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 150;
@@ -88,15 +89,18 @@ async function start(form: HTMLFormElement): Promise<void> {
       highlightWords = hits.reading.shown;
       await showMore(mine);
       if (mine !== sequence) return;
-      status.textContent = pageStatus(hits.total, term, [categoryName, authorName], hits.reading);
+      const offlineNote = await offlineSearchNote();
+      const found = pageStatus(hits.total, term, [categoryName, authorName], hits.reading);
+      status.textContent = offlineNote ? `${found} ${offlineNote}` : found;
     } catch (error) {
       if (mine !== sequence) return;
       list.replaceChildren();
       more.hidden = true;
+      const offlineNote = await offlineSearchNote();
       status.textContent =
         error instanceof SearchUnavailableError
           ? error.message
-          : 'Search could not load. Check your connection and try again.';
+          : (offlineNote ?? 'Search could not load. Check your connection and try again.');
     } finally {
       if (mine === sequence) form.removeAttribute('aria-busy');
     }

@@ -3,7 +3,7 @@
  * a <meta> in every page, adding the hashes of the scripts and styles it emits
  * (the theme script included); `_headers` serves the same policy as a header,
  * plus what a <meta> cannot carry. No 'unsafe-inline' or 'unsafe-eval' for
- * scripts: Pagefind needs only 'wasm-unsafe-eval' and blob: workers.
+ * scripts: Pagefind needs only 'wasm-unsafe-eval'.
  */
 import { createHash } from 'node:crypto';
 import type { AstroUserConfig } from 'astro';
@@ -45,7 +45,9 @@ export function sitePolicy({
       "img-src 'self' data:",
       "font-src 'self'",
       `connect-src 'self'${formOrigins}`,
-      "worker-src 'self' blob:",
+      // The offline service worker (<base>sw.js). No blob: Pagefind runs with noWorker, and its
+      // own worker, when used, is a file (pagefind-worker.js); a path cannot be named without the origin.
+      "worker-src 'self'",
       "object-src 'none'",
       "base-uri 'self'",
       `form-action 'self'${formOrigins}`,

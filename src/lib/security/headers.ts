@@ -11,8 +11,17 @@
  * the values of every matching rule, and two Cache-Control values would
  * contradict each other.
  */
+import { OFFLINE_PAGE } from '../offline/names';
+import { SW_FILE } from '../offline/worker-file';
+
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'public, max-age=0, must-revalidate';
+/**
+ * The service worker: browsers already skip their HTTP cache when they check
+ * it for updates, and no-cache makes every other cache ask too, so a new
+ * deploy's worker (or the kill switch's) reaches readers at their next visit.
+ */
+const SERVICE_WORKER = 'no-cache';
 
 const CACHE_RULES: [path: string, cacheControl: string][] = [
   ['/_astro/*', IMMUTABLE],
@@ -37,7 +46,10 @@ const CACHE_RULES: [path: string, cacheControl: string][] = [
     '/sitemap-*',
     '/robots.txt',
     '/404.html',
+    // /offline/ and the coverage file beside it (src/lib/offline/names.ts)
+    `/${OFFLINE_PAGE}*`,
   ].map((path): [string, string] => [path, REVALIDATE]),
+  [`/${SW_FILE}`, SERVICE_WORKER],
 ];
 
 export function securityHeaders(csp: string): Record<string, string> {

@@ -1,0 +1,67 @@
+/**
+ * What the build precaches into the service worker (scripts/build.mjs, with
+ * workbox-build's injectManifest): the shell always, every article and the
+ * whole search index when they fit the budget.
+ *
+ * Plain erasable TypeScript: scripts/build.mjs imports it with Node's type stripping.
+ */
+import { ARTICLE_GLOB, BUNDLE_DIR, WASM_FILE } from '../search/pagefind-index.ts';
+import { COVERAGE_FILE, OFFLINE_PAGE, type Coverage } from './names.ts';
+
+/**
+ * The shell every reader gets, whatever the budget: styles and scripts (the
+ * search dialog among them; the theme code is inline in every page), Pagefind's
+ * engine, WASM and metadata, and the pages that must open offline.
+ */
+export const SHELL_GLOBS = [
+  '_astro/*.{css,js}',
+  `${BUNDLE_DIR}/pagefind.js`,
+  `${BUNDLE_DIR}/pagefind-highlight.js`,
+  `${BUNDLE_DIR}/pagefind-entry.json`,
+  `${BUNDLE_DIR}/${WASM_FILE}`,
+  `${BUNDLE_DIR}/*.pf_meta`,
+  'index.html',
+  `${OFFLINE_PAGE}index.html`,
+  'search/index.html',
+  'favicon.svg',
+  COVERAGE_FILE,
+];
+/**
+ * Left out of the shell: code only one page runs (the chart article's island and
+ * its loader). That page shows its build-time SVG without it, and the worker
+ * keeps it once the page has loaded it (requestKind 'asset').
+ */
+export const SHELL_IGNORES = ['_astro/*{VoteChart,vote-chart}*'];
+
+/** The whole search index: word chunks, result fragments and filter values. */
+export const INDEX_GLOBS = [`${BUNDLE_DIR}/index/*`, `${BUNDLE_DIR}/fragment/*`, `${BUNDLE_DIR}/filter/*`];
+/** Every article page, as Pagefind indexes them. */
+export const ARTICLE_GLOBS = [ARTICLE_GLOB];
+
+/** Files whose names carry a content hash: their URL is their revision. */
+export const HASHED_URL = new RegExp(`^(?:_astro/|${BUNDLE_DIR}/(?:index|fragment|filter)/)`);
+
+export interface PrecachePlan {
+  coverage: Coverage;
+  globs: string[];
+}
+
+/** Precache everything when shell, index and articles fit the budget together; else the shell alone. */
+export function planPrecache(
+  bytes: { shell: number; index: number; articles: number },
+  budgetBytes: number,
+): PrecachePlan {
+  return bytes.shell + bytes.index + bytes.articles <= budgetBytes
+    ? { coverage: 'all', globs: [...SHELL_GLOBS, ...INDEX_GLOBS, ...ARTICLE_GLOBS] }
+    : { coverage: 'visited', globs: SHELL_GLOBS };
+}
+
+/**
+ * The URL a page is requested at, for a file path in dist/ relative to the
+ * worker ('posts/a/index.html' → 'posts/a/', 'index.html' → './'), so that the
+ * worker finds a precached page under the address the reader navigates to.
+ */
+export function precacheUrl(file: string): string {
+  if (file === 'index.html') return './';
+  return file.endsWith('/index.html') ? file.slice(0, -'index.html'.length) : file;
+}
