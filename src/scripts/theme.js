@@ -62,6 +62,21 @@
       openSearch();
     }
   });
+  // Modules a page names with data-enhance-src (LoadOnInteraction.astro) wait for the reader's first
+  // scroll, key, tap or pointer move, so a page runs no more than this script before interaction.
+  let enhanced = false;
+  const enhance = () => {
+    if (enhanced) return;
+    enhanced = true;
+    const run = () => {
+      const sources = new Set([...document.querySelectorAll('[data-enhance-src]')].map((el) => el.dataset.enhanceSrc));
+      for (const src of sources) load(src);
+    };
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', run);
+    else run();
+  };
+  for (const type of ['scroll', 'keydown', 'pointerdown', 'pointermove', 'touchstart'])
+    addEventListener(type, enhance, { once: true, passive: true, capture: true });
   media.addEventListener('change', sync);
   document.addEventListener('DOMContentLoaded', () => {
     sync();

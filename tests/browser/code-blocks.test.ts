@@ -22,7 +22,14 @@ describe.skipIf(!chromiumAvailable)('code blocks at 390 px', () => {
     context = undefined;
   });
 
-  async function open(path: string, options: { javaScriptEnabled?: boolean; colorScheme?: 'light' | 'dark' } = {}) {
+  /** Opens a post; unless `interact` is false, moves the pointer, which loads the Copy buttons (LoadOnInteraction). */
+  async function open(
+    path: string,
+    {
+      interact = true,
+      ...options
+    }: { javaScriptEnabled?: boolean; colorScheme?: 'light' | 'dark'; interact?: boolean } = {},
+  ) {
     context = await site.browser.newContext({ viewport: PHONE, ...options });
     await context.addInitScript(() => {
       const found: string[] = [];
@@ -31,6 +38,10 @@ describe.skipIf(!chromiumAvailable)('code blocks at 390 px', () => {
     });
     const page = await context.newPage();
     await page.goto(site.server.url + path, { waitUntil: 'networkidle' });
+    if (interact && options.javaScriptEnabled !== false) {
+      await page.mouse.move(5, 5);
+      await page.waitForSelector('.code-copy', { state: 'attached' });
+    }
     return page;
   }
   const violations = (page: Page) =>
@@ -126,6 +137,13 @@ describe.skipIf(!chromiumAvailable)('code blocks at 390 px', () => {
       });
       expect(label).toEqual({ content: '"python"', transform: 'uppercase' });
     }
+  });
+
+  it('the Copy buttons cost nothing before interaction: they arrive with the first pointer move', async () => {
+    const page = await open(POSTS[1]!, { interact: false });
+    expect(await page.locator('.code-copy').count()).toBe(0);
+    await page.mouse.move(5, 5);
+    await expect.poll(() => page.locator('.code-copy').count()).toBeGreaterThan(0);
   });
 
   it('without JavaScript there is no Copy button', async () => {
