@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { LAZY_BUDGETS } from '../budgets';
+import { KB, LAZY_BUDGETS } from '../budgets';
 import { ROOT, TMP_ROOT, inheritedEnv } from '../support/build-site';
 import { freePort } from '../../scripts/lib/free-port';
 import { stopProcess } from '../support/stop-process';
@@ -142,7 +142,7 @@ function transferSize(path: string, served: number): number {
 }
 
 describe.skipIf(!chromiumAvailable)('budget: a first search for "DePIN"', () => {
-  it(`transfers at most ${LAZY_BUDGETS.firstSearch / 1024} KB of Pagefind JS, WASM, index chunks and fragments`, async () => {
+  it(`transfers at most ${LAZY_BUDGETS.firstSearch} B of Pagefind JS, WASM, index chunks and fragments`, async () => {
     const server = await startStaticServer(dist);
     const browser = await launchChromium();
     try {
@@ -166,7 +166,7 @@ describe.skipIf(!chromiumAvailable)('budget: a first search for "DePIN"', () => 
         [
           'First search for "DePIN":',
           ...rows.map((r) => `  ${r.path}  ${r.served} B served, ${r.transfer} B compressed`),
-          `  total Pagefind: ${total} B (${(total / 1024).toFixed(1)} KB) compressed, ${served} B uncompressed`,
+          `  total Pagefind: ${total} B (${(total / KB).toFixed(1)} KB) compressed, ${served} B uncompressed`,
           ...ui.map((r) => `  + dialog code ${r.path}: ${r.transfer} B`),
         ].join('\n'),
       );
