@@ -25,16 +25,16 @@ describe('NewsletterBox', () => {
   });
   it('without an endpoint, offers the feeds instead of a dead form: no error, no sign-up promises', async () => {
     const html = await container.renderToString(NewsletterBox, {
-      props: { endpoint: '', feed: { name: 'Research', path: 'categories/research/rss.xml' } },
+      props: { endpoint: '', feed: { name: 'Research', set: 'category-research' } },
     });
     expect(html).not.toContain('<form');
     expect(html).not.toContain('data-state');
     expect(html).not.toMatch(/not set up|credit card|unsubscribe|inbox/i);
     expect(html).not.toContain(SITE.newsletter.pitch);
     expect(html).toMatch(
-      /<a class="feed-link" href="\/categories\/research\/rss\.xml"[^>]*>[\s\S]*?Research feed<\/a>/,
+      /<a class="feed-link" href="\/subscribe\/#category-research"[^>]*>[\s\S]*?Research feed<\/a>/,
     );
-    expect(html).toMatch(/<a class="feed-link" href="\/rss\.xml"[^>]*>[\s\S]*?All articles<\/a>/);
+    expect(html).toMatch(/<a class="feed-link" href="\/subscribe\/#all"[^>]*>[\s\S]*?All articles<\/a>/);
   });
   it("uses a category's own heading and pitch over the site's", async () => {
     const copy = { heading: 'Engineering notes by email', pitch: 'Guides on APIs & pipelines.' };

@@ -26,6 +26,8 @@ describe('readEnv', () => {
       NEWSLETTER_ENDPOINT: '',
       WEBSUB_HUB: '',
       PLAIN_MDX_AS_MARKDOWN: true,
+      SERVICE_WORKER: true,
+      OFFLINE_BUDGET_KB: 5120,
       CONTENT_DIR: undefined,
       ASTRO_CACHE_DIR: './node_modules/.astro',
       ASTRO_BUILD_CONCURRENCY: 1,
