@@ -29,6 +29,9 @@ const parser = new XMLParser({
   isArray: (name) => ['item', 'category', 'url', 'sitemap'].includes(name),
 });
 
+/** Pages served in place of another URL: the host's 404 and the service worker's offline page. */
+const isStandIn = (file: string) => file.endsWith('404.html') || file.endsWith(join('offline', 'index.html'));
+
 describe('built site: every page type exists', () => {
   it.each([
     'index.html',
@@ -115,7 +118,8 @@ describe('built site: every page type exists', () => {
   it('every page has canonical, Open Graph, Twitter and feed autodiscovery tags', () => {
     for (const file of htmlFiles(dist)) {
       const html = readFileSync(file, 'utf8');
-      if (!file.endsWith('404.html')) expect(html, file).toMatch(/<link rel="canonical" href="https:\/\//);
+      // 404 and /offline/ stand in for other URLs (the host's and the service worker's), so name no canonical.
+      if (!isStandIn(file)) expect(html, file).toMatch(/<link rel="canonical" href="https:\/\//);
       expect(html, file).toMatch(/<meta property="og:title"/);
       expect(html, file).toMatch(/<meta name="twitter:card"/);
       expect(html, file).toMatch(
@@ -217,7 +221,7 @@ describe('sitemap and robots', () => {
       return (parser.parse(read(file)).urlset.url as { loc: string }[]).map((u) => u.loc);
     });
     const pages = htmlFiles(dist)
-      .filter((f) => !f.endsWith('404.html'))
+      .filter((f) => !isStandIn(f))
       .map((f) => `${SITE.url}${pagePath(dist, f, SITE.base)}`);
     expect(new Set(urls)).toEqual(new Set(pages));
     expect(urls).toHaveLength(pages.length);

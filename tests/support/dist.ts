@@ -146,7 +146,9 @@ export function checkInternalLinks(
           continue;
         }
         const fragment = decodeURIComponent(target.hash.slice(1));
-        if (fragment && targetFile.endsWith('.html') && !idsOf(targetFile).has(fragment)) {
+        // "#top" scrolls to the top of any page, element or not (HTML's "scroll to the fragment").
+        const toTop = fragment.toLowerCase() === 'top';
+        if (fragment && !toTop && targetFile.endsWith('.html') && !idsOf(targetFile).has(fragment)) {
           problems.push({ page, url: raw, problem: `no element with id "${fragment}"` });
         }
       }
