@@ -179,6 +179,7 @@ describe('sitemap <lastmod>', () => {
     expect(lastmod('categories/research/')).toBe('2025-02-25T00:00:00.000Z');
     expect(lastmod('tags/asyncio/')).toBe('2025-02-04T00:00:00.000Z');
     expect(lastmod('authors/token-metrics-team/')).toBe('2025-02-25T00:00:00.000Z');
+    expect(lastmod('tags/')).toBe('2025-02-25T00:00:00.000Z');
   });
 
   it('pages that list no post have none, and every date is a content date (never the build clock)', () => {

@@ -65,6 +65,8 @@ export function lastmodByPath(posts: readonly DatedPost[], shape: ListingShape):
   for (const [id, list] of groups((post) => [post.data.author.id])) paginated(list, (page) => paths.author(id, page));
   // paths.tag slugs the tag, so two spellings of one slug (refused by the content checks) would share a page.
   for (const [tag, list] of groups((post) => post.data.tags)) paginated(list, (page) => paths.tag(tag, page));
+  // The tags index counts every tagged post, so it changes with the newest of them.
+  set(paths.tags(), latestDate(posts.filter((post) => post.data.tags.length > 0)));
 
   // The home page: the featured post (the newest pinned one, else the newest) and the latest others.
   const featured = posts.find((post) => post.data.featured) ?? posts[0];
