@@ -31,9 +31,7 @@ describe('NewsletterBox', () => {
     expect(html).not.toContain('data-state');
     expect(html).not.toMatch(/not set up|credit card|unsubscribe|inbox/i);
     expect(html).not.toContain(SITE.newsletter.pitch);
-    expect(html).toMatch(
-      /<a class="feed-link" href="\/subscribe\/#category-research"[^>]*>[\s\S]*?Research feed<\/a>/,
-    );
+    expect(html).toMatch(/<a class="feed-link" href="\/subscribe\/#category-research"[^>]*>[\s\S]*?Research feed<\/a>/);
     expect(html).toMatch(/<a class="feed-link" href="\/subscribe\/#all"[^>]*>[\s\S]*?All articles<\/a>/);
   });
   it("uses a category's own heading and pitch over the site's", async () => {
