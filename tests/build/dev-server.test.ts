@@ -11,7 +11,7 @@
  * MDX modules for its own.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -111,7 +111,10 @@ describe('astro dev with a temporary content folder', () => {
     writeFileSync(join(postsDir, 'dev-preview-post.mdx'), draft);
     writeFileSync(join(postsDir, 'coming-later.mdx'), scheduled);
     rmSync(cacheDir, { recursive: true, force: true });
-    for (const entry of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json'])
+    // public/ is optional (every static file is built from src/ today), so copy what exists.
+    for (const entry of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json'].filter((e) =>
+      existsSync(join(ROOT, e)),
+    ))
       cpSync(join(ROOT, entry), join(projectDir, entry), { recursive: true });
     symlinkSync(join(ROOT, 'node_modules'), join(projectDir, 'node_modules'), 'dir');
     const port = await freePort();
