@@ -50,6 +50,11 @@ beforeAll(async () => {
   // Hero images are written relative to src/content/posts (../../assets/…).
   cpSync(join(ROOT, 'src/assets'), join(dir, 'assets'), { recursive: true });
   for (const source of sources) cpSync(join(ROOT, source), postsDir, { recursive: true });
+  // Fixture posts may draw fixture surveys (tests/fixtures/chart-surveys), so the surveys come along.
+  const surveySources = ['src/content/surveys', ...sources.map((d) => d.replace(/posts$/, 'surveys'))].filter(
+    (d) => d !== 'src/content/posts' && existsSync(join(ROOT, d)),
+  );
+  for (const source of surveySources) cpSync(join(ROOT, source), join(dir, 'content', 'surveys'), { recursive: true });
   for (const [id, body] of Object.entries(tricky)) writeFileSync(join(postsDir, `${id}.mdx`), frontmatter(id) + body);
   const [a, b] = [
     await buildSite('plain-mdx-markdown', { CONTENT_DIR: join(dir, 'content') }),
