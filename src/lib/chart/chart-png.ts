@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { CARD_FONT_FAMILY, renderChartCardSvg } from './chart-svg';
-import { CARD_HEIGHT, CARD_WIDTH, type CardThumbnailWidth, type SurveyView } from './survey';
+import { CARD_HEIGHT, CARD_WIDTH, surveyCredit, type CardThumbnailWidth, type SurveyView } from './survey';
 
 export const CARD_FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'] as const;
 const FONT_PACKAGE = 'dejavu-fonts-ttf';
@@ -76,14 +76,31 @@ export function pinChartFont(fontDir = shippedFontDir()): string {
  */
 export async function renderChartPng(
   view: SurveyView,
-  options: { siteName: string; width?: typeof CARD_WIDTH | CardThumbnailWidth; fontDir?: string },
+  options: {
+    siteName: string;
+    width?: typeof CARD_WIDTH | CardThumbnailWidth;
+    fontDir?: string;
+    /** The download copy also stores the credit as EXIF (sharp writes no PNG text chunks); the social card stays lean. */
+    embedCredit?: boolean;
+  },
 ): Promise<Buffer> {
   pinChartFont(options.fontDir);
   const { default: sharp } = await import('sharp');
   const svg = renderChartCardSvg(view, { siteName: options.siteName });
   const width = options.width ?? CARD_WIDTH;
-  return sharp(Buffer.from(svg), { density: (72 * width) / CARD_WIDTH })
-    .resize(width, Math.round((width * CARD_HEIGHT) / CARD_WIDTH))
-    .png({ compressionLevel: 9, palette: true, quality: 90, effort: 10 })
-    .toBuffer();
+  let image = sharp(Buffer.from(svg), { density: (72 * width) / CARD_WIDTH }).resize(
+    width,
+    Math.round((width * CARD_HEIGHT) / CARD_WIDTH),
+  );
+  if (options.embedCredit) {
+    const credit = surveyCredit(view);
+    image = image.withExif({
+      IFD0: {
+        ImageDescription: `${credit.name} ${credit.source}`,
+        Copyright: credit.licence,
+        Artist: options.siteName,
+      },
+    });
+  }
+  return image.png({ compressionLevel: 9, palette: true, quality: 90, effort: 10 }).toBuffer();
 }

@@ -16,6 +16,6 @@ export const paths = {
   author: (id: string, page = 1) => (page <= 1 ? `authors/${id}/` : `authors/${id}/${page}/`),
   feed: () => 'rss.xml',
   search: () => 'search/',
-  surveyData: (id: string, format: 'csv' | 'json') => `data/${id}.${format}`,
+  surveyData: (id: string, format: 'csv' | 'json' | 'svg' | 'png') => `data/${id}.${format}`,
   sitemap: () => 'sitemap-index.xml',
 } as const;
