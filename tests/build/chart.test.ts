@@ -10,6 +10,7 @@ import { htmlFiles, listFiles } from '../support/dist';
 import { surveySchema } from '../../src/lib/chart/survey-schema';
 import { deriveSurvey, surveyToCsv } from '../../src/lib/chart/survey';
 import { KB, LAZY_BUDGETS } from '../budgets';
+import { expectDownloadsCarryCredit } from '../support/chart-downloads';
 
 const dist = inject('mainDistDir');
 const read = (path: string) => readFileSync(join(dist, path), 'utf8');
@@ -125,6 +126,22 @@ describe('vote chart outputs', () => {
     expect(figure).toMatch(/<table[^>]*>\s*<caption/);
     expect(figure).toContain(`href="/data/${SURVEY}.csv"`);
     expect(figure).toContain(`href="/data/${SURVEY}.json"`);
+  });
+
+  it('the figure links CSV, JSON, SVG and PNG downloads and states the licence, without JavaScript', () => {
+    const figure = html.match(/<figure class="vote-chart"[\s\S]*?<\/figure>/)![0];
+    for (const format of ['csv', 'json', 'svg', 'png']) {
+      expect(figure).toMatch(
+        new RegExp(
+          `<a href="/data/${SURVEY}\\.${format}" download="${SURVEY}\\.${format}"[^>]*>${format.toUpperCase()}</a>`,
+        ),
+      );
+    }
+    expect(figure).toContain(`Licence: ${data.licence.name.replace(/'/g, '&#39;')}`);
+  });
+
+  it('each download exists and carries the survey name, source and licence line', async () => {
+    await expectDownloadsCarryCredit(dist, view);
   });
 
   it('every section the chart links to exists in the article', () => {

@@ -93,6 +93,7 @@ export async function renderChartPng(
     Math.round((width * CARD_HEIGHT) / CARD_WIDTH),
   );
   if (options.embedCredit) {
+    // surveyCredit ends each line as a sentence: libvips would drop a trailing "(…)" from an EXIF string.
     const credit = surveyCredit(view);
     image = image.withExif({
       IFD0: {

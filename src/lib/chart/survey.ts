@@ -139,15 +139,21 @@ export type DownloadFormat = (typeof DOWNLOAD_FORMATS)[number];
 const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 /**
+ * Each credit line ends as a sentence. Besides reading better, this keeps a line from ending in ")":
+ * libvips reads an EXIF text ending "… (…)" as "value (description)" and drops the bracketed part.
+ */
+const sentence = (text: string): string => (/[.!?]$/.test(text) ? text : `${text}.`);
+
+/**
  * The three lines every download carries, so a file passed on alone still says
  * what it shows, where the figures come from and how they may be reused.
  */
 export function surveyCredit(view: SurveyView): { name: string; source: string; licence: string } {
   const url = (link: { url?: string | undefined }) => (link.url ? ` (${link.url})` : '');
   return {
-    name: oneLine(`${view.title}: ${view.question}`),
-    source: oneLine(`Source: ${view.source.name}, ${view.year}${url(view.source)}`),
-    licence: oneLine(`Licence: ${view.licence.name}${url(view.licence)}`),
+    name: sentence(oneLine(`${view.title}: ${view.question}`)),
+    source: sentence(oneLine(`Source: ${view.source.name}, ${view.year}${url(view.source)}`)),
+    licence: sentence(oneLine(`Licence: ${view.licence.name}${url(view.licence)}`)),
   };
 }
 

@@ -13,8 +13,8 @@ describe('survey credit on the downloads', () => {
   it('the credit names the survey, the source with its year and the licence', () => {
     expect(credit).toEqual({
       name: 'Top crypto narratives for 2024: Which crypto narrative will lead in 2024?',
-      source: 'Source: Token Metrics Moon Awards community survey, 2024',
-      licence: "Licence: Token Metrics' terms (figures quoted as published)",
+      source: 'Source: Token Metrics Moon Awards community survey, 2024.',
+      licence: "Licence: Token Metrics' terms (figures quoted as published).",
     });
   });
 
@@ -39,7 +39,7 @@ describe('survey credit on the downloads', () => {
       .filter((l) => !l.startsWith('rank,') && !/^\d|^Not listed|^,/.test(l));
     expect(comments.slice(0, 3).every((l) => l.startsWith('# '))).toBe(true);
     expect(comments[0]).toContain('Two lines');
-    expect(comments[2]).toBe('# Licence: CC BY 4.0');
+    expect(comments[2]).toBe('# Licence: CC BY 4.0.');
   });
 
   it('the JSON carries the licence and the credit lines as fields', () => {
@@ -62,6 +62,17 @@ describe('survey credit on the downloads', () => {
     );
     expect(drawn).toContain('Source: Token Metrics Moon Awards community survey, 2024');
     expect(drawn).toContain("Licence: Token Metrics' terms (figures quoted as published)");
+  });
+
+  it('a licence with a link ends as a sentence, so no metadata reader mistakes "(…)" for a comment', () => {
+    const linked = deriveSurvey(
+      'x',
+      surveySchema.parse({
+        ...rawSurvey(),
+        licence: { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' },
+      }),
+    );
+    expect(surveyCredit(linked).licence).toBe('Licence: CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/).');
   });
 
   it('the schema requires a licence and names the field when it is missing or empty', () => {
