@@ -60,7 +60,8 @@ export default defineConfig({
     sitemap({
       // One sitemap file holds at most 50,000 URLs; split well before that (SITE.sitemapEntryLimit).
       entryLimit: SITE.sitemapEntryLimit,
-      filter: (page) => !/\/404\/?$/.test(page),
+      // Embed pages (/embed/<survey>/) are the figure alone for other sites to frame, not pages to find.
+      filter: (page) => !/\/404\/?$/.test(page) && !/\/embed\//.test(page),
     }),
     // Search index over the built articles (dist/pagefind), and the last one served in dev.
     pagefind(),

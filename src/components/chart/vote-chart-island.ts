@@ -480,6 +480,19 @@ export async function mountVoteChart(host: HTMLElement): Promise<VoteChartIsland
     }
   };
   const onCopyClick = (): void => void onCopy();
+  // The embed code sits below the figure; without JavaScript the reader selects it in its textarea.
+  const embedCode = host.closest('figure')?.querySelector<HTMLTextAreaElement>('textarea[data-embed-code]');
+  const embedButton = host.closest('figure')?.querySelector<HTMLButtonElement>('button[data-copy-embed]');
+  const onCopyEmbed = async (): Promise<void> => {
+    try {
+      await navigator.clipboard.writeText(embedCode!.value);
+      live.textContent = 'Embed code copied.';
+    } catch {
+      embedCode!.select();
+      live.textContent = 'Could not copy; the embed code is selected, copy it with your keyboard.';
+    }
+  };
+  const onCopyEmbedClick = (): void => void onCopyEmbed();
 
   // Theme: the theme script sets html[data-theme]; without a stored choice the OS decides.
   const recolour = (): void => {
@@ -507,7 +520,8 @@ export async function mountVoteChart(host: HTMLElement): Promise<VoteChartIsland
   }
   remainderToggle?.addEventListener('change', onRemainder);
   copyButton?.addEventListener('click', onCopyClick);
-  for (const control of [remainderToggle, copyButton]) if (control) control.disabled = false;
+  if (embedCode) embedButton?.addEventListener('click', onCopyEmbedClick);
+  for (const control of [remainderToggle, copyButton, embedCode && embedButton]) if (control) control.disabled = false;
   host.dataset.ready = '';
 
   return {
@@ -526,7 +540,8 @@ export async function mountVoteChart(host: HTMLElement): Promise<VoteChartIsland
       }
       remainderToggle?.removeEventListener('change', onRemainder);
       copyButton?.removeEventListener('click', onCopyClick);
-      for (const control of [remainderToggle, copyButton]) if (control) control.disabled = true;
+      embedButton?.removeEventListener('click', onCopyEmbedClick);
+      for (const control of [remainderToggle, copyButton, embedButton]) if (control) control.disabled = true;
       chart.destroy();
       frame.remove();
       legend.hidden = true;

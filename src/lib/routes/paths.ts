@@ -17,5 +17,7 @@ export const paths = {
   feed: () => 'rss.xml',
   search: () => 'search/',
   surveyData: (id: string, format: 'csv' | 'json' | 'svg' | 'png') => `data/${id}.${format}`,
+  /** The survey's figure alone, for other sites to frame (src/pages/embed/[survey].astro). */
+  surveyEmbed: (id: string) => `embed/${id}/`,
   sitemap: () => 'sitemap-index.xml',
 } as const;
