@@ -44,7 +44,9 @@ describe('built site: Content-Security-Policy', () => {
       minimal: false,
     });
     const policies = (path: string) =>
-      headers.filter((h) => h.forRegExp.test(path)).flatMap((h) => h.values['Content-Security-Policy'] ?? []);
+      headers
+        .filter((h) => 'forRegExp' in h && h.forRegExp.test(path))
+        .flatMap((h) => h.values['Content-Security-Policy'] ?? []);
     const embed = policies('/embed/moon-awards-2024-narratives/');
     expect(embed).toHaveLength(1);
     expect(embed[0]).toContain('frame-ancestors *');
