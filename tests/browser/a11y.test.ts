@@ -86,6 +86,16 @@ const scenarios: Scenario[] = [
       await page.locator('.vote-chart__embed summary').click();
     },
   },
+  {
+    name: 'chart article, ranking playing (Play pressed)',
+    path: 'posts/top-crypto-narratives-2024/',
+    prepare: async (page) => {
+      await page.locator('figure').first().scrollIntoViewIfNeeded();
+      await page.waitForSelector('vote-chart[data-ready]', { timeout: 10_000 });
+      await page.locator('button[data-play]').click();
+      await page.waitForFunction(() => document.querySelector('button[data-play]')?.textContent === 'Stop');
+    },
+  },
   { name: 'post list', path: 'posts/' },
   { name: 'category', path: 'categories/research/' },
   { name: 'tag', path: 'tags/fastapi/' },

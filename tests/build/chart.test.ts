@@ -86,6 +86,17 @@ describe('vote chart budgets', () => {
     expect(size).toBeLessThanOrEqual(ISLAND_BUDGET);
   });
 
+  it('the sonification loads only when Play is pressed: a dynamic import of the island, outside its budget', () => {
+    const sonify = [...island].flatMap((f) => imports(chunk(f)).dynamic.map((d) => basename(d)));
+    const player = sonify.filter((f) => /vote-chart-sonify/.test(f));
+    expect(player).toHaveLength(1);
+    expect(island.has(player[0]!)).toBe(false);
+    expect(html).not.toContain(player[0]!);
+    expect(chunk(player[0]!)).toMatch(/AudioContext/);
+    for (const f of [...initial, ...island]) expect(chunk(f)).not.toMatch(/new AudioContext|OscillatorNode/);
+    console.info(`sonification chunk: ${gz(chunk(player[0]!))} B gzipped (${player[0]})`);
+  });
+
   it('registers Chart.js piece by piece, never chart.js/auto', () => {
     const all = listFiles(join(dist, '_astro'), (p) => p.endsWith('.js'))
       .map((p) => readFileSync(p, 'utf8'))
@@ -96,7 +107,8 @@ describe('vote chart budgets', () => {
 
   it('pages without a chart reference no chart code', () => {
     const chartFiles = [...initial, ...island];
-    const pages = htmlFiles(dist).filter((f) => !f.endsWith(ARTICLE));
+    // The article and the embed pages (/embed/<survey>/, the figure alone) are the pages with a chart.
+    const pages = htmlFiles(dist).filter((f) => !f.endsWith(ARTICLE) && !f.includes('/embed/'));
     expect(pages.length).toBeGreaterThan(5);
     for (const page of pages) {
       const text = readFileSync(page, 'utf8');
