@@ -214,8 +214,9 @@ describe('sitemap and robots', () => {
       const file = loc.replace(`${SITE.url}${SITE.base}`, '');
       return (parser.parse(read(file)).urlset.url as { loc: string }[]).map((u) => u.loc);
     });
+    // Not the 404 page, nor the embed pages (/embed/<survey>/, noindex: the figure alone for other sites to frame).
     const pages = htmlFiles(dist)
-      .filter((f) => !f.endsWith('404.html'))
+      .filter((f) => !f.endsWith('404.html') && !f.includes('/embed/'))
       .map((f) => `${SITE.url}${pagePath(dist, f, SITE.base)}`);
     expect(new Set(urls)).toEqual(new Set(pages));
     expect(urls).toHaveLength(pages.length);
