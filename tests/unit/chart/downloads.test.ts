@@ -76,7 +76,8 @@ describe('survey credit on the downloads', () => {
   });
 
   it('the schema requires a licence and names the field when it is missing or empty', () => {
-    const { licence: _dropped, ...raw } = rawSurvey();
+    const raw = rawSurvey();
+    delete raw.licence;
     const missing = surveySchema.safeParse(raw);
     expect(missing.success).toBe(false);
     expect(missing.error!.issues.map((i) => i.path.join('.'))).toContain('licence');
