@@ -11,7 +11,7 @@ import { inlineChartHeight } from './inline-layout';
  * folded table's toggle, the source, licence, site and download lines.
  * Measured in tests/browser/chart-embed.test.ts.
  */
-export const EMBED_CHROME_HEIGHT = 540;
+export const EMBED_CHROME_HEIGHT = 560;
 
 export function embedFrameHeight(rowCount: number): number {
   return Math.ceil((inlineChartHeight(rowCount) + EMBED_CHROME_HEIGHT) / 10) * 10;
