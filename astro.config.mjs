@@ -81,7 +81,8 @@ export default defineConfig({
     sitemap({
       // One sitemap file holds at most 50,000 URLs; split well before that (SITE.sitemapEntryLimit).
       entryLimit: SITE.sitemapEntryLimit,
-      filter: (page) => !/\/404\/?$/.test(page) && !page.endsWith(`/${OFFLINE_PAGE}`),
+      // Embed pages (/embed/<survey>/) are the figure alone for other sites to frame, not pages to find.
+      filter: (page) => !/\/404\/?$/.test(page) && !page.endsWith(`/${OFFLINE_PAGE}`) && !/\/embed\//.test(page),
       serialize: (item) => withLastmod(item, lastmods(), absoluteUrl('')),
     }),
     // Search index over the built articles (dist/pagefind), and the last one served in dev.

@@ -12,10 +12,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { transformSync } from 'esbuild';
-import { writeFile } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import type { AstroIntegration } from 'astro';
 import { headerCsp, type SitePolicy } from '../lib/security/csp';
 import { headersFile } from '../lib/security/headers';
+import { SW_FILE } from '../lib/offline/worker-file';
+
+/** What `npm run build` writes once astro build has exited, so build:done cannot see it yet. */
+const WRITTEN_AFTER_ASTRO = [
+  { name: 'pagefind', directory: true },
+  { name: SW_FILE, directory: false },
+];
 
 // Minified here because Astro passes head-inline scripts through as written; every page carries it inline.
 const themeScript = transformSync(readFileSync(new URL('../scripts/theme.js', import.meta.url), 'utf8'), {
@@ -31,7 +38,17 @@ export default function securityHeaders({ base, policy }: { base: string; policy
         injectScript('head-inline', themeScript);
       },
       'astro:build:done': async ({ dir, logger }) => {
-        await writeFile(new URL('_headers', dir), headersFile({ base, csp: headerCsp(policy, [themeScript]) }));
+        // The top-level entries decide where the security rules go once embed pages exist (headers.ts).
+        const listed = await readdir(dir, { withFileTypes: true });
+        const entries = new Set(listed.map((e) => e.name));
+        const topLevel = listed
+          .filter((e) => e.name !== '_headers')
+          .map((e) => ({ name: e.name, directory: e.isDirectory() }))
+          .concat(WRITTEN_AFTER_ASTRO.filter((late) => !entries.has(late.name)));
+        await writeFile(
+          new URL('_headers', dir),
+          headersFile({ base, csp: headerCsp(policy, [themeScript]), topLevel }),
+        );
         logger.info('wrote _headers with the Content-Security-Policy');
       },
     },

@@ -69,6 +69,34 @@ const scenarios: Scenario[] = [
       await page.waitForSelector('vote-chart[data-view="doughnut"] [data-legend]:not([hidden])', { timeout: 10_000 });
     },
   },
+  // Issue 15, parts 6: the embed page with its table unfolded, and the article's Embed control open.
+  {
+    name: 'chart embed page, table shown',
+    path: 'embed/moon-awards-2024-narratives/',
+    prepare: async (page) => {
+      await page.waitForSelector('vote-chart[data-ready]', { timeout: 10_000 });
+      await page.locator('.vote-chart__data summary').click();
+    },
+  },
+  {
+    name: 'chart article, Embed control open',
+    path: 'posts/top-crypto-narratives-2024/',
+    prepare: async (page) => {
+      await page.locator('figure').first().scrollIntoViewIfNeeded();
+      await page.waitForSelector('vote-chart[data-ready]', { timeout: 10_000 });
+      await page.locator('.vote-chart__embed summary').click();
+    },
+  },
+  {
+    name: 'chart article, ranking playing (Play pressed)',
+    path: 'posts/top-crypto-narratives-2024/',
+    prepare: async (page) => {
+      await page.locator('figure').first().scrollIntoViewIfNeeded();
+      await page.waitForSelector('vote-chart[data-ready]', { timeout: 10_000 });
+      await page.locator('button[data-play]').click();
+      await page.waitForFunction(() => document.querySelector('button[data-play]')?.textContent === 'Stop');
+    },
+  },
   { name: 'post list', path: 'posts/' },
   { name: 'category', path: 'categories/research/' },
   { name: 'tag', path: 'tags/fastapi/' },

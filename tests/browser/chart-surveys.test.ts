@@ -18,6 +18,7 @@ import { serveInChromium } from '../support/served-site';
 import { surveySchema } from '../../src/lib/chart/survey-schema';
 import { deriveSurvey, formatShare, surveyToCsv } from '../../src/lib/chart/survey';
 import { sliceColours } from '../../src/lib/chart/palette';
+import { expectDownloadsCarryCredit } from '../support/chart-downloads';
 
 const FIXTURE = 'tests/fixtures/chart-surveys';
 const surveys = [
@@ -57,6 +58,10 @@ describe.skipIf(!chromiumAvailable)('vote chart for any survey (3 and 15 entries
   });
 
   for (const { id, post, view } of surveys) {
+    it(`${view.ranked.length} entries: each download carries the survey name, source and licence`, async () => {
+      await expectDownloadsCarryCredit(distDir, view);
+    });
+
     it(`${view.ranked.length} entries: every derived file is built from the survey`, () => {
       expect(readFileSync(join(distDir, `data/${id}.csv`), 'utf8')).toBe(surveyToCsv(view));
       expect(JSON.parse(readFileSync(join(distDir, `data/${id}.json`), 'utf8')).entries).toHaveLength(

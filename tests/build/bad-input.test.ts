@@ -106,6 +106,7 @@ const cases: { name: string; files: () => Files | Promise<Files>; file: RegExp; 
         question: 'Q?',
         year: 2024,
         source: { name: 'S' },
+        licence: { name: 'L' },
         article: 'good',
         entries: [{ name: 'Too much', share: 130, rank: 1, section: 'x' }],
       }),

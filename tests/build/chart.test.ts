@@ -10,6 +10,7 @@ import { htmlFiles, listFiles } from '../support/dist';
 import { surveySchema } from '../../src/lib/chart/survey-schema';
 import { deriveSurvey, surveyToCsv } from '../../src/lib/chart/survey';
 import { KB, LAZY_BUDGETS } from '../budgets';
+import { expectDownloadsCarryCredit } from '../support/chart-downloads';
 
 const dist = inject('mainDistDir');
 const read = (path: string) => readFileSync(join(dist, path), 'utf8');
@@ -85,6 +86,17 @@ describe('vote chart budgets', () => {
     expect(size).toBeLessThanOrEqual(ISLAND_BUDGET);
   });
 
+  it('the sonification loads only when Play is pressed: a dynamic import of the island, outside its budget', () => {
+    const sonify = [...island].flatMap((f) => imports(chunk(f)).dynamic.map((d) => basename(d)));
+    const player = sonify.filter((f) => /vote-chart-sonify/.test(f));
+    expect(player).toHaveLength(1);
+    expect(island.has(player[0]!)).toBe(false);
+    expect(html).not.toContain(player[0]!);
+    expect(chunk(player[0]!)).toMatch(/AudioContext/);
+    for (const f of [...initial, ...island]) expect(chunk(f)).not.toMatch(/new AudioContext|OscillatorNode/);
+    console.info(`sonification chunk: ${gz(chunk(player[0]!))} B gzipped (${player[0]})`);
+  });
+
   it('registers Chart.js piece by piece, never chart.js/auto', () => {
     const all = listFiles(join(dist, '_astro'), (p) => p.endsWith('.js'))
       .map((p) => readFileSync(p, 'utf8'))
@@ -95,13 +107,17 @@ describe('vote chart budgets', () => {
 
   it('pages without a chart reference no chart code', () => {
     const chartFiles = [...initial, ...island];
-    const pages = htmlFiles(dist).filter((f) => !f.endsWith(ARTICLE));
+    // The article and the embed pages (/embed/<survey>/, the figure alone) are the pages with a chart.
+    const pages = htmlFiles(dist).filter((f) => !f.endsWith(ARTICLE) && !f.includes('/embed/'));
     expect(pages.length).toBeGreaterThan(5);
     for (const page of pages) {
       const text = readFileSync(page, 'utf8');
       expect(text, page).not.toContain('<vote-chart');
       for (const f of chartFiles) expect(text, page).not.toContain(f);
-      expect(text, page).not.toMatch(/vote-chart|VoteChart/);
+      // The chart's CSS has always shipped with the posts route (the MDX components map imports VoteChart);
+      // now that the embed page shares it, Vite names it VoteChart.*.css. Its stylesheet link is not chart code.
+      const withoutChartCss = text.replace(/<link rel="stylesheet" href="[^"]*\/_astro\/VoteChart\.[\w-]+\.css">/g, '');
+      expect(withoutChartCss, page).not.toMatch(/vote-chart|VoteChart/);
     }
   });
 
@@ -125,6 +141,22 @@ describe('vote chart outputs', () => {
     expect(figure).toMatch(/<table[^>]*>\s*<caption/);
     expect(figure).toContain(`href="/data/${SURVEY}.csv"`);
     expect(figure).toContain(`href="/data/${SURVEY}.json"`);
+  });
+
+  it('the figure links CSV, JSON, SVG and PNG downloads and states the licence, without JavaScript', () => {
+    const figure = html.match(/<figure class="vote-chart"[\s\S]*?<\/figure>/)![0];
+    for (const format of ['csv', 'json', 'svg', 'png']) {
+      expect(figure).toMatch(
+        new RegExp(
+          `<a href="/data/${SURVEY}\\.${format}" download="${SURVEY}\\.${format}"[^>]*>${format.toUpperCase()}</a>`,
+        ),
+      );
+    }
+    expect(figure).toContain(`Licence: ${data.licence.name.replace(/'/g, '&#39;')}`);
+  });
+
+  it('each download exists and carries the survey name, source and licence line', async () => {
+    await expectDownloadsCarryCredit(dist, view);
   });
 
   it('every section the chart links to exists in the article', () => {

@@ -36,4 +36,29 @@ describe('built site: Content-Security-Policy', () => {
     expect(html).not.toMatch(/<meta http-equiv="content-security-policy"[^>]*frame-ancestors/);
     expect(await headersPolicy(dist)).toContain("frame-ancestors 'none'");
   });
+
+  it('only the embed pages may be framed by another site, under the same strict policy otherwise', async () => {
+    const { parseAllHeaders } = await import('@netlify/headers-parser');
+    const { headers } = await parseAllHeaders({
+      headersFiles: [`${dist}/_headers`],
+      configHeaders: undefined,
+      minimal: false,
+    });
+    const policies = (path: string) =>
+      headers
+        .filter((h) => 'forRegExp' in h && h.forRegExp.test(path))
+        .flatMap((h) => h.values['Content-Security-Policy'] ?? []);
+    const embed = policies('/embed/moon-awards-2024-narratives/');
+    expect(embed).toHaveLength(1);
+    expect(embed[0]).toContain('frame-ancestors *');
+    expect(embed[0]).not.toMatch(/'unsafe-inline'|'unsafe-eval'|frame-ancestors 'none'/);
+    for (const file of htmlFiles(dist)) {
+      const path = file.slice(dist.length).replace(/index\.html$/, '');
+      if (path.startsWith('/embed/')) continue;
+      expect(policies(path), path).toEqual([expect.stringContaining("frame-ancestors 'none'")]);
+    }
+    expect(
+      blockedInlineScripts(readFileSync(`${dist}/embed/moon-awards-2024-narratives/index.html`, 'utf8'), embed[0]),
+    ).toEqual([]);
+  });
 });

@@ -220,8 +220,9 @@ describe('sitemap and robots', () => {
       const file = loc.replace(`${SITE.url}${SITE.base}`, '');
       return (parser.parse(read(file)).urlset.url as { loc: string }[]).map((u) => u.loc);
     });
+    // Not the 404 page, nor the embed pages (/embed/<survey>/, noindex: the figure alone for other sites to frame).
     const pages = htmlFiles(dist)
-      .filter((f) => !isStandIn(f))
+      .filter((f) => !isStandIn(f) && !f.includes('/embed/'))
       .map((f) => `${SITE.url}${pagePath(dist, f, SITE.base)}`);
     expect(new Set(urls)).toEqual(new Set(pages));
     expect(urls).toHaveLength(pages.length);

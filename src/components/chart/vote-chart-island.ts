@@ -28,6 +28,7 @@ import {
 import { axisPercent, axisTicks, INLINE_LAYOUT as L } from '../../lib/chart/inline-layout';
 import { readViewState, writeViewState, type ChartKind, type ChartViewState } from '../../lib/chart/view-state';
 import type { DoughnutParts } from './vote-chart-doughnut';
+import type { Performance } from './vote-chart-sonify';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale);
 
@@ -481,6 +482,41 @@ export async function mountVoteChart(host: HTMLElement): Promise<VoteChartIsland
   };
   const onCopyClick = (): void => void onCopy();
 
+  // Sonification: its code and the AudioContext come only with the first press (never on load).
+  const playButton = host.querySelector<HTMLButtonElement>('button[data-play]');
+  let performance: Performance | undefined;
+  const showPlaying = (playing: boolean): void => {
+    playButton!.textContent = playing ? 'Stop' : 'Play';
+    playButton!.setAttribute('aria-label', playing ? 'Stop playing the ranking' : 'Play the ranking as tones');
+  };
+  const onPlay = async (): Promise<void> => {
+    if (performance) return performance.stop();
+    const { playRanking } = await import('./vote-chart-sonify');
+    if (performance || !host.isConnected) return;
+    showPlaying(true);
+    performance = playRanking(selectable(), data.axisMax, {
+      announce: (text) => (live.textContent = text),
+      onEnd: () => {
+        performance = undefined;
+        showPlaying(false);
+      },
+    });
+  };
+  const onPlayClick = (): void => void onPlay();
+  // The embed code sits below the figure; without JavaScript the reader selects it in its textarea.
+  const embedCode = host.closest('figure')?.querySelector<HTMLTextAreaElement>('textarea[data-embed-code]');
+  const embedButton = host.closest('figure')?.querySelector<HTMLButtonElement>('button[data-copy-embed]');
+  const onCopyEmbed = async (): Promise<void> => {
+    try {
+      await navigator.clipboard.writeText(embedCode!.value);
+      live.textContent = 'Embed code copied.';
+    } catch {
+      embedCode!.select();
+      live.textContent = 'Could not copy; the embed code is selected, copy it with your keyboard.';
+    }
+  };
+  const onCopyEmbedClick = (): void => void onCopyEmbed();
+
   // Theme: the theme script sets html[data-theme]; without a stored choice the OS decides.
   const recolour = (): void => {
     colours = readColours(host, forcedColours.matches);
@@ -507,7 +543,10 @@ export async function mountVoteChart(host: HTMLElement): Promise<VoteChartIsland
   }
   remainderToggle?.addEventListener('change', onRemainder);
   copyButton?.addEventListener('click', onCopyClick);
-  for (const control of [remainderToggle, copyButton]) if (control) control.disabled = false;
+  playButton?.addEventListener('click', onPlayClick);
+  if (playButton) playButton.disabled = false;
+  if (embedCode) embedButton?.addEventListener('click', onCopyEmbedClick);
+  for (const control of [remainderToggle, copyButton, embedCode && embedButton]) if (control) control.disabled = false;
   host.dataset.ready = '';
 
   return {
@@ -526,7 +565,11 @@ export async function mountVoteChart(host: HTMLElement): Promise<VoteChartIsland
       }
       remainderToggle?.removeEventListener('change', onRemainder);
       copyButton?.removeEventListener('click', onCopyClick);
-      for (const control of [remainderToggle, copyButton]) if (control) control.disabled = true;
+      performance?.stop();
+      playButton?.removeEventListener('click', onPlayClick);
+      if (playButton) playButton.disabled = true;
+      embedButton?.removeEventListener('click', onCopyEmbedClick);
+      for (const control of [remainderToggle, copyButton, embedButton]) if (control) control.disabled = true;
       chart.destroy();
       frame.remove();
       legend.hidden = true;

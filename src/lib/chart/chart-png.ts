@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { CARD_FONT_FAMILY, DARK_COLOURS, LIGHT_COLOURS, renderChartCardSvg } from './chart-svg';
-import { CARD_HEIGHT, CARD_WIDTH, type CardThumbnailWidth, type SurveyView } from './survey';
+import { CARD_HEIGHT, CARD_WIDTH, surveyCredit, type CardThumbnailWidth, type SurveyView } from './survey';
 
 export const CARD_FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'] as const;
 const FONT_PACKAGE = 'dejavu-fonts-ttf';
@@ -81,6 +81,8 @@ export async function renderChartPng(
     width?: typeof CARD_WIDTH | CardThumbnailWidth;
     fontDir?: string;
     theme?: 'light' | 'dark';
+    /** The download copy also stores the credit as EXIF (sharp writes no PNG text chunks); the social card stays lean. */
+    embedCredit?: boolean;
   },
 ): Promise<Buffer> {
   pinChartFont(options.fontDir);
@@ -88,8 +90,20 @@ export async function renderChartPng(
   const colours = options.theme === 'dark' ? DARK_COLOURS : LIGHT_COLOURS;
   const svg = renderChartCardSvg(view, { siteName: options.siteName, colours });
   const width = options.width ?? CARD_WIDTH;
-  return sharp(Buffer.from(svg), { density: (72 * width) / CARD_WIDTH })
-    .resize(width, Math.round((width * CARD_HEIGHT) / CARD_WIDTH))
-    .png({ compressionLevel: 9, palette: true, quality: 90, effort: 10 })
-    .toBuffer();
+  let image = sharp(Buffer.from(svg), { density: (72 * width) / CARD_WIDTH }).resize(
+    width,
+    Math.round((width * CARD_HEIGHT) / CARD_WIDTH),
+  );
+  if (options.embedCredit) {
+    // surveyCredit ends each line as a sentence: libvips would drop a trailing "(…)" from an EXIF string.
+    const credit = surveyCredit(view);
+    image = image.withExif({
+      IFD0: {
+        ImageDescription: `${credit.name} ${credit.source}`,
+        Copyright: credit.licence,
+        Artist: options.siteName,
+      },
+    });
+  }
+  return image.png({ compressionLevel: 9, palette: true, quality: 90, effort: 10 }).toBuffer();
 }

@@ -17,7 +17,7 @@
  * function of its input: same data, same bytes.
  */
 import { XMLBuilder } from 'fast-xml-parser';
-import { formatShare, type SurveyView, CARD_HEIGHT, CARD_WIDTH } from './survey';
+import { formatShare, surveyCredit, type SurveyView, CARD_HEIGHT, CARD_WIDTH } from './survey';
 import { axisMax, axisPercent, axisTicks, INLINE_LAYOUT, inlineChartHeight } from './inline-layout';
 
 // The layout is shared with the island, which must not pull in fast-xml-parser.
@@ -201,9 +201,26 @@ export function renderChartCardSvg(view: SurveyView, options: CardOptions): stri
   const x = (share: number) => plotLeft + (share / max) * (plotRight - plotLeft);
   const font = `${CARD_FONT_FAMILY}, sans-serif`;
 
+  const credit = surveyCredit(view);
   const children: SvgNode[] = [
     tag('title', {}, view.question),
     tag('desc', {}, describe(view)),
+    // Dublin Core in RDF, as the SVG specification's own <metadata> example does, so the
+    // downloaded file names its survey, source and licence to tools that read metadata.
+    tag('metadata', {}, [
+      tag(
+        'rdf:RDF',
+        { 'xmlns:rdf': 'http://www.w3.org/1999/02/22-rdf-syntax-ns#', 'xmlns:dc': 'http://purl.org/dc/elements/1.1/' },
+        [
+          tag('rdf:Description', { 'rdf:about': '' }, [
+            tag('dc:title', {}, credit.name),
+            tag('dc:source', {}, credit.source),
+            tag('dc:rights', {}, credit.licence),
+            tag('dc:publisher', {}, options.siteName),
+          ]),
+        ],
+      ),
+    ]),
     tag('rect', { width: W, height: H, fill: C.bg }),
     tag('rect', { width: W, height: 10, fill: C.bar }),
     tag(
@@ -256,14 +273,20 @@ export function renderChartCardSvg(view: SurveyView, options: CardOptions): stri
     );
   });
   children.push(
+    // The credit is drawn, not only stored: a PNG passed on alone still names its source and licence.
     tag(
       'text',
-      { x: pad, y: H - 24, 'font-size': 20, fill: C.textMuted },
-      fitText(`Source: ${view.source.name}, ${view.year}`, 20, W - 2 * pad - 360),
+      { x: pad, y: H - 42, 'font-size': 18, fill: C.textMuted },
+      fitText(`Source: ${view.source.name}, ${view.year}`, 18, W - 2 * pad - 300),
     ),
     tag(
       'text',
-      { x: W - pad, y: H - 24, 'font-size': 20, 'font-weight': 700, 'text-anchor': 'end', fill: C.text },
+      { x: pad, y: H - 16, 'font-size': 18, fill: C.textMuted },
+      fitText(`Licence: ${view.licence.name}`, 18, W - 2 * pad - 300),
+    ),
+    tag(
+      'text',
+      { x: W - pad, y: H - 16, 'font-size': 20, 'font-weight': 700, 'text-anchor': 'end', fill: C.text },
       options.siteName,
     ),
   );

@@ -19,6 +19,16 @@ export const surveySchema = z
     question: z.string().trim().min(1),
     year: z.number().int().min(2000).max(2100),
     source: z.object({ name: z.string().trim().min(1), url: z.url().optional() }).strict(),
+    /**
+     * The terms the figures may be reused under, printed on every download beside the source:
+     * the name of a licence ("CC BY 4.0") or the source's own reuse terms, with a link when there is one.
+     */
+    licence: z
+      .object({
+        name: z.string().trim().min(1, 'licence.name must not be empty'),
+        url: z.url({ error: 'licence.url must be an absolute URL' }).optional(),
+      })
+      .strict(),
     /** id of the post whose sections the entries link to */
     article: z.string().trim().min(1),
     /** what the leftover share is called; it is derived, never typed in */

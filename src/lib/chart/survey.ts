@@ -32,6 +32,7 @@ export interface SurveyView {
   question: string;
   year: number;
   source: { name: string; url?: string | undefined };
+  licence: { name: string; url?: string | undefined };
   article: string;
   /** Listed entries, rank 1 first. */
   ranked: SurveyRow[];
@@ -113,6 +114,7 @@ export function deriveSurvey(id: string, data: SurveyData): SurveyView {
     question: data.question,
     year: data.year,
     source: { name: data.source.name, url: data.source.url },
+    licence: { name: data.licence.name, url: data.licence.url },
     article: data.article,
     ranked,
     remainder,
@@ -136,6 +138,32 @@ export function chartAltText(view: SurveyView): string {
 
 // ---------------------------------------------------------------- downloads
 
+/** The downloads offered under the figure, in the order they are listed. */
+export const DOWNLOAD_FORMATS = ['csv', 'json', 'svg', 'png'] as const;
+export type DownloadFormat = (typeof DOWNLOAD_FORMATS)[number];
+
+/** Author text is one line on every download: a line break would end a CSV comment or a drawn caption early. */
+const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * Each credit line ends as a sentence. Besides reading better, this keeps a line from ending in ")":
+ * libvips reads an EXIF text ending "… (…)" as "value (description)" and drops the bracketed part.
+ */
+const sentence = (text: string): string => (/[.!?]$/.test(text) ? text : `${text}.`);
+
+/**
+ * The three lines every download carries, so a file passed on alone still says
+ * what it shows, where the figures come from and how they may be reused.
+ */
+export function surveyCredit(view: SurveyView): { name: string; source: string; licence: string } {
+  const url = (link: { url?: string | undefined }) => (link.url ? ` (${link.url})` : '');
+  return {
+    name: sentence(oneLine(`${view.title}: ${view.question}`)),
+    source: sentence(oneLine(`Source: ${view.source.name}, ${view.year}${url(view.source)}`)),
+    licence: sentence(oneLine(`Licence: ${view.licence.name}${url(view.licence)}`)),
+  };
+}
+
 const CSV_HEADER = ['rank', 'narrative', 'label', 'share_percent', 'section'] as const;
 
 /** RFC 4180 field: quoted when it holds a comma, quote or line break. */
@@ -144,11 +172,17 @@ function csvField(value: string): string {
 }
 
 /**
- * One line per listed entry in rank order, then the derived remainder with an
- * empty rank and section. CRLF line ends, as RFC 4180 and spreadsheets expect.
+ * The credit lines first, each starting with "#", then the header row, one line
+ * per listed entry in rank order, and the derived remainder with an empty rank
+ * and section. RFC 4180 has no metadata; "#" is the comment prefix of the W3C
+ * tabular-data dialect (CSVW, whose default commentPrefix is "#") and what
+ * pandas (comment="#") and R (comment.char="#") skip, while a spreadsheet shows
+ * the lines as text above the table. CRLF line ends, as RFC 4180 expects.
  */
 export function surveyToCsv(view: SurveyView): string {
-  const lines = [CSV_HEADER.join(',')];
+  const credit = surveyCredit(view);
+  const lines = [credit.name, credit.source, credit.licence].map((line) => `# ${line}`);
+  lines.push(CSV_HEADER.join(','));
   for (const row of view.rows) {
     lines.push(
       [row.rank === null ? '' : String(row.rank), row.name, row.label, (row.tenths / 10).toFixed(1), row.section ?? '']
@@ -165,6 +199,9 @@ export interface SurveyJson {
   question: string;
   year: number;
   source: { name: string; url?: string };
+  licence: { name: string; url?: string };
+  /** The credit lines as the other downloads print them. */
+  credit: { name: string; source: string; licence: string };
   article: string;
   entries: { rank: number; name: string; label: string; share: number; section: string }[];
   remainder: { name: string; share: number; derived: true };
@@ -177,6 +214,8 @@ export function surveyToJson(view: SurveyView): SurveyJson {
     question: view.question,
     year: view.year,
     source: view.source.url ? { name: view.source.name, url: view.source.url } : { name: view.source.name },
+    licence: view.licence.url ? { name: view.licence.name, url: view.licence.url } : { name: view.licence.name },
+    credit: surveyCredit(view),
     article: view.article,
     entries: view.ranked.map((r) => ({
       rank: r.rank!,

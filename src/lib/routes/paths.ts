@@ -21,7 +21,9 @@ export const paths = {
   /** The page that lists every feed for people; autodiscovery links name the feeds themselves. */
   subscribe: () => 'subscribe/',
   search: () => 'search/',
-  surveyData: (id: string, format: 'csv' | 'json') => `data/${id}.${format}`,
+  surveyData: (id: string, format: 'csv' | 'json' | 'svg' | 'png') => `data/${id}.${format}`,
+  /** The survey's figure alone, for other sites to frame (src/pages/embed/[survey].astro). */
+  surveyEmbed: (id: string) => `embed/${id}/`,
   sitemap: () => 'sitemap-index.xml',
   /** A drawn social card (src/pages/og/cards/[...card].png.ts); ids come from cardIds in src/lib/social/cards.ts. */
   socialCard: (cardId: string) => `og/cards/${cardId}.png`,

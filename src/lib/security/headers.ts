@@ -52,6 +52,21 @@ const CACHE_RULES: [path: string, cacheControl: string][] = [
   [`/${SW_FILE}`, SERVICE_WORKER],
 ];
 
+/**
+ * Embeddable pages: the one path that any site may frame (issue 15, /embed/<survey>/). Its
+ * policy differs from the rest only in frame-ancestors, and it drops X-Frame-Options, which
+ * has no "any site" value.
+ */
+export const EMBED_DIR = 'embed';
+const FRAME_ANYWHERE = 'frame-ancestors *';
+
+/** The same policy with frame-ancestors relaxed to any site, for the embed pages only. */
+export function embeddableCsp(csp: string): string {
+  const directives = csp.split(';').map((d) => d.trim());
+  if (!directives.some((d) => /^frame-ancestors\s/.test(d))) throw new Error('CSP has no frame-ancestors to relax');
+  return directives.map((d) => (/^frame-ancestors\s/.test(d) ? FRAME_ANYWHERE : d)).join('; ');
+}
+
 export function securityHeaders(csp: string): Record<string, string> {
   return {
     'Content-Security-Policy': csp,
@@ -63,11 +78,50 @@ export function securityHeaders(csp: string): Record<string, string> {
   };
 }
 
-/** The _headers file for a site under `base` ("/" or "/blog/"). */
-export function headersFile({ base, csp }: { base: string; csp: string }): string {
+/** A top-level entry of dist/, as the build lists it. */
+export interface TopLevelEntry {
+  name: string;
+  directory: boolean;
+}
+
+/**
+ * Where the security headers go. Without embed pages, one `/*` rule. With them, one rule per
+ * top-level entry of dist/ except the embed folder, because Netlify and Cloudflare Pages merge
+ * every matching rule and neither can exclude a path from `/*`: a `/*` policy would reach the
+ * embed pages and its frame-ancestors 'none' would still forbid the framing.
+ */
+function securityRules(
+  csp: string,
+  topLevel: readonly TopLevelEntry[] | undefined,
+): [string, Record<string, string>][] {
+  const hasEmbeds = topLevel?.some((e) => e.directory && e.name === EMBED_DIR) ?? false;
+  if (!topLevel || !hasEmbeds) return [['/*', securityHeaders(csp)]];
+  const framed = Object.fromEntries(
+    Object.entries(securityHeaders(embeddableCsp(csp))).filter(([name]) => name !== 'X-Frame-Options'),
+  );
+  const others = [...topLevel]
+    .filter((e) => !(e.directory && e.name === EMBED_DIR))
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((e): [string, Record<string, string>] => [e.directory ? `/${e.name}/*` : `/${e.name}`, securityHeaders(csp)]);
+  return [['/', securityHeaders(csp)], ...others, [`/${EMBED_DIR}/*`, framed]];
+}
+
+/**
+ * The _headers file for a site under `base` ("/" or "/blog/"). `topLevel` lists dist/'s
+ * top-level files and folders, needed once the site has embed pages (see securityRules).
+ */
+export function headersFile({
+  base,
+  csp,
+  topLevel,
+}: {
+  base: string;
+  csp: string;
+  topLevel?: readonly TopLevelEntry[];
+}): string {
   const prefix = base.replace(/\/$/, '');
   const rules: [string, Record<string, string>][] = [
-    ['/*', securityHeaders(csp)],
+    ...securityRules(csp, topLevel),
     ...CACHE_RULES.map(([path, cache]): [string, Record<string, string>] => [path, { 'Cache-Control': cache }]),
   ];
   const blocks = rules.map(([path, headers]) =>

@@ -74,9 +74,11 @@ describe('derived survey', () => {
 });
 
 describe('downloads', () => {
-  it('serialises CSV in rank order with the derived remainder last', () => {
+  it('serialises CSV in rank order with the derived remainder last, after three "#" credit lines', () => {
     const csv = surveyToCsv(realView());
-    const lines = csv.trimEnd().split('\r\n');
+    const all = csv.trimEnd().split('\r\n');
+    expect(all.slice(0, 3).every((line) => line.startsWith('# '))).toBe(true);
+    const lines = all.slice(3);
     expect(lines[0]).toBe('rank,narrative,label,share_percent,section');
     expect(lines[1]).toBe(
       '1,DePIN,Decentralized Physical Infrastructure Networks,30.2,decentralized-physical-infrastructure-networks-depin',

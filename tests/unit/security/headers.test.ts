@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parseAllHeaders } from '@netlify/headers-parser';
 import { describe, expect, it } from 'vitest';
 import { headerCsp, sitePolicy } from '../../../src/lib/security/csp';
-import { headersFile } from '../../../src/lib/security/headers';
+import { embeddableCsp, headersFile } from '../../../src/lib/security/headers';
 
 async function parse(text: string) {
   const dir = mkdtempSync(join(tmpdir(), 'headers-'));
@@ -59,5 +59,61 @@ describe('_headers', () => {
     expect(comments).toEqual([
       '# Written by the build from src/lib/security/headers.ts and the CSP in src/lib/security/csp.ts; edit those, not this file.',
     ]);
+  });
+
+  describe('with embed pages', () => {
+    const topLevel = [
+      { name: 'index.html', directory: false },
+      { name: 'posts', directory: true },
+      { name: 'embed', directory: true },
+      { name: '_astro', directory: true },
+      { name: 'rss.xml', directory: false },
+      { name: 'pagefind', directory: true },
+    ];
+    const securityFor = async (base: string, path: string) => {
+      const { headers, errors } = await parse(headersFile({ base, csp, topLevel }));
+      expect(errors).toEqual([]);
+      return headers
+        .filter((h) => ('forRegExp' in h ? h.forRegExp : new RegExp('^$')).test(path))
+        .filter((h) => h.values['Content-Security-Policy'])
+        .map((h) => h.values);
+    };
+
+    it('only /embed/* lets any site frame it; every other path keeps frame-ancestors none and DENY', async () => {
+      for (const base of ['/', '/blog/']) {
+        const embed = await securityFor(base, `${base}embed/moon/`);
+        // Exactly one rule: hosts merge matching rules, and a second policy with 'none' would still forbid framing.
+        expect(embed).toHaveLength(1);
+        expect(embed[0]!['Content-Security-Policy']).toContain('frame-ancestors *');
+        expect(embed[0]!['Content-Security-Policy']).not.toContain("'none'; frame");
+        expect(embed[0]!['Content-Security-Policy']).not.toMatch(
+          /'unsafe-inline'|'unsafe-eval'|frame-ancestors 'none'/,
+        );
+        expect(embed[0]!['X-Frame-Options']).toBeUndefined();
+        for (const path of ['', 'posts/x/', '_astro/a.js', 'rss.xml', 'pagefind/pagefind.js', 'index.html']) {
+          const rules = await securityFor(base, base + path);
+          expect(rules, base + path).toHaveLength(1);
+          expect(rules[0]!['Content-Security-Policy'], base + path).toBe(csp);
+          expect(rules[0]!['X-Frame-Options'], base + path).toBe('DENY');
+        }
+      }
+    });
+
+    it('the embed policy differs from the site policy in frame-ancestors alone', () => {
+      const strip = (policy: string) =>
+        policy
+          .split('; ')
+          .filter((d) => !d.startsWith('frame-ancestors'))
+          .join('; ');
+      expect(strip(embeddableCsp(csp))).toBe(strip(csp));
+      expect(() => embeddableCsp("default-src 'self'")).toThrow(/no frame-ancestors/);
+    });
+
+    it('a site without embed pages keeps the single /* rule', async () => {
+      const { headers } = await parse(
+        headersFile({ base: '/', csp, topLevel: topLevel.filter((e) => e.name !== 'embed') }),
+      );
+      expect(headers.map((h) => h.for)).toContain('/*');
+    });
   });
 });
