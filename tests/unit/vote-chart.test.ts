@@ -18,8 +18,12 @@ describe('<VoteChart> (Container API)', () => {
       /<figure class="vote-chart"[^>]*>\s*<figcaption[^>]*>.*DePIN leads with 30\.2%, ahead of AI at 18\.8%/s,
     );
     expect(html).toContain('Source: Token Metrics Moon Awards community survey, 2024.');
-    expect(html).toMatch(/<a href="\/data\/moon-awards-2024-narratives\.csv" download>CSV<\/a>/);
-    expect(html).toMatch(/<a href="\/data\/moon-awards-2024-narratives\.json" download>JSON<\/a>/);
+    for (const format of ['csv', 'json', 'svg', 'png']) {
+      expect(html).toContain(
+        `<a href="/data/moon-awards-2024-narratives.${format}" download="moon-awards-2024-narratives.${format}">${format.toUpperCase()}</a>`,
+      );
+    }
+    expect(html).toMatch(/<p>Licence: .+\.<\/p>/);
   });
 
   it('inlines the build-time SVG inside the <vote-chart> element', async () => {
