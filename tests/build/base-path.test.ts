@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { buildSite, type BuildResult } from '../support/build-site';
-import { checkInternalLinks, htmlFiles, listFiles, pagePath } from '../support/dist';
+import { checkInternalLinks, htmlFiles, isEmbedPage, isStandInPage, listFiles, pagePath } from '../support/dist';
 import { blockedInlineScripts, headersPolicy } from '../support/csp';
 
 const SITE_URL = 'https://example.github.io';
@@ -74,9 +74,9 @@ describe('build with SITE=https://example.github.io BASE=/blog/', () => {
     const index = locs(readFileSync(join(build.distDir, 'sitemap-index.xml'), 'utf8'));
     expect(index.sort()).toEqual(parts.map((file) => `${SITE_URL}${BASE}${file.split('/').pop()}`).sort());
     const urls = parts.flatMap((file) => locs(readFileSync(file, 'utf8')));
-    // 404 and /offline/ stand in for other URLs, so they are not in the sitemap.
+    // 404 and /offline/ stand in for other URLs, and embed pages are for other sites' iframes: none is in the sitemap.
     const pages = htmlFiles(build.distDir)
-      .filter((f) => !f.endsWith('404.html') && !f.endsWith(join('offline', 'index.html')))
+      .filter((f) => !isStandInPage(f) && !isEmbedPage(f))
       .map((f) => `${SITE_URL}${pagePath(build.distDir, f, BASE)}`);
     expect(pages.length).toBeGreaterThan(2 * SITEMAP_ENTRY_LIMIT);
     expect(parts).toHaveLength(Math.ceil(pages.length / SITEMAP_ENTRY_LIMIT));

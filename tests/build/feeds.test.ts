@@ -125,7 +125,9 @@ describe('the real feeds (main build)', () => {
     );
     expect(html).toContain('<th scope="row"><a href="');
     expect(html).toContain('<td class="num">30.2%</td>');
-    expect(html).toContain(`<a href="${SITE.url}${SITE.base}data/moon-awards-2024-narratives.csv" download>CSV</a>`);
+    expect(html).toContain(
+      `<a href="${SITE.url}${SITE.base}data/moon-awards-2024-narratives.csv" download="moon-awards-2024-narratives.csv">CSV</a>`,
+    );
   });
 });
 

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
-import { checkInternalLinks, htmlFiles, listFiles, pagePath } from '../support/dist';
+import { checkInternalLinks, htmlFiles, isEmbedPage, isStandInPage, listFiles, pagePath } from '../support/dist';
 import { SITE } from '../../src/site.config';
 
 const dist = inject('mainDistDir');
@@ -30,7 +30,6 @@ const parser = new XMLParser({
 });
 
 /** Pages served in place of another URL: the host's 404 and the service worker's offline page. */
-const isStandIn = (file: string) => file.endsWith('404.html') || file.endsWith(join('offline', 'index.html'));
 
 describe('built site: every page type exists', () => {
   it.each([
@@ -119,7 +118,7 @@ describe('built site: every page type exists', () => {
     for (const file of htmlFiles(dist)) {
       const html = readFileSync(file, 'utf8');
       // 404 and /offline/ stand in for other URLs (the host's and the service worker's), so name no canonical.
-      if (!isStandIn(file)) expect(html, file).toMatch(/<link rel="canonical" href="https:\/\//);
+      if (!isStandInPage(file)) expect(html, file).toMatch(/<link rel="canonical" href="https:\/\//);
       expect(html, file).toMatch(/<meta property="og:title"/);
       expect(html, file).toMatch(/<meta name="twitter:card"/);
       expect(html, file).toMatch(
@@ -222,7 +221,7 @@ describe('sitemap and robots', () => {
     });
     // Not the 404 page, nor the embed pages (/embed/<survey>/, noindex: the figure alone for other sites to frame).
     const pages = htmlFiles(dist)
-      .filter((f) => !isStandIn(f) && !f.includes('/embed/'))
+      .filter((f) => !isStandInPage(f) && !isEmbedPage(f))
       .map((f) => `${SITE.url}${pagePath(dist, f, SITE.base)}`);
     expect(new Set(urls)).toEqual(new Set(pages));
     expect(urls).toHaveLength(pages.length);

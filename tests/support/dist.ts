@@ -1,6 +1,6 @@
 /** Reading a built dist/: files, pages, links and fragments. */
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import type { Element as HastElement, Nodes, Properties, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
@@ -31,6 +31,13 @@ export function listFiles(dir: string, filter: (path: string) => boolean = () =>
   visit(dir);
   return out.sort();
 }
+
+/** 404 and /offline/ stand in for other URLs: no canonical of their own, and not in the sitemap. */
+export const isStandInPage = (file: string) =>
+  file.endsWith('404.html') || file.endsWith(join('offline', 'index.html'));
+
+/** /embed/<survey>/: the figure alone for other sites' iframes (noindex, outside the sitemap, no service worker). */
+export const isEmbedPage = (file: string) => file.includes(`${sep}embed${sep}`);
 
 export const htmlFiles = (dist: string) => listFiles(dist, (p) => p.endsWith('.html'));
 
