@@ -13,6 +13,8 @@ export interface SearchProbeResult {
   bytes: number;
   wireBytes?: number;
   requests: { path: string; bytes: number }[];
+  /** The offline worker's install, registered by the search's key press: its script and precache fetches. */
+  workerInstall?: { bytes: number; files: number; pagefindBytes: number; revalidated: number } | null;
   method: string;
 }
 
@@ -71,6 +73,12 @@ const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
 const mb = (b: number) => `${(b / 1024 ** 2).toFixed(0)} MB`;
 const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
+/** The worker's install beside a first search: what it fetched, and how many files the HTTP cache already held. */
+function workerInstallNote(q: SearchProbeResult): string {
+  const w = q.workerInstall;
+  return w ? ` + worker install ${kb(w.bytes)} / ${w.files} files (${w.revalidated} revalidated, 304)` : '';
+}
+
 export function tableRows(results: readonly SizeResult[]): string[][] {
   return results.map((r) => [
     `${r.posts.toLocaleString('en')} ${r.format}${r.concurrency !== 1 ? ` (c=${r.concurrency})` : ''}${r.variant ? ` [${r.variant}]` : ''}`,
@@ -85,7 +93,9 @@ export function tableRows(results: readonly SizeResult[]): string[][] {
     r.search?.indexingMs != null ? sec(r.search.indexingMs) : '–',
     r.search?.firstQuery
       ? [r.search.firstQuery, ...(r.search.otherQueries ?? [])]
-          .map((q) => `${kb(q.bytes)}${q.wireBytes ? ` (gz ${kb(q.wireBytes)})` : ''} ${q.query}`)
+          .map(
+            (q) => `${kb(q.bytes)}${q.wireBytes ? ` (gz ${kb(q.wireBytes)})` : ''} ${q.query}${workerInstallNote(q)}`,
+          )
           .join('<br>')
       : '–',
     r.feedBytes != null ? kb(r.feedBytes) : '–',
