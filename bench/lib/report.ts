@@ -295,6 +295,9 @@ ${markdownTable(TABLE_HEADER, tableRows(results.results))}
   (pagefind.js, WASM, entry, metadata, index chunk(s) and the result fragments the dialog shows, up to 8; the
   site runs Pagefind without its worker), per query word; *gz* is what a CDN with gzip sends (JS/JSON
   gzipped; Pagefind's index files and WASM are stored compressed). ${fq ? fq.method : 'not measured'}.
+  The key press also registers the offline worker, so the figure includes any Pagefind file its install fetches;
+  *worker install* is everything the install fetched (its script, then the precache not already in the HTTP
+  cache), and how many of those requests the server answered 304.
 - *article*: gzip -9 of one article's HTML and of the stylesheets it links.
 
 ![ms per post and peak memory against post count](${plotFile})
