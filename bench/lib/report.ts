@@ -13,6 +13,8 @@ export interface SearchProbeResult {
   bytes: number;
   wireBytes?: number;
   requests: { path: string; bytes: number }[];
+  /** The offline worker's install, registered by the search's key press: its script and precache fetches. */
+  workerInstall?: { bytes: number; files: number; pagefindBytes: number; revalidated: number } | null;
   method: string;
 }
 
@@ -71,6 +73,12 @@ const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
 const mb = (b: number) => `${(b / 1024 ** 2).toFixed(0)} MB`;
 const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
+/** The worker's install beside a first search: what it fetched, and how many files the HTTP cache already held. */
+function workerInstallNote(q: SearchProbeResult): string {
+  const w = q.workerInstall;
+  return w ? ` + worker install ${kb(w.bytes)} / ${w.files} files (${w.revalidated} revalidated, 304)` : '';
+}
+
 export function tableRows(results: readonly SizeResult[]): string[][] {
   return results.map((r) => [
     `${r.posts.toLocaleString('en')} ${r.format}${r.concurrency !== 1 ? ` (c=${r.concurrency})` : ''}${r.variant ? ` [${r.variant}]` : ''}`,
@@ -85,7 +93,9 @@ export function tableRows(results: readonly SizeResult[]): string[][] {
     r.search?.indexingMs != null ? sec(r.search.indexingMs) : '–',
     r.search?.firstQuery
       ? [r.search.firstQuery, ...(r.search.otherQueries ?? [])]
-          .map((q) => `${kb(q.bytes)}${q.wireBytes ? ` (gz ${kb(q.wireBytes)})` : ''} ${q.query}`)
+          .map(
+            (q) => `${kb(q.bytes)}${q.wireBytes ? ` (gz ${kb(q.wireBytes)})` : ''} ${q.query}${workerInstallNote(q)}`,
+          )
           .join('<br>')
       : '–',
     r.feedBytes != null ? kb(r.feedBytes) : '–',
@@ -285,6 +295,9 @@ ${markdownTable(TABLE_HEADER, tableRows(results.results))}
   (pagefind.js, WASM, entry, metadata, index chunk(s) and the result fragments the dialog shows, up to 8; the
   site runs Pagefind without its worker), per query word; *gz* is what a CDN with gzip sends (JS/JSON
   gzipped; Pagefind's index files and WASM are stored compressed). ${fq ? fq.method : 'not measured'}.
+  The key press also registers the offline worker, so the figure includes any Pagefind file its install fetches;
+  *worker install* is everything the install fetched (its script, then the precache not already in the HTTP
+  cache), and how many of those requests the server answered 304.
 - *article*: gzip -9 of one article's HTML and of the stylesheets it links.
 
 ![ms per post and peak memory against post count](${plotFile})

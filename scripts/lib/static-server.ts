@@ -16,8 +16,11 @@ export interface StaticServer {
   /** Origin plus the base path, with trailing slash. */
   url: string;
   close(): Promise<void>;
-  /** Requests seen, for asserting what a page fetched. */
-  requests: { path: string; bytes: number; status: number }[];
+  /**
+   * Requests seen, for asserting what a page fetched. `referer` tells who asked: a service
+   * worker's own fetches carry its script's URL.
+   */
+  requests: { path: string; bytes: number; status: number; referer: string }[];
 }
 
 export interface StaticServerOptions {
@@ -27,6 +30,12 @@ export interface StaticServerOptions {
   withHeaders?: boolean;
   /** gzip responses as a CDN would; request byte counts are then transfer sizes. */
   compress?: boolean;
+  /**
+   * ETags, and 304 for a request that sends a current one, as every CDN does: a browser can then
+   * revalidate what its HTTP cache holds instead of downloading it again. Files no _headers rule
+   * covers are served `no-cache` rather than `no-store`.
+   */
+  validators?: boolean;
 }
 
 export async function startStaticServer(distDir: string, options: StaticServerOptions = {}): Promise<StaticServer> {
@@ -41,13 +50,13 @@ export async function startStaticServer(distDir: string, options: StaticServerOp
   const notFound = existsSync(join(distDir, '404.html'))
     ? readFileSync(join(distDir, '404.html'))
     : Buffer.from('Not found');
-  const files = sirv(distDir, { dev: true, etag: false, dotfiles: false, extensions: ['html'] });
+  const files = sirv(distDir, { dev: true, etag: options.validators ?? false, dotfiles: false, extensions: ['html'] });
   const requests: StaticServer['requests'] = [];
   const compress = options.compress ? compression({ threshold: 0 }) : undefined;
 
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const record = { path: url.pathname, bytes: 0, status: 0 };
+    const record = { path: url.pathname, bytes: 0, status: 0, referer: req.headers.referer ?? '' };
     requests.push(record);
     const write = res.write.bind(res);
     const end = res.end.bind(res);

@@ -13,7 +13,7 @@
  */
 import { clientsClaim, setCacheNameDetails } from 'workbox-core';
 import { ExpirationPlugin } from 'workbox-expiration';
-import { addRoute, cleanupOutdatedCaches, matchPrecache, precache } from 'workbox-precaching';
+import { addPlugins, addRoute, cleanupOutdatedCaches, matchPrecache, precache } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
 import { CacheFirst, NetworkFirst } from 'workbox-strategies';
 import type { PrecacheEntry } from 'workbox-precaching';
@@ -80,6 +80,18 @@ registerRoute(
 );
 registerRoute(({ url }) => kindOf(url) === 'feed', new NetworkFirst({ cacheName: cacheNames.feeds }));
 
+/**
+ * Workbox installs an entry that has a revision with a 'reload' fetch, which skips the HTTP cache, and
+ * the worker registers at the reader's first key press, often Ctrl+K: the Pagefind engine, WASM and
+ * metadata the page has just fetched for that first search would cross the network a second time.
+ * 'no-cache' has the browser revalidate what its HTTP cache holds: a 304 when the file is the one the
+ * page has, the new file when a deploy changed it, so the precache is no staler than with 'reload'.
+ */
+const revalidateInsteadOfReload: WorkboxPlugin = {
+  requestWillFetch: ({ request }) =>
+    Promise.resolve(request.cache === 'reload' ? new Request(request, { cache: 'no-cache' }) : request),
+};
+addPlugins([revalidateInsteadOfReload]);
 // Spelled out as `self.__WB_MANIFEST`, the text injectManifest replaces with the list.
 precache((self as unknown as { __WB_MANIFEST: (PrecacheEntry | string)[] }).__WB_MANIFEST);
 cleanupOutdatedCaches();

@@ -247,6 +247,32 @@ describe.skipIf(!chromiumAvailable)('offline reading and search through the serv
     expect(await ownCaches()).toEqual([]);
   });
 
+  it("installing at a first search downloads no file the page already has: the worker revalidates the browser's HTTP cache", async () => {
+    // ETags and 304s, as a CDN answers: what the HTTP cache holds can be revalidated instead of sent again.
+    const server = await startStaticServer(inject('mainDistDir'), { validators: true });
+    servers.push(server);
+    const { page } = await newPage();
+    await page.goto(server.url + ARTICLE, { waitUntil: 'networkidle' });
+    // Ctrl+K is the first interaction: it registers the worker while the dialog fetches Pagefind.
+    await searchInDialog(page, UNOPENED_WORD);
+    await page.evaluate(async () => {
+      const registration = (await navigator.serviceWorker.getRegistration())!;
+      while (registration.installing || registration.waiting || registration.active?.state !== 'activated')
+        await new Promise((resolve) => setTimeout(resolve, 50));
+    });
+
+    const byWorker = server.requests.filter((r) => r.referer.endsWith('/sw.js'));
+    const revalidated = byWorker.filter((r) => r.status === 304).map((r) => r.path);
+    expect(revalidated).toEqual(
+      expect.arrayContaining([`/${ARTICLE}`, '/pagefind/pagefind.js', '/pagefind/wasm.en.pagefind']),
+    );
+    // Pagefind asks for its entry file with a fresh `?ts=` each time, a URL no cache holds.
+    const downloads = server.requests.filter((r) => r.status === 200 && r.path !== '/pagefind/pagefind-entry.json');
+    const twice = downloads.map((r) => r.path).filter((path, i, all) => all.indexOf(path) !== i);
+    expect(twice).toEqual([]);
+    expect(downloads.some((r) => r.path.includes('pagefind-highlight'))).toBe(false);
+  });
+
   it('no Content-Security-Policy violation in any of it', () => {
     expect(violations).toEqual([]);
   });

@@ -11,12 +11,13 @@ import { COVERAGE_FILE, OFFLINE_PAGE, type Coverage } from './names.ts';
 /**
  * The shell every reader gets, whatever the budget: styles and scripts (the
  * search dialog among them; the theme code is inline in every page), Pagefind's
- * engine, WASM and metadata, and the pages that must open offline.
+ * engine, WASM and metadata, and the pages that must open offline. Not Pagefind's
+ * pagefind-highlight.js: result pages mark the query with the site's own
+ * highlight.ts, so no page ever loads it.
  */
 export const SHELL_GLOBS = [
   '_astro/*.{css,js}',
   `${BUNDLE_DIR}/pagefind.js`,
-  `${BUNDLE_DIR}/pagefind-highlight.js`,
   `${BUNDLE_DIR}/pagefind-entry.json`,
   `${BUNDLE_DIR}/${WASM_FILE}`,
   `${BUNDLE_DIR}/*.pf_meta`,
