@@ -74,7 +74,6 @@ export default defineConfig({
   },
   integrations: [
     mdx(),
-    securityHeaders({ base: SITE.base, policy }),
     redirectsCheck(),
     // Broken internal links and #fragments in article bodies fail the build, at the source line.
     linkCheck(),
@@ -89,5 +88,7 @@ export default defineConfig({
     pagefind(),
     // astro dev only: says why articles offer feeds when no newsletter endpoint is set.
     newsletterNotice({ endpoint: SITE.newsletter.endpoint }),
+    // Last: its build:done lists dist/'s top-level entries for _headers, the sitemap files included.
+    securityHeaders({ base: SITE.base, policy }),
   ],
 });

@@ -51,7 +51,9 @@ export async function headersPolicy(distDir: string, base = '/'): Promise<string
   });
   if (errors.length > 0) throw new Error(`_headers: ${errors.map((e) => e.message).join('; ')}`);
   // One `/*` rule, or, once the site has embed pages, one rule per top-level path beginning with the root.
-  const everywhere = headers.find((h) => h.for === `${base}*` || h.for === base)?.values['Content-Security-Policy'];
+  const everywhere = headers
+    .filter((h) => h.for === `${base}*` || h.for === base)
+    .find((h) => h.values['Content-Security-Policy'] !== undefined)?.values['Content-Security-Policy'];
   if (everywhere === undefined) throw new Error(`_headers has no Content-Security-Policy for ${base}*`);
   return everywhere;
 }

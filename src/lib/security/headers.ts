@@ -43,6 +43,7 @@ const CACHE_RULES: [path: string, cacheControl: string][] = [
     '/rss.xml',
     '/feed.json',
     '/subscribe/*',
+    '/embed/*',
     '/sitemap-*',
     '/robots.txt',
     '/404.html',
@@ -67,15 +68,22 @@ export function embeddableCsp(csp: string): string {
   return directives.map((d) => (/^frame-ancestors\s/.test(d) ? FRAME_ANYWHERE : d)).join('; ');
 }
 
+/** The headers that do not depend on who may frame the page: the same on every path, embed pages included. */
+const PATH_INDEPENDENT_HEADERS: Record<string, string> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+};
+
+/** The policy and the legacy framing ban, which differ between the embed pages and the rest. */
+const framingHeaders = (csp: string): Record<string, string> => ({
+  'Content-Security-Policy': csp,
+  'X-Frame-Options': 'DENY',
+});
+
 export function securityHeaders(csp: string): Record<string, string> {
-  return {
-    'Content-Security-Policy': csp,
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'strict-origin-when-cross-origin',
-    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
-    'X-Frame-Options': 'DENY',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-  };
+  return { ...framingHeaders(csp), ...PATH_INDEPENDENT_HEADERS };
 }
 
 /** A top-level entry of dist/, as the build lists it. */
@@ -85,10 +93,15 @@ export interface TopLevelEntry {
 }
 
 /**
- * Where the security headers go. Without embed pages, one `/*` rule. With them, one rule per
- * top-level entry of dist/ except the embed folder, because Netlify and Cloudflare Pages merge
- * every matching rule and neither can exclude a path from `/*`: a `/*` policy would reach the
- * embed pages and its frame-ancestors 'none' would still forbid the framing.
+ * Where the security headers go. Without embed pages, one `/*` rule. With them, Netlify and
+ * Cloudflare Pages merge every matching rule and neither can exclude a path from `/*`, so a `/*`
+ * policy with frame-ancestors 'none' would still forbid framing the embed pages. Then:
+ * - `/*` keeps the headers that are the same everywhere, so any path, a 404 included, has them;
+ * - the policy and X-Frame-Options go on one rule per top-level entry of dist/ but the embed folder;
+ * - `/embed/*` gets the policy with frame-ancestors relaxed, and no X-Frame-Options (it has no
+ *   "any site" value).
+ * No header name is set by two rules that match one path. What a path outside dist/'s entries
+ * lacks is the header policy alone: it is served 404.html, whose <meta> policy still applies.
  */
 function securityRules(
   csp: string,
@@ -96,14 +109,16 @@ function securityRules(
 ): [string, Record<string, string>][] {
   const hasEmbeds = topLevel?.some((e) => e.directory && e.name === EMBED_DIR) ?? false;
   if (!topLevel || !hasEmbeds) return [['/*', securityHeaders(csp)]];
-  const framed = Object.fromEntries(
-    Object.entries(securityHeaders(embeddableCsp(csp))).filter(([name]) => name !== 'X-Frame-Options'),
-  );
   const others = [...topLevel]
     .filter((e) => !(e.directory && e.name === EMBED_DIR))
     .sort((a, b) => a.name.localeCompare(b.name))
-    .map((e): [string, Record<string, string>] => [e.directory ? `/${e.name}/*` : `/${e.name}`, securityHeaders(csp)]);
-  return [['/', securityHeaders(csp)], ...others, [`/${EMBED_DIR}/*`, framed]];
+    .map((e): [string, Record<string, string>] => [e.directory ? `/${e.name}/*` : `/${e.name}`, framingHeaders(csp)]);
+  return [
+    ['/*', PATH_INDEPENDENT_HEADERS],
+    ['/', framingHeaders(csp)],
+    ...others,
+    [`/${EMBED_DIR}/*`, { 'Content-Security-Policy': embeddableCsp(csp) }],
+  ];
 }
 
 /**

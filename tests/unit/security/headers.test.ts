@@ -99,6 +99,28 @@ describe('_headers', () => {
       }
     });
 
+    it('every path, one outside dist/ included, gets each header from one rule, and the path-independent ones everywhere', async () => {
+      for (const base of ['/', '/blog/']) {
+        const { headers, errors } = await parse(headersFile({ base, csp, topLevel }));
+        expect(errors).toEqual([]);
+        for (const path of ['', 'posts/x/', 'embed/moon/', 'rss.xml', 'pagefind/pagefind.js', 'no-such-page/']) {
+          const names = headers
+            .filter((h) => ('forRegExp' in h ? h.forRegExp : new RegExp('^$')).test(base + path))
+            .flatMap((h) => Object.keys(h.values));
+          // Both hosts merge matching rules: a header named twice would reach the reader with two values.
+          expect(names.length, base + path).toBe(new Set(names).size);
+          for (const name of [
+            'X-Content-Type-Options',
+            'Referrer-Policy',
+            'Permissions-Policy',
+            'Cross-Origin-Opener-Policy',
+          ]) {
+            expect(names, `${base + path} ${name}`).toContain(name);
+          }
+        }
+      }
+    });
+
     it('the embed policy differs from the site policy in frame-ancestors alone', () => {
       const strip = (policy: string) =>
         policy
