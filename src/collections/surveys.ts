@@ -70,6 +70,11 @@ export async function publishedSurveys(): Promise<SurveyView[]> {
   return Promise.all(entries.filter((e) => byId.has(e.data.article)).map((e) => getSurvey(e.id)));
 }
 
+/** getStaticPaths of every per-survey route (downloads, cards, embed page): one path per published survey. */
+export async function surveyStaticPaths(): Promise<{ params: { survey: string }; props: { survey: SurveyView } }[]> {
+  return (await publishedSurveys()).map((survey) => ({ params: { survey: survey.id }, props: { survey } }));
+}
+
 export interface ChartImage {
   /** Site path relative to the base, e.g. "og/moon-awards-2024-narratives.png"; wrap with withBase()/absoluteUrl(). */
   pngPath: string;

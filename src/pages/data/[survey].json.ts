@@ -1,13 +1,9 @@
 /** /data/<survey>.json: the survey as JSON, derived from the same SurveyView as the chart. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { publishedSurveys } from '../../collections/surveys';
+import { surveyStaticPaths } from '../../collections/surveys';
 import { surveyToJson, type SurveyView } from '../../lib/chart/survey';
 
-export const getStaticPaths = (async () =>
-  (await publishedSurveys()).map((survey) => ({
-    params: { survey: survey.id },
-    props: { survey },
-  }))) satisfies GetStaticPaths;
+export const getStaticPaths = surveyStaticPaths satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ survey: SurveyView }> = ({ props }) =>
   new Response(`${JSON.stringify(surveyToJson(props.survey), null, 2)}\n`, {

@@ -5,15 +5,11 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { SITE } from '../../site.config';
-import { publishedSurveys } from '../../collections/surveys';
+import { surveyStaticPaths } from '../../collections/surveys';
 import { renderChartPng } from '../../lib/chart/chart-png';
 import type { SurveyView } from '../../lib/chart/survey';
 
-export const getStaticPaths = (async () =>
-  (await publishedSurveys()).map((survey) => ({
-    params: { survey: survey.id },
-    props: { survey },
-  }))) satisfies GetStaticPaths;
+export const getStaticPaths = surveyStaticPaths satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ survey: SurveyView }> = async ({ props }) => {
   const png = await renderChartPng(props.survey, { siteName: SITE.name, embedCredit: true });
