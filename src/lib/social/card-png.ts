@@ -190,6 +190,12 @@ function blendText(
       const coverage = text.mask[maskRow + x]!;
       if (coverage === 0) continue;
       const at = canvasRow + x * 3;
+      if (coverage === 255) {
+        canvas[at] = inkR;
+        canvas[at + 1] = inkG;
+        canvas[at + 2] = inkB;
+        continue;
+      }
       canvas[at] = canvas[at]! + Math.round(((inkR - canvas[at]!) * coverage) / 255);
       canvas[at + 1] = canvas[at + 1]! + Math.round(((inkG - canvas[at + 1]!) * coverage) / 255);
       canvas[at + 2] = canvas[at + 2]! + Math.round(((inkB - canvas[at + 2]!) * coverage) / 255);
@@ -204,14 +210,16 @@ function blendText(
  */
 export async function renderCardPng(spec: CardSpec, logoSvg: string): Promise<Buffer> {
   cardFonts();
-  const background = drawBackground(spec, logoSvg);
   // Boxes that do not depend on another are drawn at once (libvips runs them on separate threads).
-  const drawn: (DrawnText | undefined)[] = await Promise.all(
-    spec.texts.map((box) => {
-      if (box.shared || box.gapBelowPrevious !== undefined) return Promise.resolve(undefined);
-      return box.repeated ? drawRepeatedText(box) : drawText(box);
-    }),
-  );
+  const [background, drawn] = await Promise.all([
+    drawBackground(spec, logoSvg),
+    Promise.all(
+      spec.texts.map((box): Promise<DrawnText | undefined> => {
+        if (box.shared || box.gapBelowPrevious !== undefined) return Promise.resolve(undefined);
+        return box.repeated ? drawRepeatedText(box) : drawText(box);
+      }),
+    ),
+  ]);
   for (const [i, box] of spec.texts.entries()) {
     const previous = drawn[i - 1];
     if (box.gapBelowPrevious === undefined || !previous) continue;
@@ -223,7 +231,7 @@ export async function renderCardPng(spec: CardSpec, logoSvg: string): Promise<Bu
     // No room left under a title that filled its box: the subtitle is left out rather than squeezed.
     if (height >= box.minSize * 1.2) drawn[i] = await drawText({ ...box, y: top, height });
   }
-  const canvas = takeCanvas(await background);
+  const canvas = takeCanvas(background);
   try {
     for (const [i, text] of drawn.entries()) {
       if (text) blendText(canvas, spec.width, text, clipOf(spec.texts[i]!, spec));
