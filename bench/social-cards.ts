@@ -5,7 +5,7 @@
  * drawn) with the build's renderer, one after another as the og/cards route
  * does (or `--concurrency` at once), and prints CPU and wall time per card.
  * CPU comes from process.cpuUsage(), which counts libvips' worker threads
- * too, so the CPU figure holds on a shared, loaded machine where wall time
+ * too (the split between the JS main thread and the rest is printed), so the CPU figure holds on a shared, loaded machine where wall time
  * does not. Titles, decks, categories and bylines come from the benchmark's
  * synthetic posts plus the hostile-text fixtures (bidi, CJK, emoji, missing
  * glyphs). `--out` also writes the PNGs, to compare by eye before and after.
@@ -82,6 +82,7 @@ if (values.out) mkdirSync(values.out, { recursive: true });
 await renderCardPng(specs[0]!, logoSvg);
 
 const cpu0 = process.cpuUsage();
+const js0 = process.threadCpuUsage();
 const wall0 = performance.now();
 let bytes = 0;
 let next = 0;
@@ -97,9 +98,11 @@ await Promise.all(
 );
 const wall = performance.now() - wall0;
 const cpu = process.cpuUsage(cpu0);
+const js = process.threadCpuUsage(js0);
 const perCard = (ms: number) => (ms / count).toFixed(2);
 console.log(
   `${count} cards, concurrency ${concurrency}: ` +
-    `CPU ${perCard((cpu.user + cpu.system) / 1000)} ms/card (user ${perCard(cpu.user / 1000)}, system ${perCard(cpu.system / 1000)}), ` +
+    `CPU ${perCard((cpu.user + cpu.system) / 1000)} ms/card (user ${perCard(cpu.user / 1000)}, system ${perCard(cpu.system / 1000)}; ` +
+    `JS main thread ${perCard((js.user + js.system) / 1000)}, libvips/libuv threads ${perCard((cpu.user + cpu.system - js.user - js.system) / 1000)}), ` +
     `wall ${perCard(wall)} ms/card, ${(bytes / count / 1024).toFixed(1)} KiB/card`,
 );
