@@ -15,6 +15,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeF
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
 import { ROOT, TMP_ROOT, inheritedEnv } from '../support/build-site';
 import { freePort } from '../../scripts/lib/free-port';
 import { stopProcess } from '../support/stop-process';
@@ -193,6 +194,16 @@ describe('astro dev with a temporary content folder', () => {
       expect(status, path).toBe(200);
       expect(body, path).toMatch(/class="status-pill"[^>]*>Draft</);
       expect(body, path).toMatch(/class="status-pill"[^>]*>Scheduled January 5, 2099</);
+    }
+  });
+
+  it('draws social cards on request (the build draws them ahead, dev does not)', async () => {
+    for (const path of ['/og/cards/home.png', '/og/cards/posts/dev-preview-post.png']) {
+      const response = await fetch(origin + path);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('content-type'), path).toBe('image/png');
+      const png = Buffer.from(await response.arrayBuffer());
+      expect(await sharp(png).metadata(), path).toMatchObject({ format: 'png', width: 1200, height: 630 });
     }
   });
 

@@ -4,7 +4,7 @@
  * instead of drawn, so a rebuild costs one file read per unchanged card and
  * only new or edited pages pay for drawing.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface CachedPng {
@@ -13,9 +13,18 @@ export interface CachedPng {
   rendered: boolean;
 }
 
-export async function cachedPng(dir: string, key: string, render: () => Promise<Buffer>): Promise<CachedPng> {
+function cacheFile(dir: string, key: string): string {
   if (!/^[0-9a-f]{64}$/.test(key)) throw new Error(`card cache: "${key}" is not a sha256 hex key`);
-  const file = join(dir, `${key}.png`);
+  return join(dir, `${key}.png`);
+}
+
+/** Whether a card is in the cache already, without reading it. */
+export function isCached(dir: string, key: string): boolean {
+  return existsSync(cacheFile(dir, key));
+}
+
+export async function cachedPng(dir: string, key: string, render: () => Promise<Buffer>): Promise<CachedPng> {
+  const file = cacheFile(dir, key);
   try {
     return { png: readFileSync(file), rendered: false };
   } catch (error) {

@@ -7,7 +7,7 @@ import { CARD_COLOURS, layoutCard, type CardContent } from '../../../src/lib/soc
 import { cardFonts, renderCardPng } from '../../../src/lib/social/card-png';
 import { cachedPng } from '../../../src/lib/social/card-cache';
 import { postCard } from '../../../src/lib/social/cards';
-import { socialCardPng } from '../../../src/lib/social/social-card';
+import { prefetchSocialCards, socialCardPng } from '../../../src/lib/social/social-card';
 
 const logoSvg = readFileSync(resolve(import.meta.dirname, '../../../src/assets/brand/logo.svg'), 'utf8');
 const site = { name: 'Token Metrics Research', host: 'research.example.com', fallbackTitle: 'Independent research.' };
@@ -86,5 +86,34 @@ describe('card cache', () => {
     expect([first.rendered, again.rendered, edited.rendered]).toEqual([true, false, true]);
     expect(again.png.equals(first.png)).toBe(true);
     expect(readdirSync(dir)).toHaveLength(2);
+  });
+
+  it('prefetchSocialCards draws cards into the cache ahead of the route, which then reads them back', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'card-cache-'));
+    const cardSite = { ...site, colours: CARD_COLOURS, logoSvg };
+    const contents = ['First prefetched', 'Second prefetched', 'Third prefetched'].map((title) => card(title));
+    await prefetchSocialCards([...contents, contents[0]!], cardSite, dir, 2);
+    expect(readdirSync(dir)).toHaveLength(3);
+    const served = await Promise.all(contents.map((content) => socialCardPng(content, cardSite, dir)));
+    expect(served.map((s) => s.rendered)).toEqual([false, false, false]);
+  });
+
+  it('a card asked for while it is being prefetched is drawn once, and the route gets its bytes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'card-cache-'));
+    const cardSite = { ...site, colours: CARD_COLOURS, logoSvg };
+    const prefetched = prefetchSocialCards([card('In flight')], cardSite, dir, 1);
+    const served = await socialCardPng(card('In flight'), cardSite, dir);
+    await prefetched;
+    expect(served.rendered).toBe(true);
+    expect(readdirSync(dir)).toHaveLength(1);
+    expect(served.png.equals(readFileSync(join(dir, readdirSync(dir)[0]!)))).toBe(true);
+  });
+
+  it('a card that fails to draw in the prefetch fails where the route asks for it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'card-cache-'));
+    const broken = { ...site, colours: CARD_COLOURS, logoSvg: '<svg not closed' };
+    await expect(prefetchSocialCards([card('Broken logo')], broken, dir, 1)).resolves.toBeUndefined();
+    await expect(socialCardPng(card('Broken logo'), broken, dir)).rejects.toThrow();
+    expect(readdirSync(dir)).toEqual([]);
   });
 });

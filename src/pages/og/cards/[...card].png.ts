@@ -5,14 +5,22 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { cardSite, drawnCards, socialCardCacheDir } from '../../../collections/social-cards';
-import { socialCardPng } from '../../../lib/social/social-card';
+import { prefetchSocialCards, socialCardPng } from '../../../lib/social/social-card';
 import type { CardContent } from '../../../lib/social/card-layout';
 
-export const getStaticPaths = (async () =>
-  (await drawnCards()).map(({ id, content }) => ({
-    params: { card: id },
-    props: { content },
-  }))) satisfies GetStaticPaths;
+export const getStaticPaths = (async () => {
+  const cards = await drawnCards();
+  // A build asks every route for its paths before it renders any page, so the
+  // cards are drawn while the pages are rendered. `astro dev` draws on request.
+  if (!import.meta.env.DEV) {
+    void prefetchSocialCards(
+      cards.map((card) => card.content),
+      cardSite,
+      socialCardCacheDir,
+    );
+  }
+  return cards.map(({ id, content }) => ({ params: { card: id }, props: { content } }));
+}) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ content: CardContent }> = async ({ props }) => {
   const { png } = await socialCardPng(props.content, cardSite, socialCardCacheDir);
