@@ -8,8 +8,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import lighthouse from 'lighthouse';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_PATH } from './lib/chromium.ts';
+import { launchChromium } from './lib/chromium.ts';
 import { startStaticServer } from './lib/static-server.ts';
 import { freePort } from './lib/free-port.ts';
 import { SITE } from '../src/site.config.ts';
@@ -23,18 +22,7 @@ const pages =
 mkdirSync(outDir, { recursive: true });
 const site = await startStaticServer('dist', { base: SITE.base, compress: true });
 const port = await freePort();
-const browser = await chromium.launch({
-  executablePath: CHROMIUM_PATH,
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-    `--remote-debugging-port=${port}`,
-  ],
-});
+const browser = await launchChromium([`--remote-debugging-port=${port}`]);
 const summary: Record<string, Record<string, number>> = {};
 try {
   for (const path of pages) {

@@ -14,19 +14,18 @@ export function assertBrowserPolicy(): void {
   if (!chromiumAvailable && env.CI) throw new Error(`${CHROMIUM_MISSING_MESSAGE} CI=true requires it.`);
 }
 
-export function launchChromium(options: { javaScriptEnabled?: boolean } = {}): Promise<Browser> {
-  void options;
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-quic',
-      '--disable-sync',
-    ],
-  });
+/** Debian's Chromium, headless, with no background traffic that would skew what the tests and the bench count. */
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-sync',
+] as const;
+
+export function launchChromium(extraFlags: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_FLAGS, ...extraFlags] });
 }
