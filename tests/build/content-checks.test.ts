@@ -111,6 +111,7 @@ describe('content checks in the build', () => {
         question: 'Q?',
         year: 2024,
         source: { name: 'S' },
+        licence: { name: 'L' },
         article: 'good',
         entries: [
           { name: 'DeFi', label: 'Finance', share: 40, rank: 1, section: 'alpha' },

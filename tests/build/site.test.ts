@@ -77,7 +77,8 @@ describe('built site: every page type exists', () => {
 
   it('FAQ sections are real <details> and carry FAQPage JSON-LD', () => {
     const html = read('posts/fast-reliable-apis-with-fastapi/index.html');
-    expect(html.match(/<details>/g)?.length).toBe(6);
+    const faq = html.match(/<section class="faq"[^>]*>([\s\S]*?)<\/section>/)?.[1] ?? '';
+    expect(faq.match(/<details[\s>]/g)?.length).toBe(6);
     const ld = [...html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)].map((m) =>
       JSON.parse(m[1]!),
     );
