@@ -75,6 +75,23 @@ export async function surveyStaticPaths(): Promise<{ params: { survey: string };
   return (await publishedSurveys()).map((survey) => ({ params: { survey: survey.id }, props: { survey } }));
 }
 
+let firstSurveys: Promise<Map<string, string>> | undefined;
+
+/**
+ * Article id → the id of its first survey (by id). Every article page asks twice (og:image, drawn card or
+ * not) and every feed item once, so the production build reads the collection once instead of per question.
+ */
+function firstSurveyByArticle(): Promise<Map<string, string>> {
+  const load = async () => {
+    const byArticle = new Map<string, string>();
+    for (const entry of (await getCollection('surveys')).sort((a, b) => a.id.localeCompare(b.id)))
+      if (!byArticle.has(entry.data.article)) byArticle.set(entry.data.article, entry.id);
+    return byArticle;
+  };
+  if (import.meta.env.DEV) return load();
+  return (firstSurveys ??= load());
+}
+
 export interface ChartImage {
   /** Site path relative to the base, e.g. "og/moon-awards-2024-narratives.png"; wrap with withBase()/absoluteUrl(). */
   pngPath: string;
@@ -93,10 +110,9 @@ export interface ChartImage {
  * ahead of the table so feed readers show the chart.
  */
 export async function chartImageForPost(postId: string): Promise<ChartImage | undefined> {
-  const entries = await getCollection('surveys', (e) => e.data.article === postId);
-  const first = entries.sort((a, b) => a.id.localeCompare(b.id))[0];
-  if (!first) return undefined;
-  const view = await getSurvey(first.id);
+  const surveyId = (await firstSurveyByArticle()).get(postId);
+  if (surveyId === undefined) return undefined;
+  const view = await getSurvey(surveyId);
   return {
     pngPath: surveyPngPath(view.id),
     thumbnails: CARD_THUMBNAIL_WIDTHS.map((width) => ({ path: surveyThumbnailPath(view.id, width), width })),

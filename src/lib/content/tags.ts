@@ -44,9 +44,17 @@ export function spellOutTagSymbols(tag: string): string {
   return out;
 }
 
+/** Every tag link on every page slugs its tag; a site has far fewer distinct tags than links to them. */
+const tagSlugs = new Map<string, string>();
+
 /** The URL segment of a tag's page; empty when the tag has no letters, digits or mapped symbols. */
 export function tagSlug(tag: string): string {
-  return githubSlug(spellOutTagSymbols(tag.trim()));
+  let slug = tagSlugs.get(tag);
+  if (slug === undefined) {
+    slug = githubSlug(spellOutTagSymbols(tag.trim()));
+    tagSlugs.set(tag, slug);
+  }
+  return slug;
 }
 
 export interface TaggedFile {
