@@ -75,6 +75,15 @@ export async function surveyStaticPaths(): Promise<{ params: { survey: string };
   return (await publishedSurveys()).map((survey) => ({ params: { survey: survey.id }, props: { survey } }));
 }
 
+/** getStaticPaths of the per-survey, per-width card routes (thumbnails, dark variants): one path per survey and width. */
+export async function surveyWidthStaticPaths<Width extends number>(
+  widths: readonly Width[],
+): Promise<{ params: { survey: string; width: string }; props: { survey: SurveyView; width: Width } }[]> {
+  return (await publishedSurveys()).flatMap((survey) =>
+    widths.map((width) => ({ params: { survey: survey.id, width: String(width) }, props: { survey, width } })),
+  );
+}
+
 let firstSurveys: Promise<Map<string, string>> | undefined;
 
 /**

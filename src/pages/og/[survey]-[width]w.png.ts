@@ -4,17 +4,11 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { SITE } from '../../site.config';
-import { publishedSurveys } from '../../collections/surveys';
+import { surveyWidthStaticPaths } from '../../collections/surveys';
 import { renderChartPng } from '../../lib/chart/chart-png';
 import { CARD_THUMBNAIL_WIDTHS, type CardThumbnailWidth, type SurveyView } from '../../lib/chart/survey';
 
-export const getStaticPaths = (async () =>
-  (await publishedSurveys()).flatMap((survey) =>
-    CARD_THUMBNAIL_WIDTHS.map((width) => ({
-      params: { survey: survey.id, width: String(width) },
-      props: { survey, width },
-    })),
-  )) satisfies GetStaticPaths;
+export const getStaticPaths = (() => surveyWidthStaticPaths(CARD_THUMBNAIL_WIDTHS)) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ survey: SurveyView; width: CardThumbnailWidth }> = async ({ props }) => {
   const png = await renderChartPng(props.survey, { siteName: SITE.name, width: props.width });

@@ -5,17 +5,11 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { SITE } from '../../../site.config';
-import { publishedSurveys } from '../../../collections/surveys';
+import { surveyWidthStaticPaths } from '../../../collections/surveys';
 import { renderChartPng } from '../../../lib/chart/chart-png';
 import { CARD_DARK_WIDTHS, type CardDarkWidth, type SurveyView } from '../../../lib/chart/survey';
 
-export const getStaticPaths = (async () =>
-  (await publishedSurveys()).flatMap((survey) =>
-    CARD_DARK_WIDTHS.map((width) => ({
-      params: { survey: survey.id, width: String(width) },
-      props: { survey, width },
-    })),
-  )) satisfies GetStaticPaths;
+export const getStaticPaths = (() => surveyWidthStaticPaths(CARD_DARK_WIDTHS)) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ survey: SurveyView; width: CardDarkWidth }> = async ({ props }) => {
   const png = await renderChartPng(props.survey, { siteName: SITE.name, width: props.width, theme: 'dark' });
