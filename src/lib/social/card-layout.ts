@@ -178,37 +178,23 @@ export function layoutCard(
   }
   const host = clean(site.host, CARD_TEXT_LIMITS.host);
   const hostWidth = 340;
+  // The footer line: the byline at the left, the host at the right, in one style.
+  const footerText = (text: string, box: Pick<TextBox, 'x' | 'width' | 'align'>, shared: boolean): TextBox => ({
+    text,
+    ...(shared ? { shared } : {}),
+    ...box,
+    y: ruleY + 38,
+    height: 42,
+    size: 28,
+    minSize: 18,
+    weight: 'normal',
+    colour: colours.textMuted,
+    wrap: false,
+  });
   const byline = clean(content.byline, CARD_TEXT_LIMITS.byline);
-  if (byline) {
-    texts.push({
-      text: byline,
-      x: PAD,
-      y: ruleY + 38,
-      width: inner - hostWidth - 40,
-      height: 42,
-      size: 28,
-      minSize: 18,
-      weight: 'normal',
-      colour: colours.textMuted,
-      wrap: false,
-      align: 'start',
-    });
-  }
+  if (byline) texts.push(footerText(byline, { x: PAD, width: inner - hostWidth - 40, align: 'start' }, false));
   if (host) {
-    texts.push({
-      text: host,
-      shared: true,
-      x: SOCIAL_CARD_WIDTH - PAD - hostWidth,
-      y: ruleY + 38,
-      width: hostWidth,
-      height: 42,
-      size: 28,
-      minSize: 18,
-      weight: 'normal',
-      colour: colours.textMuted,
-      wrap: false,
-      align: 'end',
-    });
+    texts.push(footerText(host, { x: SOCIAL_CARD_WIDTH - PAD - hostWidth, width: hostWidth, align: 'end' }, true));
   }
   return {
     width: SOCIAL_CARD_WIDTH,
