@@ -3,6 +3,9 @@ import { z } from 'astro/zod';
 /** Shares are compared in tenths of a percent so 30.2 + 18.8 never drifts. */
 export const toTenths = (share: number): number => Math.round(share * 10);
 
+/** Links printed on the figure and every download: web pages only, never `javascript:` or `data:`. */
+const webUrl = (field: string) => z.url({ protocol: /^https?$/, error: `${field} must be an absolute http(s) URL` });
+
 const entrySchema = z
   .object({
     name: z.string().trim().min(1),
@@ -18,7 +21,7 @@ export const surveySchema = z
     title: z.string().trim().min(1),
     question: z.string().trim().min(1),
     year: z.number().int().min(2000).max(2100),
-    source: z.object({ name: z.string().trim().min(1), url: z.url().optional() }).strict(),
+    source: z.object({ name: z.string().trim().min(1), url: webUrl('source.url').optional() }).strict(),
     /**
      * The terms the figures may be reused under, printed on every download beside the source:
      * the name of a licence ("CC BY 4.0") or the source's own reuse terms, with a link when there is one.
@@ -26,7 +29,7 @@ export const surveySchema = z
     licence: z
       .object({
         name: z.string().trim().min(1, 'licence.name must not be empty'),
-        url: z.url({ error: 'licence.url must be an absolute URL' }).optional(),
+        url: webUrl('licence.url').optional(),
       })
       .strict(),
     /** id of the post whose sections the entries link to */

@@ -84,6 +84,6 @@ describe('survey credit on the downloads', () => {
     const empty = surveySchema.safeParse({ ...rawSurvey(), licence: { name: ' ' } });
     expect(empty.error!.issues[0]!.message).toBe('licence.name must not be empty');
     const badUrl = surveySchema.safeParse({ ...rawSurvey(), licence: { name: 'X', url: 'not a url' } });
-    expect(badUrl.error!.issues[0]!.message).toBe('licence.url must be an absolute URL');
+    expect(badUrl.error!.issues[0]!.message).toBe('licence.url must be an absolute http(s) URL');
   });
 });

@@ -17,6 +17,20 @@ describe('survey schema', () => {
     expect(problems(() => {})).toEqual([]);
   });
 
+  it('takes only http(s) links for the source and the licence', () => {
+    for (const url of ['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'ftp://example.com/x']) {
+      expect(
+        problems((s) => (s.source = { ...s.source, url })),
+        url,
+      ).toEqual(['source.url: source.url must be an absolute http(s) URL']);
+      expect(
+        problems((s) => Object.assign(s, { licence: { name: 'L', url } })),
+        url,
+      ).toEqual(['licence.url: licence.url must be an absolute http(s) URL']);
+    }
+    expect(problems((s) => Object.assign(s, { licence: { name: 'L', url: 'https://example.com/terms' } }))).toEqual([]);
+  });
+
   it('rejects a share above 100 or below 0', () => {
     expect(problems((s) => (s.entries[0]!.share = 130)).join('\n')).toMatch(
       /entries\.0\.share: share must be between 0 and 100/,
