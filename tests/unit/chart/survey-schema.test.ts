@@ -20,7 +20,7 @@ describe('survey schema', () => {
   it('takes only http(s) links for the source and the licence', () => {
     for (const url of ['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'ftp://example.com/x']) {
       expect(
-        problems((s) => (s.source = { ...s.source, url })),
+        problems((s) => Object.assign(s, { source: { name: 'S', url } })),
         url,
       ).toEqual(['source.url: source.url must be an absolute http(s) URL']);
       expect(
