@@ -6,7 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { cachedPng, isCached, type CachedPng } from './card-cache';
-import { cardCacheKey, layoutCard, type CardColours, type CardContent } from './card-layout';
+import { cardCacheKey, layoutCard, type CardColours, type CardContent, type CardSpec } from './card-layout';
 import { cardFonts, renderCardPng, rendererVersions } from './card-png';
 
 export interface CardSite {
@@ -18,11 +18,30 @@ export interface CardSite {
   logoSvg: string;
 }
 
-function planCard(content: CardContent, site: CardSite) {
-  const fonts = cardFonts();
-  const spec = layoutCard(content, site, site.colours, fonts.covers);
-  const key = cardCacheKey(spec, { logoSvg: site.logoSvg, fontDigest: fonts.digest, versions: rendererVersions() });
-  return { spec, key };
+interface CardPlan {
+  spec: CardSpec;
+  key: string;
+}
+
+/**
+ * Plans by content object: a build's route hands each card the same object
+ * its getStaticPaths gave prefetchSocialCards, so a card is laid out and
+ * hashed once, not twice. Weak, so it holds nothing past the build's props.
+ */
+const plansBySite = new WeakMap<CardSite, WeakMap<CardContent, CardPlan>>();
+
+function planCard(content: CardContent, site: CardSite): CardPlan {
+  let plans = plansBySite.get(site);
+  if (!plans) plansBySite.set(site, (plans = new WeakMap()));
+  let plan = plans.get(content);
+  if (!plan) {
+    const fonts = cardFonts();
+    const spec = layoutCard(content, site, site.colours, fonts.covers);
+    const key = cardCacheKey(spec, { logoSvg: site.logoSvg, fontDigest: fonts.digest, versions: rendererVersions() });
+    plan = { spec, key };
+    plans.set(content, plan);
+  }
+  return plan;
 }
 
 /**
