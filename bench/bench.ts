@@ -1,11 +1,14 @@
 /**
  * npm run bench [-- --runs N] [--large] [--sizes 100,1000] [--format md|mdx] [--all-mdx] [--docs-only]
- *                [--concurrency N] [--query WORD] [--no-docs] [--keep]
+ *                [--concurrency N] [--query WORD] [--no-docs] [--keep] [--no-warm]
  *
  * Full production builds of synthetic posts (`npm run build`, as users run it)
  * with CONTENT_DIR pointing at the fixtures and --outDir / ASTRO_CACHE_DIR in
  * bench/tmp/, cleaned before every run. Prints a table as it goes, writes
  * bench/results.json and regenerates docs/benchmarks.md + docs/benchmarks.svg.
+ * After the cold runs, the same number of warm rebuilds of the same posts keep
+ * the cache folder (drawn social cards, Astro's image and content caches), as
+ * a deploy that restores it does (.github/workflows/deploy.yml); --no-warm skips them.
  * Results for sizes/format/concurrency not run this time are kept from the
  * previous results.json, so `--large` can be added later without redoing 1k.
  */
@@ -40,6 +43,7 @@ const { values } = parseArgs({
     /** Only regenerate docs/benchmarks.md and the plot from bench/results.json. */
     'docs-only': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    'no-warm': { type: 'boolean', default: false },
     /** Compile every .mdx post as MDX (PLAIN_MDX_AS_MARKDOWN=0), to measure what rendering plain .mdx as Markdown (src/lib/content/posts-loader.ts) saves. */
     'all-mdx': { type: 'boolean', default: false },
   },
@@ -112,11 +116,12 @@ interface RunResult {
   outDir: string;
 }
 
-async function runBuild(contentDir: string, label: string): Promise<RunResult> {
+/** `warm` keeps the cache folder an earlier run of the same label filled; a cold run starts without one. */
+async function runBuild(contentDir: string, label: string, warm = false): Promise<RunResult> {
   const outDir = join(TMP, `out-${label}`);
   const cacheDir = join(TMP, `cache-${label}`);
   rmSync(outDir, { recursive: true, force: true });
-  rmSync(cacheDir, { recursive: true, force: true });
+  if (!warm) rmSync(cacheDir, { recursive: true, force: true });
   mkdirSync(join(TMP, 'logs'), { recursive: true });
   const logFile = join(TMP, 'logs', `build-${label}.log`);
   const logStream = createWriteStream(logFile);
@@ -208,6 +213,20 @@ async function benchSize(posts: number): Promise<SizeResult> {
     );
     last = result;
   }
+  const warmWall: number[] = [];
+  const warmCpu: number[] = [];
+  const warmRss: number[] = [];
+  for (let run = 1; run <= (values['no-warm'] ? 0 : runs); run++) {
+    log(`  warm rebuild ${run}/${runs}: the same posts, the cache folder kept…`);
+    const result = await runBuild(contentDir, label, true);
+    warmWall.push(result.wallMs);
+    if (result.cpuMs != null) warmCpu.push(result.cpuMs);
+    warmRss.push(result.peakRssBytes);
+    log(
+      `    ${(result.wallMs / 1000).toFixed(1)} s wall, ${result.cpuMs != null ? `${(result.cpuMs / 1000).toFixed(1)} s CPU, ` : ''}peak RSS ${(result.peakRssBytes / 1024 ** 2).toFixed(0)} MB`,
+    );
+    last = result;
+  }
   const dist = last!.outDir;
   const distStats = dirStats(dist);
   let indexingMs = pagefindMs;
@@ -260,6 +279,17 @@ async function benchSize(posts: number): Promise<SizeResult> {
     article: articleWeight(dist) ?? null,
     routes: routeSizes(dist),
     samples: { wallMs: wall, cpuMs: cpu, peakRssBytes: rss },
+    ...(warmWall.length
+      ? {
+          warm: {
+            runs: warmWall.length,
+            wallMs: median(warmWall),
+            cpuMs: warmCpu.length ? median(warmCpu) : null,
+            peakRssBytes: median(warmRss),
+            samples: { wallMs: warmWall, cpuMs: warmCpu, peakRssBytes: warmRss },
+          },
+        }
+      : {}),
   };
   if (!values.keep) rmSync(dist, { recursive: true, force: true });
   rmSync(join(TMP, `cache-${label}`), { recursive: true, force: true });

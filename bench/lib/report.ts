@@ -48,6 +48,14 @@ export interface SizeResult {
   } | null;
   feedBytes: number | null;
   article: { page: string; htmlGzip: number; cssGzip: number; cssFiles: number } | null;
+  /** Rebuilds of the same posts with the cache folder kept (a deploy that restores it); absent when not run. */
+  warm?: {
+    runs: number;
+    wallMs: number;
+    cpuMs: number | null;
+    peakRssBytes: number;
+    samples: { wallMs: number[]; cpuMs: number[]; peakRssBytes: number[] };
+  };
   /** Largest file per kind of route: must stay flat with post count, except listings' page count and sitemap parts. */
   routes?: Record<string, { files: number; maxBytes: number }>;
   samples: { wallMs: number[]; cpuMs: number[]; peakRssBytes: number[] };
@@ -86,6 +94,7 @@ export function tableRows(results: readonly SizeResult[]): string[][] {
     sec(r.wallMs),
     r.msPerPost.toFixed(2),
     r.cpuMs != null ? sec(r.cpuMs) : '–',
+    r.warm ? `${sec(r.warm.wallMs)}${r.warm.cpuMs != null ? ` / ${sec(r.warm.cpuMs)} CPU` : ''}` : '–',
     r.loadAverage != null ? r.loadAverage.toFixed(1) : '–',
     mb(r.peakRssBytes),
     `${mb(r.dist.bytes)} / ${r.dist.files.toLocaleString('en')}`,
@@ -109,6 +118,7 @@ export const TABLE_HEADER = [
   'wall (median)',
   'ms/post',
   'CPU (user+sys)',
+  'warm rebuild (median)',
   'load',
   'peak RSS (tree)',
   'dist size / files',
@@ -288,7 +298,8 @@ Peak memory: ${results.memoryMethod}.
 ${markdownTable(TABLE_HEADER, tableRows(results.results))}
 
 - *wall*: from spawning \`npm run build\` to its exit; *ms/post* = wall ÷ posts. *CPU*: user + system seconds of
-  the whole build tree (GNU time). *load*: the 1-minute load average when the size finished; this machine has
+  the whole build tree (GNU time). *warm rebuild*: the same posts built again with the cache folder the cold
+  run filled (drawn social cards, Astro's caches), as a deploy that restores it builds. *load*: the 1-minute load average when the size finished; this machine has
   2 cores and is shared with other builds, so a load above ~2 inflates wall time (CPU time much less).
 - *search*: \`dist/pagefind\`; *indexing*: ${[...new Set(results.results.map((r) => r.search?.indexingSource).filter(Boolean))].join('; ') || '–'}.
 - *first search*: bytes of /pagefind/ files a reader's first search fetches through the site's search dialog
