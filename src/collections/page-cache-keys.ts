@@ -12,9 +12,14 @@ import { env } from '../env';
 import { cacheKeyOf } from '../lib/build/cache-key';
 import { getSiteContent, type Post } from './posts';
 
-/** What a post contributes to a page that shows it: its source file's digest covers the body and frontmatter. */
-function postInputs(post: Post) {
-  return { id: post.id, digest: post.digest, data: post.data, state: post.state };
+/** What a listing or a link shows of a post: its frontmatter and what the loader derived (reading time's word count). */
+function shownPost(post: Post) {
+  return { id: post.id, data: post.data, state: post.state };
+}
+
+/** A post's own page renders its body too: its source file's digest covers it. */
+function ownPost(post: Post) {
+  return { ...shownPost(post), digest: post.digest };
 }
 
 let siteInputs: Promise<string> | undefined;
@@ -23,10 +28,9 @@ let siteInputs: Promise<string> | undefined;
 function siteKey(): Promise<string> {
   return (siteInputs ??= (async () => {
     const [content, surveys] = await Promise.all([getSiteContent(), getCollection('surveys')]);
-    // The cache folder names where keys are kept, not what a page says.
-    const { ASTRO_CACHE_DIR: _cacheDir, ...settings } = env;
     return cacheKeyOf(
-      settings,
+      // The cache folder says where keys are kept, not what a page says (JSON leaves undefined out).
+      { ...env, ASTRO_CACHE_DIR: undefined },
       content.buildYear,
       [...content.categories.values()].map(({ id, data }) => ({ id, data })),
       [...content.authors.values()].map(({ id, data }) => ({ id, data })),
@@ -41,11 +45,11 @@ export async function articleCacheKey(post: Post): Promise<string> {
   const onward = content.onward.get(post.id);
   return cacheKeyOf(
     await siteKey(),
-    postInputs(post),
+    ownPost(post),
     onward && {
-      previous: onward.previous && postInputs(onward.previous),
-      next: onward.next && postInputs(onward.next),
-      related: onward.related.map(postInputs),
+      previous: onward.previous && shownPost(onward.previous),
+      next: onward.next && shownPost(onward.next),
+      related: onward.related.map(shownPost),
     },
     content.byCategory.get(post.data.category.id)?.length ?? 0,
   );
@@ -61,6 +65,6 @@ export async function withListingCacheKeys<P extends ListingPath>(paths: P[]): P
   const site = await siteKey();
   return paths.map((path) => {
     const { page, ...rest } = path.props;
-    return { ...path, cacheKey: cacheKeyOf(site, { ...page, data: page.data.map(postInputs) }, rest) };
+    return { ...path, cacheKey: cacheKeyOf(site, { ...page, data: page.data.map(shownPost) }, rest) };
   });
 }
