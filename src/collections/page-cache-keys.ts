@@ -7,6 +7,7 @@
  * what every page shows (categories in the header, the footer's year, authors,
  * surveys, the env knobs).
  */
+import type { Page } from 'astro';
 import { getCollection } from 'astro:content';
 import { env } from '../env';
 import { cacheKeyOf } from '../lib/build/cache-key';
@@ -57,7 +58,7 @@ export async function articleCacheKey(post: Post): Promise<string> {
 
 /** What a listing page shows: paginate()'s page (its posts and links) and the rest of its props. */
 interface ListingPath {
-  props: { page: { data: Post[] } & Record<string, unknown> } & Record<string, unknown>;
+  props: { page: Page<Post> };
 }
 
 /** Adds a cacheKey to each of paginate()'s paths: the page's posts, its links and position, and its other props. */
