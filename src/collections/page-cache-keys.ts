@@ -25,19 +25,22 @@ function ownPost(post: Post) {
 
 let siteInputs: Promise<string> | undefined;
 
-/** Every page's share: site-wide data and settings, digested once per build. */
+async function digestSite(): Promise<string> {
+  const [content, surveys] = await Promise.all([getSiteContent(), getCollection('surveys')]);
+  return cacheKeyOf(
+    // The cache folder says where keys are kept, not what a page says (JSON leaves undefined out).
+    { ...env, ASTRO_CACHE_DIR: undefined },
+    content.buildYear,
+    [...content.categories.values()].map(({ id, data }) => ({ id, data })),
+    [...content.authors.values()].map(({ id, data }) => ({ id, data })),
+    surveys.map(({ id, digest, data }) => ({ id, digest, data })),
+  );
+}
+
+/** Every page's share: site-wide data and settings, digested once per build (per request in dev, as the content is). */
 function siteKey(): Promise<string> {
-  return (siteInputs ??= (async () => {
-    const [content, surveys] = await Promise.all([getSiteContent(), getCollection('surveys')]);
-    return cacheKeyOf(
-      // The cache folder says where keys are kept, not what a page says (JSON leaves undefined out).
-      { ...env, ASTRO_CACHE_DIR: undefined },
-      content.buildYear,
-      [...content.categories.values()].map(({ id, data }) => ({ id, data })),
-      [...content.authors.values()].map(({ id, data }) => ({ id, data })),
-      surveys.map(({ id, digest, data }) => ({ id, digest, data })),
-    );
-  })());
+  if (import.meta.env.DEV) return digestSite();
+  return (siteInputs ??= digestSite());
 }
 
 /** An article: its own post, the posts its Keep reading block links to, and its category's size. */
