@@ -49,6 +49,9 @@ export default defineConfig({
   security: { csp: astroCsp(policy) },
   // Two posts resolving to one URL is an authoring error, never a silent overwrite.
   prerenderConflictBehavior: 'error',
+  // Incremental builds: a page whose getStaticPaths() cacheKey and code are unchanged since the last build in
+  // cacheDir is copied from <cacheDir>/dist/ instead of rendered (src/collections/page-cache-keys.ts, README).
+  experimental: { incrementalBuild: true },
   markdown: {
     // Prism emits classes, not inline styles, so the strict CSP holds for code. Shiki and Expressive Code
     // write a style attribute on every token, which the CSP blocks (measured: README, "Code blocks").

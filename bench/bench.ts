@@ -1,6 +1,6 @@
 /**
  * npm run bench [-- --runs N] [--large] [--sizes 100,1000] [--format md|mdx] [--all-mdx] [--docs-only]
- *                [--concurrency N] [--query WORD] [--no-docs] [--keep] [--no-warm]
+ *                [--concurrency N] [--query WORD] [--no-docs] [--keep] [--no-warm] [--incremental]
  *
  * Full production builds of synthetic posts (`npm run build`, as users run it)
  * with CONTENT_DIR pointing at the fixtures and --outDir / ASTRO_CACHE_DIR in
@@ -17,7 +17,7 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFi
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs, stripVTControlCharacters } from 'node:util';
-import { writeFixtures, defaultFixtureDir, ROOT } from './generate-fixtures';
+import { writeFixtures, defaultFixtureDir, realIds, ROOT } from './generate-fixtures';
 import { sampleTreeRss } from '../scripts/lib/proc-tree';
 import { articleWeight, dirStats, probeFirstSearch, routeSizes, standalonePagefind } from './lib/measure';
 import {
@@ -29,7 +29,7 @@ import {
   type BenchResults,
   type SizeResult,
 } from './lib/report';
-import type { FixtureFormat } from './lib/fixtures';
+import { generatePost, type FixtureFormat } from './lib/fixtures';
 
 const { values } = parseArgs({
   options: {
@@ -46,6 +46,8 @@ const { values } = parseArgs({
     'no-warm': { type: 'boolean', default: false },
     /** Compile every .mdx post as MDX (PLAIN_MDX_AS_MARKDOWN=0), to measure what rendering plain .mdx as Markdown (src/lib/content/posts-loader.ts) saves. */
     'all-mdx': { type: 'boolean', default: false },
+    /** Incremental rebuilds instead of the cold-build table: see benchIncremental. */
+    incremental: { type: 'boolean', default: false },
   },
 });
 
@@ -116,12 +118,12 @@ interface RunResult {
   outDir: string;
 }
 
-/** `warm` keeps the cache folder an earlier run of the same label filled; a cold run starts without one. */
-async function runBuild(contentDir: string, label: string, warm = false): Promise<RunResult> {
+/** `keepCache` reuses the cache folder an earlier run of the same label filled; a cold run starts without one. */
+async function runBuild(contentDir: string, label: string, { keepCache = false } = {}): Promise<RunResult> {
   const outDir = join(TMP, `out-${label}`);
   const cacheDir = join(TMP, `cache-${label}`);
   rmSync(outDir, { recursive: true, force: true });
-  if (!warm) rmSync(cacheDir, { recursive: true, force: true });
+  if (!keepCache) rmSync(cacheDir, { recursive: true, force: true });
   mkdirSync(join(TMP, 'logs'), { recursive: true });
   const logFile = join(TMP, 'logs', `build-${label}.log`);
   const logStream = createWriteStream(logFile);
@@ -218,7 +220,7 @@ async function benchSize(posts: number): Promise<SizeResult> {
   const warmRss: number[] = [];
   for (let run = 1; run <= (values['no-warm'] ? 0 : runs); run++) {
     log(`  warm rebuild ${run}/${runs}: the same posts, the cache folder kept…`);
-    const result = await runBuild(contentDir, label, true);
+    const result = await runBuild(contentDir, label, { keepCache: true });
     warmWall.push(result.wallMs);
     if (result.cpuMs != null) warmCpu.push(result.cpuMs);
     warmRss.push(result.peakRssBytes);
@@ -296,8 +298,61 @@ async function benchSize(posts: number): Promise<SizeResult> {
   return result;
 }
 
+// --- Incremental rebuilds (README, "Incremental rebuilds") ---------------------------------------------
+/**
+ * `--incremental`: per size and run, a cold build, then three rebuilds on the same cache folder: with
+ * nothing changed, after one line added to one post's body, after one post's title changed. Printed only;
+ * results.json and docs/benchmarks.md keep the cold figures.
+ */
+async function benchIncremental(posts: number): Promise<void> {
+  const postsDir = defaultFixtureDir(posts, format);
+  const options = { format, seed: 42, categories: realIds('categories'), authors: realIds('authors') };
+  // The generator is deterministic per index, so these are the files writeFixtures writes.
+  const bodyEdited = generatePost(Math.floor(posts / 2), options);
+  const retitled = generatePost(Math.floor(posts / 3), options);
+  const title = (text: string) => `title: ${JSON.stringify(text)}`;
+  const steps: [string, () => void][] = [
+    ['cold (empty cache)', () => writeFixtures({ count: posts, format, outDir: postsDir })],
+    ['no change', () => {}],
+    [
+      'one body line',
+      () => writeFileSync(join(postsDir, bodyEdited.fileName), `${bodyEdited.source}\nA line the bench added.\n`),
+    ],
+    [
+      'one title',
+      () =>
+        writeFileSync(
+          join(postsDir, retitled.fileName),
+          retitled.source.replace(title(retitled.frontmatter.title), title(`Revised: ${retitled.frontmatter.title}`)),
+        ),
+    ],
+  ];
+  const rows: string[][] = [];
+  for (let run = 1; run <= runs; run++) {
+    for (const [index, [name, edit]] of steps.entries()) {
+      edit();
+      log(`  ${posts} posts, run ${run}/${runs}: ${name}…`);
+      const result = await runBuild(join(postsDir, '..'), `${posts}-${format}-incremental`, { keepCache: index > 0 });
+      rows.push([
+        String(posts),
+        String(run),
+        name,
+        (result.wallMs / 1000).toFixed(1),
+        result.cpuMs == null ? '?' : (result.cpuMs / 1000).toFixed(1),
+        (result.peakRssBytes / 1024 ** 2).toFixed(0),
+      ]);
+    }
+  }
+  log(`\n${textTable(['posts', 'run', 'build', 'wall s', 'CPU s', 'peak RSS MB'], rows)}`);
+}
+// --- end of incremental rebuilds ---------------------------------------------------------------------
+
 async function main(): Promise<void> {
   mkdirSync(TMP, { recursive: true });
+  if (values.incremental) {
+    for (const posts of sizes) await benchIncremental(posts);
+    return;
+  }
   if (!values['docs-only'])
     log(
       `Benchmark: sizes ${sizes.join(', ')} · .${format} · ${runs} run(s) each (median) · build.concurrency ${concurrency}`,

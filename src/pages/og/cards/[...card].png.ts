@@ -7,6 +7,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { cardSite, drawnCards, socialCardCacheDir } from '../../../collections/social-cards';
 import { prefetchSocialCards, socialCardPng } from '../../../lib/social/social-card';
 import type { CardContent } from '../../../lib/social/card-layout';
+import { cacheKeyOf } from '../../../lib/build/cache-key';
 
 export const getStaticPaths = (async () => {
   const cards = await drawnCards();
@@ -19,7 +20,12 @@ export const getStaticPaths = (async () => {
       socialCardCacheDir,
     );
   }
-  return cards.map(({ id, content }) => ({ params: { card: id }, props: { content } }));
+  // Incremental builds: a card is what it says on the site it names; the drawing code Astro hashes itself.
+  return cards.map(({ id, content }) => ({
+    params: { card: id },
+    props: { content },
+    cacheKey: cacheKeyOf(content, cardSite),
+  }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ content: CardContent }> = async ({ props }) => {

@@ -1,0 +1,104 @@
+/**
+ * Incremental builds (experimental.incrementalBuild, keys in src/collections/page-cache-keys.ts):
+ * a build that reuses the pages of an earlier build in the same cache folder writes the same
+ * bytes as a clean build of the same content, search index included. The edits are the ones a
+ * deploy sees most: a title (shown on other posts' pages and every listing), one body line, and
+ * a deleted post (its neighbours' links change, its page and card must go).
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, TMP_ROOT } from '../support/build-site';
+import { listFiles } from '../support/dist';
+import { generatePost, type FixturePost } from '../../bench/lib/fixtures';
+import { realIds } from '../../bench/generate-fixtures';
+import config from '../../astro.config.mjs';
+
+const WORK = join(TMP_ROOT, 'incremental');
+const CONTENT = join(WORK, 'content');
+const POSTS = join(CONTENT, 'posts');
+/** One cache folder across the builds, as the deploy workflow keeps it between runs. */
+const SHARED_CACHE = join(WORK, 'shared-cache');
+const NEW_WORD = 'quorvexalith';
+
+const options = (format: 'md' | 'mdx') => ({
+  format,
+  seed: 7,
+  categories: realIds('categories'),
+  authors: realIds('authors'),
+});
+// MDX posts (a render module each, tracked by Astro) and Markdown posts (HTML kept in the content store).
+const posts: FixturePost[] = [
+  ...Array.from({ length: 6 }, (_, i) => generatePost(i, options('mdx'))),
+  ...Array.from({ length: 3 }, (_, i) => generatePost(6 + i, options('md'))),
+];
+const [retitled, , deleted] = posts;
+const bodyEdited = posts.at(-1)!;
+
+const digest = (dist: string) =>
+  Object.fromEntries(
+    listFiles(dist).map((f) => [relative(dist, f), createHash('sha256').update(readFileSync(f)).digest('hex')]),
+  );
+
+/** The text of every page in the search index (fragments are gzip'd JSON behind a "pagefind_dcd" signature). */
+const indexedText = (dist: string) =>
+  readdirSync(join(dist, 'pagefind/fragment'))
+    .map((name) => gunzipSync(readFileSync(join(dist, 'pagefind/fragment', name))).toString('utf8'))
+    .join('\n');
+
+async function build(name: string, cacheDir: string): Promise<string> {
+  const result = await buildSite(name, { CONTENT_DIR: CONTENT, ASTRO_CACHE_DIR: cacheDir });
+  expect(result.ok, result.output).toBe(true);
+  return result.distDir;
+}
+
+let before = '';
+let incremental = '';
+let clean = '';
+
+beforeAll(async () => {
+  rmSync(WORK, { recursive: true, force: true });
+  mkdirSync(POSTS, { recursive: true });
+  for (const post of posts) writeFileSync(join(POSTS, post.fileName), post.source);
+  before = await build('incremental-before', SHARED_CACHE);
+});
+
+beforeAll(async () => {
+  const title = `title: ${JSON.stringify(retitled!.frontmatter.title)}`;
+  expect(retitled!.source).toContain(title);
+  writeFileSync(
+    join(POSTS, retitled!.fileName),
+    retitled!.source.replace(title, `title: ${JSON.stringify(`Revised: ${retitled!.frontmatter.title}`)}`),
+  );
+  writeFileSync(join(POSTS, bodyEdited.fileName), `${bodyEdited.source}\nA line added later names ${NEW_WORD}.\n`);
+  rmSync(join(POSTS, deleted!.fileName));
+  incremental = await build('incremental-after', SHARED_CACHE);
+  clean = await build('incremental-clean', join(WORK, 'clean-cache'));
+});
+
+describe('incremental builds', () => {
+  it('are on, so the builds below reuse pages rather than render them all again', () => {
+    expect(config.experimental?.incrementalBuild).toBe(true);
+  });
+
+  it('write the same bytes as a clean build of the same content, search index included', () => {
+    const a = digest(clean);
+    const b = digest(incremental);
+    expect(Object.keys(b)).toEqual(Object.keys(a));
+    expect(Object.keys(a).filter((file) => a[file] !== b[file])).toEqual([]);
+    expect(Object.keys(a).some((f) => f.startsWith('pagefind/'))).toBe(true);
+  });
+
+  it('follow every edit: the new title on other pages, the new line in search, the deleted post gone', () => {
+    const home = (dist: string) => readFileSync(join(dist, 'posts/index.html'), 'utf8');
+    expect(home(before)).not.toContain('Revised: ');
+    expect(home(incremental)).toContain(`Revised: ${retitled!.frontmatter.title}`);
+    expect(indexedText(before)).not.toContain(NEW_WORD);
+    expect(indexedText(incremental)).toContain(NEW_WORD);
+    expect(existsSync(join(before, 'posts', deleted!.id, 'index.html'))).toBe(true);
+    expect(existsSync(join(incremental, 'posts', deleted!.id))).toBe(false);
+    expect(readdirSync(join(incremental, 'og/cards/posts'))).not.toContain(`${deleted!.id}.png`);
+  });
+});
