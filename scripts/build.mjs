@@ -12,6 +12,10 @@
  *
  * Last, the offline service worker (writeOfflineWorker): its precache list
  * names Pagefind's files, so it is written once the index exists.
+ *
+ * First, it passes `--force` to astro build when the cache folder was filled
+ * by other code than this (src/lib/build/code-fingerprint.ts), so an
+ * incremental build never reuses a page that code would now render otherwise.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { globSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -20,6 +24,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
 import { env } from '../src/env.ts';
+import { codeFingerprint, recordCodeFingerprint, recordedCodeFingerprint } from '../src/lib/build/code-fingerprint.ts';
 import { COVERAGE_FILE, offlineSettings } from '../src/lib/offline/names.ts';
 import { SW_FILE } from '../src/lib/offline/worker-file.ts';
 import {
@@ -159,7 +164,16 @@ export async function writeOfflineWorker(site, settings = offlineSettings(env)) 
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
-  const child = spawn(process.execPath, [resolve(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', ...args], {
+  // Incremental builds reuse pages from the cache folder; code Astro does not track decides whether they may.
+  const cacheDir = resolve(ROOT, env.ASTRO_CACHE_DIR);
+  const fingerprint = codeFingerprint(ROOT);
+  const recorded = recordedCodeFingerprint(cacheDir);
+  const astroArgs = recorded === fingerprint || args.includes('--force') ? args : [...args, '--force'];
+  if (recorded !== undefined && recorded !== fingerprint)
+    console.log(
+      '[site-build] the code behind the content (loader, Markdown plugins, integrations, config, dependencies) changed since the cache folder was filled: every page is built again (astro build --force)',
+    );
+  const child = spawn(process.execPath, [resolve(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', ...astroArgs], {
     stdio: 'inherit',
   });
   // Loads on this process's thread while Astro works in its own; awaited when the worker is written.
@@ -174,6 +188,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       `✖ astro build was killed (${astro.signal}), most likely by the operating system for lack of memory.`,
     );
   if (astro.status !== 0) process.exit(astro.status ?? 1);
+  recordCodeFingerprint(cacheDir, fingerprint);
   const site = outDirFromArgs(args);
   const failure = writeSearchIndex(site);
   if (failure) {

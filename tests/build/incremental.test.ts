@@ -15,6 +15,7 @@ import { listFiles } from '../support/dist';
 import { generatePost, type FixturePost } from '../../bench/lib/fixtures';
 import { realIds } from '../../bench/generate-fixtures';
 import config from '../../astro.config.mjs';
+import { CODE_FINGERPRINT_FILE, codeFingerprint } from '../../src/lib/build/code-fingerprint';
 
 const WORK = join(TMP_ROOT, 'incremental');
 const CONTENT = join(WORK, 'content');
@@ -48,11 +49,13 @@ const indexedText = (dist: string) =>
     .map((name) => gunzipSync(readFileSync(join(dist, 'pagefind/fragment', name))).toString('utf8'))
     .join('\n');
 
-async function build(name: string, cacheDir: string): Promise<string> {
+async function buildWithOutput(name: string, cacheDir: string): Promise<{ distDir: string; output: string }> {
   const result = await buildSite(name, { CONTENT_DIR: CONTENT, ASTRO_CACHE_DIR: cacheDir });
   expect(result.ok, result.output).toBe(true);
-  return result.distDir;
+  return { distDir: result.distDir, output: result.output };
 }
+
+const build = async (name: string, cacheDir: string) => (await buildWithOutput(name, cacheDir)).distDir;
 
 let before = '';
 let incremental = '';
@@ -100,5 +103,16 @@ describe('incremental builds', () => {
     expect(existsSync(join(before, 'posts', deleted!.id, 'index.html'))).toBe(true);
     expect(existsSync(join(incremental, 'posts', deleted!.id))).toBe(false);
     expect(readdirSync(join(incremental, 'og/cards/posts'))).not.toContain(`${deleted!.id}.png`);
+  });
+
+  it('build every page again when the cache folder was filled by other code than this', async () => {
+    // The fingerprint the earlier builds recorded names this tree's code; another tree's would differ.
+    const recorded = readFileSync(join(SHARED_CACHE, CODE_FINGERPRINT_FILE), 'utf8').trim();
+    expect(recorded).toBe(codeFingerprint(process.cwd()));
+    writeFileSync(join(SHARED_CACHE, CODE_FINGERPRINT_FILE), `${'0'.repeat(64)}\n`);
+    const forced = await buildWithOutput('incremental-forced', SHARED_CACHE);
+    expect(forced.output).toContain('changed since the cache folder was filled: every page is built again');
+    expect(digest(forced.distDir)).toEqual(digest(clean));
+    expect(readFileSync(join(SHARED_CACHE, CODE_FINGERPRINT_FILE), 'utf8').trim()).toBe(recorded);
   });
 });

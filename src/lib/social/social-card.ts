@@ -60,6 +60,15 @@ function cardPng(cacheDir: string, key: string, draw: () => Promise<Buffer>): Pr
   return png;
 }
 
+/**
+ * The card's content hash (its cache file's name): everything that decides
+ * its pixels, fonts and renderer versions included. Also the card route's
+ * cacheKey for Astro's incremental build, so a new font or sharp redraws it.
+ */
+export function socialCardKey(content: CardContent, site: CardSite): string {
+  return planCard(content, site).key;
+}
+
 export function socialCardPng(content: CardContent, site: CardSite, cacheDir: string): Promise<CachedPng> {
   const { spec, key } = planCard(content, site);
   return cardPng(cacheDir, key, () => renderCardPng(spec, site.logoSvg));

@@ -5,9 +5,8 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { cardSite, drawnCards, socialCardCacheDir } from '../../../collections/social-cards';
-import { prefetchSocialCards, socialCardPng } from '../../../lib/social/social-card';
+import { prefetchSocialCards, socialCardKey, socialCardPng } from '../../../lib/social/social-card';
 import type { CardContent } from '../../../lib/social/card-layout';
-import { cacheKeyOf } from '../../../lib/build/cache-key';
 
 export const getStaticPaths = (async () => {
   const cards = await drawnCards();
@@ -20,11 +19,11 @@ export const getStaticPaths = (async () => {
       socialCardCacheDir,
     );
   }
-  // Incremental builds: a card is what it says on the site it names; the drawing code Astro hashes itself.
+  // Incremental builds: the card's content hash covers its texts, layout, fonts and renderer versions.
   return cards.map(({ id, content }) => ({
     params: { card: id },
     props: { content },
-    cacheKey: cacheKeyOf(content, cardSite),
+    cacheKey: socialCardKey(content, cardSite),
   }));
 }) satisfies GetStaticPaths;
 
