@@ -1,7 +1,7 @@
 /**
  * npm run bench [-- --runs N] [--large] [--sizes 100,1000] [--format md|mdx] [--all-mdx] [--docs-only]
  *                [--concurrency N] [--query WORD] [--no-docs] [--keep]
- * npm run bench -- --compare-baseline [--runs N] [--sizes 100,1000] [--no-docs]
+ * npm run bench -- --compare-baseline [--runs N] [--sizes 100,1000] [--baseline-formats md,mdx] [--no-docs]
  *
  * Full production builds of synthetic posts (`npm run build`, as users run it)
  * with CONTENT_DIR pointing at the fixtures and --outDir / ASTRO_CACHE_DIR in
@@ -15,7 +15,7 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, rm
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs, stripVTControlCharacters } from 'node:util';
-import { writeFixtures, defaultFixtureDir, ROOT } from './generate-fixtures';
+import { writeFixtures, defaultFixtureDir, realIds, ROOT } from './generate-fixtures';
 import { sampleTreeRss } from '../scripts/lib/proc-tree';
 import { articleWeight, dirStats, probeFirstSearch, routeSizes, standalonePagefind } from './lib/measure';
 import {
@@ -27,7 +27,7 @@ import {
   type BenchResults,
   type SizeResult,
 } from './lib/report';
-import type { FixtureFormat } from './lib/fixtures';
+import { generatePosts, type FixtureFormat } from './lib/fixtures';
 import {
   COMPARISON_HEADER,
   comparisonRows,
@@ -55,6 +55,8 @@ const { values } = parseArgs({
     'all-mdx': { type: 'boolean', default: false },
     /** Paired builds of our site and bench/baseline-blog on the same posts (see compareBaseline below). */
     'compare-baseline': { type: 'boolean', default: false },
+    /** Which files the comparison feeds both builds: .md, and/or the same posts as .mdx files. */
+    'baseline-formats': { type: 'string', default: 'md,mdx' },
   },
 });
 
@@ -330,8 +332,24 @@ async function main(): Promise<void> {
 // runMeasured: wall, CPU and peak RSS of the whole process tree, cold caches and output every run.
 
 const BASELINE_ROOT = join(ROOT, 'bench/baseline-blog');
-const BASELINE_POSTS_VARIANT =
-  '.md fixtures (1,000–1,500 words, headings, lists, code in ~30 %; no components; tags and categories, which only our build renders)';
+const BASELINE_POSTS_VARIANT: Record<FixtureFormat, string> = {
+  md: 'the .md fixtures (1,000–1,500 words, headings, lists, quotes, code in ~30 %; tags and a category, which only our build renders)',
+  mdx: 'the same posts saved as .mdx (no components): the baseline compiles each through @astrojs/mdx, ours renders a plain .mdx as Markdown',
+};
+
+/**
+ * The .md fixtures, written for both builds. As .mdx they are the component-free MDX posts the
+ * comparison needs: the .mdx fixtures carry our <Callout>, which the baseline does not have.
+ */
+function writeComparisonPosts(count: number, format: FixtureFormat): string {
+  if (format === 'md') return writeFixtures({ count, format: 'md', outDir: defaultFixtureDir(count, 'md') });
+  const dir = join(TMP, `content-${count}-plain-mdx`, 'posts');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const options = { format: 'md' as const, seed: 42, categories: realIds('categories'), authors: realIds('authors') };
+  for (const post of generatePosts(count, options)) writeFileSync(join(dir, `${post.id}.mdx`), post.source);
+  return dir;
+}
 
 function previousBaselineComparison(): Pick<BenchResults, 'baselineComparison'> {
   if (!existsSync(RESULTS_FILE)) return {};
@@ -349,10 +367,11 @@ const htmlPages = (dir: string) =>
 async function buildSide(
   side: Side,
   posts: number,
+  format: FixtureFormat,
   postsDir: string,
   run: number,
 ): Promise<MeasuredRun & { pages: number }> {
-  const label = `compare-${posts}-${side}`;
+  const label = `compare-${posts}-${format}-${side}`;
   const outDir = join(TMP, `out-${label}`);
   const cacheDir = join(TMP, `cache-${label}`);
   rmSync(outDir, { recursive: true, force: true });
@@ -392,16 +411,15 @@ async function buildSide(
   return { ...result, pages };
 }
 
-async function compareSize(posts: number): Promise<BaselineComparison> {
-  const postsDir = defaultFixtureDir(posts, 'md');
-  log(`\n▶ ${posts.toLocaleString('en')} .md posts, ours vs baseline: generating fixtures…`);
-  writeFixtures({ count: posts, format: 'md', outDir: postsDir });
+async function compareSize(posts: number, format: FixtureFormat): Promise<BaselineComparison> {
+  log(`\n▶ ${posts.toLocaleString('en')} .${format} posts, ours vs baseline: generating fixtures…`);
+  const postsDir = writeComparisonPosts(posts, format);
   const empty = (): SideSamples => ({ wallMs: [], cpuMs: [], peakRssBytes: [], pages: 0 });
   const samples: Record<Side, SideSamples> = { ours: empty(), baseline: empty() };
   for (let run = 1; run <= runs; run++) {
     for (const side of runOrder(run)) {
       log(`  run ${run}/${runs}: ${side}…`);
-      const result = await buildSide(side, posts, postsDir, run);
+      const result = await buildSide(side, posts, format, postsDir, run);
       const s = samples[side];
       s.wallMs.push(result.wallMs);
       if (result.cpuMs != null) s.cpuMs.push(result.cpuMs);
@@ -412,7 +430,7 @@ async function compareSize(posts: number): Promise<BaselineComparison> {
       );
     }
   }
-  return { posts, postsVariant: BASELINE_POSTS_VARIANT, runs, loadAverage: loadavg()[0]!, ...samples };
+  return { posts, format, postsVariant: BASELINE_POSTS_VARIANT[format], runs, loadAverage: loadavg()[0]!, ...samples };
 }
 
 async function compareBaseline(): Promise<void> {
@@ -420,8 +438,11 @@ async function compareBaseline(): Promise<void> {
     `Ours vs baseline blog: sizes ${sizes.join(', ')} · ${runs} paired run(s) each · build.concurrency ${concurrency} (ours)`,
   );
   const fresh: BaselineComparison[] = [];
+  const formats = values['baseline-formats'].split(',').map((f) => f.trim());
+  for (const f of formats)
+    if (f !== 'md' && f !== 'mdx') throw new Error(`--baseline-formats takes md and/or mdx, got ${f}`);
   for (const posts of sizes) {
-    fresh.push(await compareSize(posts));
+    for (const f of formats as FixtureFormat[]) fresh.push(await compareSize(posts, f));
     log(`\n${textTable(COMPARISON_HEADER, comparisonRows(fresh))}`);
   }
   const previous: BenchResults | undefined = existsSync(RESULTS_FILE)

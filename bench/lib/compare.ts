@@ -22,6 +22,8 @@ export interface SideSamples {
 
 export interface BaselineComparison {
   posts: number;
+  /** The posts' file type, which decides the pipeline: .md through Markdown, .mdx through @astrojs/mdx. */
+  format: 'md' | 'mdx';
   /** What the posts are, e.g. the fixture format and what was left out for the baseline's sake. */
   postsVariant: string;
   runs: number;
@@ -94,7 +96,7 @@ export function comparisonRows(comparisons: readonly BaselineComparison[]): stri
   return comparisons.map((c) => {
     const cpuPaired = c.ours.cpuMs.length === c.runs && c.baseline.cpuMs.length === c.runs;
     return [
-      c.posts.toLocaleString('en'),
+      `${c.posts.toLocaleString('en')} .${c.format}`,
       String(c.runs),
       formatSeconds(c.ours.wallMs),
       formatSeconds(c.baseline.wallMs),
@@ -110,11 +112,14 @@ export function comparisonRows(comparisons: readonly BaselineComparison[]): stri
   });
 }
 
-/** Replaces the entries for the sizes measured now and keeps the others, smallest size first. */
+/** Replaces the entries for the sizes and formats measured now and keeps the others: smallest size first, .md before .mdx. */
 export function mergeComparisons(
   previous: readonly BaselineComparison[],
   fresh: readonly BaselineComparison[],
 ): BaselineComparison[] {
-  const measured = new Set(fresh.map((c) => c.posts));
-  return [...previous.filter((c) => !measured.has(c.posts)), ...fresh].sort((a, b) => a.posts - b.posts);
+  const key = (c: BaselineComparison) => `${c.posts}|${c.format}`;
+  const measured = new Set(fresh.map(key));
+  return [...previous.filter((c) => !measured.has(key(c))), ...fresh].sort(
+    (a, b) => a.posts - b.posts || a.format.localeCompare(b.format),
+  );
 }

@@ -15,6 +15,7 @@ const GB = 1024 ** 3;
 
 const comparison = (posts: number, overrides: Partial<BaselineComparison> = {}): BaselineComparison => ({
   posts,
+  format: 'md',
   postsVariant: '.md fixtures',
   runs: 2,
   loadAverage: 1.84,
@@ -51,7 +52,7 @@ describe('paired baseline comparison', () => {
     const [row] = comparisonRows([comparison(1000)]);
     expect(row).toHaveLength(COMPARISON_HEADER.length);
     const cell = (name: string) => row![COMPARISON_HEADER.indexOf(name)];
-    expect(cell('posts')).toBe('1,000');
+    expect(cell('posts')).toBe('1,000 .md');
     expect(cell('ours wall')).toBe('9.3 s (9.1–9.5)');
     expect(cell('baseline wall')).toBe('12.5 s (12.0–13.0)');
     expect(cell('wall ratio')).toBe('0.74 (0.73–0.76)');
@@ -68,15 +69,17 @@ describe('paired baseline comparison', () => {
     expect(row![COMPARISON_HEADER.indexOf('baseline CPU')]).toBe('–');
   });
 
-  it('replaces re-measured sizes and keeps the rest, smallest first', () => {
+  it('replaces re-measured sizes and formats and keeps the rest: smallest first, .md before .mdx', () => {
     const merged = mergeComparisons(
-      [comparison(10_000), comparison(1000, { runs: 5 })],
-      [comparison(1000), comparison(100)],
+      [comparison(10_000), comparison(1000, { runs: 5 }), comparison(1000, { format: 'mdx', runs: 5 })],
+      [comparison(1000), comparison(100, { format: 'mdx' }), comparison(100)],
     );
-    expect(merged.map((c) => [c.posts, c.runs])).toEqual([
-      [100, 2],
-      [1000, 2],
-      [10_000, 2],
+    expect(merged.map((c) => [c.posts, c.format, c.runs])).toEqual([
+      [100, 'md', 2],
+      [100, 'mdx', 2],
+      [1000, 'md', 2],
+      [1000, 'mdx', 5],
+      [10_000, 'md', 2],
     ]);
   });
 
@@ -90,6 +93,6 @@ describe('paired baseline comparison', () => {
     expect(renderMarkdown(base, 'plot.svg', '/nonexistent')).not.toContain('blog template');
     const md = renderMarkdown({ ...base, baselineComparison: [comparison(1000)] }, 'plot.svg', '/nonexistent');
     expect(md).toContain(`| ${COMPARISON_HEADER.join(' | ')} |`);
-    expect(md).toContain('| 1,000 | 2 | 9.3 s (9.1–9.5) | 12.5 s (12.0–13.0) | 0.74 (0.73–0.76) |');
+    expect(md).toContain('| 1,000 .md | 2 | 9.3 s (9.1–9.5) | 12.5 s (12.0–13.0) | 0.74 (0.73–0.76) |');
   });
 });
