@@ -335,15 +335,19 @@ ${notes}
 
 function baselineSection(comparisons: readonly BaselineComparison[] | undefined): string {
   if (!comparisons?.length) return '';
-  const variants = [...new Set(comparisons.map((c) => c.postsVariant))].join('; ');
+  const variants = new Map(comparisons.map((c) => [c.format, c.postsVariant]));
   return `## Against Astro's blog template (\`npm run bench -- --compare-baseline\`)
 
-Our full \`npm run build\` (pages, listings, feeds, sitemap, search index, offline worker) against
-\`bench/baseline-blog\`, a minimal Astro blog that builds what Astro's blog template builds (one glob
-collection, a post list, a post layout, RSS, sitemap; @astrojs/mdx, @astrojs/rss and @astrojs/sitemap at
-this project's versions), run as \`astro build\` on the **same posts**: ${variants}. Builds alternate
-(ours first in odd runs, the baseline first in even ones), each cold. Times are medians with the range over
-the runs; ratios are ours ÷ baseline per paired run (median and range); peak RSS is the process tree's.
+Our full \`npm run build\` (pages, listings, feeds, social cards, sitemap, search index, offline worker)
+against \`bench/baseline-blog\`, a minimal Astro blog that builds what Astro's blog template builds (one glob
+collection, a post list, a post layout, RSS, sitemap; @astrojs/mdx, @astrojs/rss and @astrojs/sitemap at this
+project's versions), run as \`astro build\`. Both build the **same posts**:
+
+${[...variants].map(([format, variant]) => `- *.${format}*: ${variant}.`).join('\n')}
+
+Builds alternate (ours first in odd runs, the baseline first in even ones), each cold. Times are medians with
+the range over the runs; ratios are ours ÷ baseline per paired run (median and range); peak RSS is the
+process tree's.
 
 ${markdownTable(COMPARISON_HEADER, comparisonRows(comparisons))}
 
