@@ -7,7 +7,15 @@ import tseslint from 'typescript-eslint';
 
 export default defineConfig(
   // Build output and caches (as in .gitignore), authored posts and test fixtures.
-  globalIgnores(['dist/', '.astro/', 'bench/tmp/', 'test-results/', 'src/content/', 'tests/fixtures/']),
+  globalIgnores([
+    'dist/',
+    '.astro/',
+    'bench/tmp/',
+    'bench/baseline-blog/.astro/',
+    'test-results/',
+    'src/content/',
+    'tests/fixtures/',
+  ]),
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {
@@ -36,6 +44,12 @@ export default defineConfig(
     // Same cause: a .ts module that passes an imported .astro component on sees it as error-typed.
     files: ['src/feed.ts', 'src/components/mdx/index.ts'],
     rules: { '@typescript-eslint/no-unsafe-argument': 'off', '@typescript-eslint/no-unsafe-assignment': 'off' },
+  },
+  {
+    // The bench's baseline blog is a separate Astro project: its astro:content types exist only after its
+    // own `astro sync`, which no project check runs, so type-aware rules would see every collection call as any.
+    files: ['bench/baseline-blog/**'],
+    extends: [tseslint.configs.disableTypeChecked],
   },
   {
     files: ['tests/**'],

@@ -1,6 +1,7 @@
 /**
  * npm run bench [-- --runs N] [--large] [--sizes 100,1000] [--format md|mdx] [--all-mdx] [--docs-only]
  *                [--concurrency N] [--query WORD] [--no-docs] [--keep] [--no-warm] [--incremental]
+ * npm run bench -- --compare-baseline [--runs N] [--sizes 100,1000] [--baseline-formats md,mdx] [--no-docs]
  *
  * Full production builds of synthetic posts (`npm run build`, as users run it)
  * with CONTENT_DIR pointing at the fixtures and --outDir / ASTRO_CACHE_DIR in
@@ -13,7 +14,7 @@
  * previous results.json, so `--large` can be added later without redoing 1k.
  */
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs, stripVTControlCharacters } from 'node:util';
@@ -29,7 +30,17 @@ import {
   type BenchResults,
   type SizeResult,
 } from './lib/report';
-import { generatePost, type FixtureFormat } from './lib/fixtures';
+import { generatePost, generatePosts, type FixtureFormat } from './lib/fixtures';
+import {
+  COMPARISON_HEADER,
+  comparisonRows,
+  mergeComparisons,
+  runOrder,
+  type BaselineComparison,
+  type Side,
+  type SideSamples,
+} from './lib/compare';
+import { runMeasured, type MeasuredRun } from './lib/measured-run';
 
 const { values } = parseArgs({
   options: {
@@ -48,6 +59,10 @@ const { values } = parseArgs({
     'all-mdx': { type: 'boolean', default: false },
     /** Incremental rebuilds instead of the cold-build table: see benchIncremental. */
     incremental: { type: 'boolean', default: false },
+    /** Paired builds of our site and bench/baseline-blog on the same posts (see compareBaseline below). */
+    'compare-baseline': { type: 'boolean', default: false },
+    /** Which files the comparison feeds both builds: .md, and/or the same posts as .mdx files. */
+    'baseline-formats': { type: 'string', default: 'md,mdx' },
   },
 });
 
@@ -353,6 +368,7 @@ async function main(): Promise<void> {
     for (const posts of sizes) await benchIncremental(posts);
     return;
   }
+  if (values['compare-baseline']) return compareBaseline();
   if (!values['docs-only'])
     log(
       `Benchmark: sizes ${sizes.join(', ')} · .${format} · ${runs} run(s) each (median) · build.concurrency ${concurrency}`,
@@ -378,6 +394,7 @@ async function main(): Promise<void> {
     },
     memoryMethod: MEMORY_METHOD,
     results: merged,
+    ...previousBaselineComparison(),
   };
   writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
   log(`\nWrote ${relative(ROOT, RESULTS_FILE)}`);
@@ -392,6 +409,157 @@ async function main(): Promise<void> {
   }
   log(`\nAll results (median of the stated runs):\n${textTable(TABLE_HEADER, tableRows(merged))}`);
 }
+
+// ── Baseline comparison (--compare-baseline) ─────────────────────────────────────────────────────
+// Our full build and bench/baseline-blog (Astro's blog template, cut to its builds) on the same posts,
+// alternating who goes first each run. The posts are the .md fixtures: the .mdx ones carry our
+// <Callout> component, which the baseline does not have. Both commands are measured alike by
+// runMeasured: wall, CPU and peak RSS of the whole process tree, cold caches and output every run.
+
+const BASELINE_ROOT = join(ROOT, 'bench/baseline-blog');
+const BASELINE_POSTS_VARIANT: Record<FixtureFormat, string> = {
+  md: 'the .md fixtures (1,000–1,500 words, headings, lists, quotes, code in ~30 %; tags and a category, which only our build renders)',
+  mdx: 'the same posts saved as .mdx (no components): the baseline compiles each through @astrojs/mdx, ours renders a plain .mdx as Markdown',
+};
+
+/**
+ * The .md fixtures, written for both builds. As .mdx they are the component-free MDX posts the
+ * comparison needs: the .mdx fixtures carry our <Callout>, which the baseline does not have.
+ */
+function writeComparisonPosts(count: number, format: FixtureFormat): string {
+  if (format === 'md') return writeFixtures({ count, format: 'md', outDir: defaultFixtureDir(count, 'md') });
+  const dir = join(TMP, `content-${count}-plain-mdx`, 'posts');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const options = { format: 'md' as const, seed: 42, categories: realIds('categories'), authors: realIds('authors') };
+  for (const post of generatePosts(count, options)) writeFileSync(join(dir, `${post.id}.mdx`), post.source);
+  return dir;
+}
+
+function previousBaselineComparison(): Pick<BenchResults, 'baselineComparison'> {
+  if (!existsSync(RESULTS_FILE)) return {};
+  try {
+    const { baselineComparison } = JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as BenchResults;
+    return baselineComparison ? { baselineComparison } : {};
+  } catch {
+    return {};
+  }
+}
+
+const htmlPages = (dir: string) =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length;
+
+async function buildSide(
+  side: Side,
+  posts: number,
+  format: FixtureFormat,
+  postsDir: string,
+  run: number,
+): Promise<MeasuredRun & { pages: number }> {
+  const label = `compare-${posts}-${format}-${side}`;
+  const outDir = join(TMP, `out-${label}`);
+  const cacheDir = join(TMP, `cache-${label}`);
+  rmSync(outDir, { recursive: true, force: true });
+  rmSync(cacheDir, { recursive: true, force: true });
+  mkdirSync(join(TMP, 'logs'), { recursive: true });
+  const common = { ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' };
+  const logFile = join(TMP, 'logs', `build-${label}-run${run}.log`);
+  const result = await runMeasured({
+    ...(side === 'ours'
+      ? {
+          command: 'npm',
+          args: ['run', 'build', '--', '--outDir', outDir],
+          env: {
+            ...process.env,
+            ...common,
+            CONTENT_DIR: join(postsDir, '..'),
+            ASTRO_CACHE_DIR: cacheDir,
+            ASTRO_BUILD_CONCURRENCY: String(concurrency),
+          },
+        }
+      : {
+          command: 'npx',
+          args: ['astro', 'build', '--root', BASELINE_ROOT, '--outDir', outDir],
+          env: { ...process.env, ...common, BASELINE_POSTS_DIR: postsDir, BASELINE_CACHE_DIR: cacheDir },
+        }),
+    cwd: ROOT,
+    logFile,
+    timeFile: join(TMP, 'logs', `time-${label}.txt`),
+  });
+  if (result.code !== 0)
+    throw new Error(
+      `${side} build failed (exit ${result.code}); log: ${relative(ROOT, logFile)}\n${result.output.slice(-3000)}`,
+    );
+  const pages = htmlPages(outDir);
+  if (!values.keep) rmSync(outDir, { recursive: true, force: true });
+  rmSync(cacheDir, { recursive: true, force: true });
+  return { ...result, pages };
+}
+
+async function compareSize(posts: number, format: FixtureFormat): Promise<BaselineComparison> {
+  log(`\n▶ ${posts.toLocaleString('en')} .${format} posts, ours vs baseline: generating fixtures…`);
+  const postsDir = writeComparisonPosts(posts, format);
+  const empty = (): SideSamples => ({ wallMs: [], cpuMs: [], peakRssBytes: [], pages: 0 });
+  const samples: Record<Side, SideSamples> = { ours: empty(), baseline: empty() };
+  for (let run = 1; run <= runs; run++) {
+    for (const side of runOrder(run)) {
+      log(`  run ${run}/${runs}: ${side}…`);
+      const result = await buildSide(side, posts, format, postsDir, run);
+      const s = samples[side];
+      s.wallMs.push(result.wallMs);
+      if (result.cpuMs != null) s.cpuMs.push(result.cpuMs);
+      s.peakRssBytes.push(result.peakRssBytes);
+      s.pages = result.pages;
+      log(
+        `    ${(result.wallMs / 1000).toFixed(1)} s wall, ${result.cpuMs != null ? `${(result.cpuMs / 1000).toFixed(1)} s CPU, ` : ''}peak RSS ${(result.peakRssBytes / 1024 ** 2).toFixed(0)} MB, ${result.pages} pages`,
+      );
+    }
+  }
+  return { posts, format, postsVariant: BASELINE_POSTS_VARIANT[format], runs, loadAverage: loadavg()[0]!, ...samples };
+}
+
+async function compareBaseline(): Promise<void> {
+  log(
+    `Ours vs baseline blog: sizes ${sizes.join(', ')} · ${runs} paired run(s) each · build.concurrency ${concurrency} (ours)`,
+  );
+  const fresh: BaselineComparison[] = [];
+  const formats = values['baseline-formats'].split(',').map((f) => f.trim());
+  for (const f of formats)
+    if (f !== 'md' && f !== 'mdx') throw new Error(`--baseline-formats takes md and/or mdx, got ${f}`);
+  for (const posts of sizes) {
+    for (const f of formats as FixtureFormat[]) fresh.push(await compareSize(posts, f));
+    log(`\n${textTable(COMPARISON_HEADER, comparisonRows(fresh))}`);
+  }
+  const previous: BenchResults | undefined = existsSync(RESULTS_FILE)
+    ? (JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as BenchResults)
+    : undefined;
+  const results: BenchResults = {
+    generatedBy: previous?.generatedBy ?? 'npm run bench (bench/bench.ts)',
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+      memoryBytes: totalmem(),
+      node: process.version,
+      astro: astroVersion(),
+    },
+    memoryMethod: MEMORY_METHOD,
+    results: previous?.results ?? [],
+    baselineComparison: mergeComparisons(previous?.baselineComparison ?? [], fresh),
+  };
+  writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
+  log(`\nWrote ${relative(ROOT, RESULTS_FILE)}`);
+  if (!values['no-docs']) {
+    writeFileSync(
+      join(ROOT, 'docs/benchmarks.md'),
+      renderMarkdown(results, 'benchmarks.svg', join(ROOT, 'bench/notes.md')),
+    );
+    log('Wrote docs/benchmarks.md');
+  }
+  log(
+    `\nOurs vs baseline (median, range over runs; ratios are ours ÷ baseline per paired run):\n${textTable(COMPARISON_HEADER, comparisonRows(results.baselineComparison!))}`,
+  );
+}
+// ── end of baseline comparison ───────────────────────────────────────────────────────────────────
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   main().catch((err: unknown) => {

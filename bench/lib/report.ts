@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
+import { COMPARISON_HEADER, comparisonRows, type BaselineComparison } from './compare';
 
 export interface SearchProbeResult {
   query: string;
@@ -66,6 +67,8 @@ export interface BenchResults {
   machine: { cpus: number; cpuModel: string; memoryBytes: number; node: string; astro: string };
   memoryMethod: string;
   results: SizeResult[];
+  /** `npm run bench -- --compare-baseline`: paired builds of our site and bench/baseline-blog. */
+  baselineComparison?: BaselineComparison[];
 }
 
 export const TARGETS = {
@@ -319,7 +322,7 @@ ${markdownTable(TABLE_HEADER, tableRows(results.results))}
 | --- | --- | --- |
 ${targets.map((t) => `| ${t.target} | ${t.measured} | ${t.met == null ? '–' : t.met ? 'yes' : '**no**'} |`).join('\n')}
 
-## Bounded outputs: largest file per kind of route
+${baselineSection(results.baselineComparison)}## Bounded outputs: largest file per kind of route
 
 Only the *number* of listing pages and sitemap entries may grow with posts; no single page may.
 
@@ -338,6 +341,27 @@ ${markdownTable(
 )}
 
 ${notes}
+`;
+}
+
+function baselineSection(comparisons: readonly BaselineComparison[] | undefined): string {
+  if (!comparisons?.length) return '';
+  const variants = new Map(comparisons.map((c) => [c.format, c.postsVariant]));
+  return `## Against Astro's blog template (\`npm run bench -- --compare-baseline\`)
+
+Our full \`npm run build\` (pages, listings, feeds, social cards, sitemap, search index, offline worker)
+against \`bench/baseline-blog\`, a minimal Astro blog that builds what Astro's blog template builds (one glob
+collection, a post list, a post layout, RSS, sitemap; @astrojs/mdx, @astrojs/rss and @astrojs/sitemap at this
+project's versions), run as \`astro build\`. Both build the **same posts**:
+
+${[...variants].map(([format, variant]) => `- *.${format}*: ${variant}.`).join('\n')}
+
+Builds alternate (ours first in odd runs, the baseline first in even ones), each cold. Times are medians with
+the range over the runs; ratios are ours ÷ baseline per paired run (median and range); peak RSS is the
+process tree's.
+
+${markdownTable(COMPARISON_HEADER, comparisonRows(comparisons))}
+
 `;
 }
 

@@ -1,0 +1,125 @@
+/**
+ * Paired builds of our site and the baseline blog (bench/baseline-blog) on the same posts: the run
+ * order, the summaries and the table. Pure, so tests/unit/bench/compare.test.ts can check them.
+ */
+
+export type Side = 'ours' | 'baseline';
+
+export interface Spread {
+  median: number;
+  min: number;
+  max: number;
+}
+
+export interface SideSamples {
+  wallMs: number[];
+  /** user + system CPU of the process tree (GNU time); empty where /usr/bin/time is missing. */
+  cpuMs: number[];
+  peakRssBytes: number[];
+  /** HTML pages in the output. */
+  pages: number;
+}
+
+export interface BaselineComparison {
+  posts: number;
+  /** The posts' file type, which decides the pipeline: .md through Markdown, .mdx through @astrojs/mdx. */
+  format: 'md' | 'mdx';
+  /** What the posts are, e.g. the fixture format and what was left out for the baseline's sake. */
+  postsVariant: string;
+  runs: number;
+  /** 1-minute load average when the size finished. */
+  loadAverage: number;
+  ours: SideSamples;
+  baseline: SideSamples;
+}
+
+export const median = (xs: readonly number[]): number => {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+export const spread = (xs: readonly number[]): Spread => ({
+  median: median(xs),
+  min: Math.min(...xs),
+  max: Math.max(...xs),
+});
+
+/**
+ * Who builds first in run `run` (1-based): ours first in odd runs, the baseline first in even ones,
+ * so a machine that slows down or warms its file cache over a size favours neither side.
+ */
+export function runOrder(run: number): [Side, Side] {
+  return run % 2 === 1 ? ['ours', 'baseline'] : ['baseline', 'ours'];
+}
+
+/** Per-run ratios ours ÷ baseline, pairing run i with run i. */
+export function pairedRatios(ours: readonly number[], baseline: readonly number[]): number[] {
+  if (ours.length !== baseline.length) throw new Error(`unpaired samples: ${ours.length} vs ${baseline.length}`);
+  return ours.map((value, i) => value / baseline[i]!);
+}
+
+const sec = (ms: number) => (ms / 1000).toFixed(1);
+const gb = (bytes: number) => (bytes / 1024 ** 3).toFixed(2);
+
+/** "9.3 s (9.1–9.6)": the median, then the range over the runs; one run shows no range. */
+export function formatSeconds(samples: readonly number[]): string {
+  if (samples.length === 0) return '–';
+  const s = spread(samples);
+  return samples.length === 1 ? `${sec(s.median)} s` : `${sec(s.median)} s (${sec(s.min)}–${sec(s.max)})`;
+}
+
+/** "0.71 (0.69–0.74)": median of the paired ratios and their range. */
+export function formatRatio(ratios: readonly number[]): string {
+  if (ratios.length === 0 || ratios.some((r) => !Number.isFinite(r))) return '–';
+  const s = spread(ratios);
+  return ratios.length === 1 ? s.median.toFixed(2) : `${s.median.toFixed(2)} (${s.min.toFixed(2)}–${s.max.toFixed(2)})`;
+}
+
+export const COMPARISON_HEADER = [
+  'posts',
+  'runs',
+  'ours wall',
+  'baseline wall',
+  'wall ratio',
+  'ours CPU',
+  'baseline CPU',
+  'CPU ratio',
+  'peak RSS ours / baseline (GB)',
+  'RSS ratio',
+  'pages ours / baseline',
+  'load',
+];
+
+export function comparisonRows(comparisons: readonly BaselineComparison[]): string[][] {
+  return comparisons.map((c) => {
+    const cpuPaired = c.ours.cpuMs.length === c.runs && c.baseline.cpuMs.length === c.runs;
+    return [
+      `${c.posts.toLocaleString('en')} .${c.format}`,
+      String(c.runs),
+      formatSeconds(c.ours.wallMs),
+      formatSeconds(c.baseline.wallMs),
+      formatRatio(pairedRatios(c.ours.wallMs, c.baseline.wallMs)),
+      formatSeconds(c.ours.cpuMs),
+      formatSeconds(c.baseline.cpuMs),
+      cpuPaired ? formatRatio(pairedRatios(c.ours.cpuMs, c.baseline.cpuMs)) : '–',
+      `${gb(median(c.ours.peakRssBytes))} / ${gb(median(c.baseline.peakRssBytes))}`,
+      formatRatio(pairedRatios(c.ours.peakRssBytes, c.baseline.peakRssBytes)),
+      `${c.ours.pages.toLocaleString('en')} / ${c.baseline.pages.toLocaleString('en')}`,
+      c.loadAverage.toFixed(1),
+    ];
+  });
+}
+
+/** Replaces the entries for the sizes and formats measured now and keeps the others: smallest size first, .md before .mdx. */
+export function mergeComparisons(
+  previous: readonly BaselineComparison[],
+  fresh: readonly BaselineComparison[],
+): BaselineComparison[] {
+  const key = (c: BaselineComparison) => `${c.posts}|${c.format}`;
+  const measured = new Set(fresh.map(key));
+  return [...previous.filter((c) => !measured.has(key(c))), ...fresh].sort(
+    (a, b) => a.posts - b.posts || a.format.localeCompare(b.format),
+  );
+}
