@@ -24,7 +24,12 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
 import { env } from '../src/env.ts';
-import { codeFingerprint, recordCodeFingerprint, recordedCodeFingerprint } from '../src/lib/build/code-fingerprint.ts';
+import {
+  OWN_CACHE_FILES,
+  codeFingerprint,
+  recordCodeFingerprint,
+  recordedCodeFingerprint,
+} from '../src/lib/build/code-fingerprint.ts';
 import { COVERAGE_FILE, offlineSettings } from '../src/lib/offline/names.ts';
 import { SW_FILE } from '../src/lib/offline/worker-file.ts';
 import {
@@ -168,7 +173,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const cacheDir = resolve(ROOT, env.ASTRO_CACHE_DIR);
   const fingerprint = codeFingerprint(ROOT);
   const recorded = recordedCodeFingerprint(cacheDir);
-  const astroArgs = recorded === fingerprint || args.includes('--force') ? args : [...args, '--force'];
+  const cold = recorded !== fingerprint || args.includes('--force');
+  const astroArgs = cold && !args.includes('--force') ? [...args, '--force'] : args;
+  if (cold) for (const file of Object.values(OWN_CACHE_FILES)) rmSync(join(cacheDir, file), { force: true });
   if (recorded !== undefined && recorded !== fingerprint)
     console.log(
       '[site-build] the code behind the content (loader, Markdown plugins, integrations, config, dependencies) changed since the cache folder was filled: every page is built again (astro build --force)',

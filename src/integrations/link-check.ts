@@ -24,6 +24,8 @@ import { loadPostRedirects } from '../lib/content/redirects';
 import { paths } from '../lib/routes/paths';
 import { postIdFromPath } from '../lib/routes/post-id';
 import { assertNoProblems, type ContentProblem } from '../lib/content/content-error';
+import { PageScanCache } from '../lib/content/page-scan-cache';
+import { OWN_CACHE_FILES } from '../lib/build/code-fingerprint';
 import {
   brokenLinks,
   linkKey,
@@ -73,6 +75,7 @@ function problemsFor(file: string, broken: BrokenLink[], page: URL): ContentProb
 
 export default function linkCheck(): AstroIntegration {
   let site: SiteLocation = { origin: 'http://localhost', base: '/' };
+  let scansFile = '';
   return {
     name: 'article-link-check',
     hooks: {
@@ -81,6 +84,7 @@ export default function linkCheck(): AstroIntegration {
           origin: new URL(config.site ?? 'http://localhost').origin,
           base: config.base.endsWith('/') ? config.base : `${config.base}/`,
         };
+        scansFile = join(fileURLToPath(config.cacheDir), OWN_CACHE_FILES.linkCheckScans);
       },
       'astro:build:done': ({ dir, logger }) => {
         const distDir = fileURLToPath(dir);
@@ -94,9 +98,13 @@ export default function linkCheck(): AstroIntegration {
         };
         // One parse per page: a page an earlier article links to with a #fragment is often an article too.
         const scans = new Map<string, PageScan | undefined>();
+        // Across builds, by the page's bytes: pages an incremental build copied are not parsed again.
+        const scanCache = PageScanCache.load(scansFile);
         const scanOf = (path: string) => {
-          if (!scans.has(path))
-            scans.set(path, isFile(path) ? scanPage(readFileSync(inDist(path)!, 'utf8'), isArticleBody) : undefined);
+          if (!scans.has(path)) {
+            const html = isFile(path) ? readFileSync(inDist(path)!, 'utf8') : undefined;
+            scans.set(path, html === undefined ? undefined : scanCache.scan(html, (h) => scanPage(h, isArticleBody)));
+          }
           return scans.get(path);
         };
         const idsOf = (path: string): ReadonlySet<string> => scanOf(path)?.ids ?? new Set();
@@ -122,6 +130,7 @@ export default function linkCheck(): AstroIntegration {
           const broken = brokenLinks(scan.bodyLinks, pagePath, scan.ids, site, { isFile, idsOf }, redirects);
           if (broken.length > 0) problems.push(...problemsFor(file, broken, pageUrl(pagePath, site)));
         }
+        scanCache.save(scansFile);
         assertNoProblems(
           problems,
           'Fix the link or the heading it points to; links inside the site are checked against this build.',

@@ -15,7 +15,7 @@ import { listFiles } from '../support/dist';
 import { generatePost, type FixturePost } from '../../bench/lib/fixtures';
 import { realIds } from '../../bench/generate-fixtures';
 import config from '../../astro.config.mjs';
-import { CODE_FINGERPRINT_FILE, codeFingerprint } from '../../src/lib/build/code-fingerprint';
+import { CODE_FINGERPRINT_FILE, OWN_CACHE_FILES, codeFingerprint } from '../../src/lib/build/code-fingerprint';
 
 const WORK = join(TMP_ROOT, 'incremental');
 const CONTENT = join(WORK, 'content');
@@ -110,6 +110,14 @@ describe('incremental builds', () => {
     const recorded = readFileSync(join(SHARED_CACHE, CODE_FINGERPRINT_FILE), 'utf8').trim();
     expect(recorded).toBe(codeFingerprint(process.cwd()));
     writeFileSync(join(SHARED_CACHE, CODE_FINGERPRINT_FILE), `${'0'.repeat(64)}\n`);
+    // A link-check scan left by that other code, claiming a broken link in a page this build writes again:
+    // a cold build must not trust it (were it read, the link check would fail the build).
+    const article = readFileSync(join(clean, 'posts', bodyEdited.id, 'index.html'), 'utf8');
+    const key = createHash('sha256').update(article).digest('base64url');
+    writeFileSync(
+      join(SHARED_CACHE, OWN_CACHE_FILES.linkCheckScans),
+      JSON.stringify({ [key]: { hasBody: true, bodyLinks: ['/no-such-page/'], ids: [] } }),
+    );
     const forced = await buildWithOutput('incremental-forced', SHARED_CACHE);
     expect(forced.output).toContain('changed since the cache folder was filled: every page is built again');
     expect(digest(forced.distDir)).toEqual(digest(clean));
