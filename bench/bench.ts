@@ -13,13 +13,11 @@
  * Results for sizes/format/concurrency not run this time are kept from the
  * previous results.json, so `--large` can be added later without redoing 1k.
  */
-import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs, stripVTControlCharacters } from 'node:util';
 import { writeFixtures, defaultFixtureDir, realIds, ROOT } from './generate-fixtures';
-import { sampleTreeRss } from '../scripts/lib/proc-tree';
 import { articleWeight, dirStats, probeFirstSearch, routeSizes, standalonePagefind } from './lib/measure';
 import {
   renderMarkdown,
@@ -141,16 +139,9 @@ async function runBuild(contentDir: string, label: string, { keepCache = false }
   if (!keepCache) rmSync(cacheDir, { recursive: true, force: true });
   mkdirSync(join(TMP, 'logs'), { recursive: true });
   const logFile = join(TMP, 'logs', `build-${label}.log`);
-  const logStream = createWriteStream(logFile);
-  let output = '';
-  const started = performance.now();
-  const timeFile = join(TMP, 'logs', `time-${label}.txt`);
-  rmSync(timeFile, { force: true });
-  // GNU time adds the CPU time of the whole tree; on a shared machine CPU time is steadier than wall time.
-  const useTime = existsSync('/usr/bin/time');
-  const command = useTime ? '/usr/bin/time' : 'npm';
-  const args = ['run', 'build', '--', '--outDir', outDir];
-  const child = spawn(command, useTime ? ['-f', '%U %S', '-o', timeFile, 'npm', ...args] : args, {
+  const { code, wallMs, cpuMs, peakRssBytes, output } = await runMeasured({
+    command: 'npm',
+    args: ['run', 'build', '--', '--outDir', outDir],
     cwd: ROOT,
     env: {
       ...process.env,
@@ -161,30 +152,12 @@ async function runBuild(contentDir: string, label: string, { keepCache = false }
       ...(values['all-mdx'] ? { PLAIN_MDX_AS_MARKDOWN: '0' } : {}),
       FORCE_COLOR: '0',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    logFile,
+    timeFile: join(TMP, 'logs', `time-${label}.txt`),
   });
-  const sampler = sampleTreeRss(child.pid!);
-  const onData = (d: Buffer) => {
-    output += d.toString();
-    logStream.write(d);
-  };
-  child.stdout.on('data', onData);
-  child.stderr.on('data', onData);
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', resolve);
-  });
-  const wallMs = performance.now() - started;
-  const { peakBytes } = sampler.stop();
-  logStream.end();
-  let cpuMs: number | null = null;
-  if (existsSync(timeFile)) {
-    const [user, sys] = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
-    if (Number.isFinite(user) && Number.isFinite(sys)) cpuMs = (user! + sys!) * 1000;
-  }
   if (code !== 0)
     throw new Error(`build ${label} failed (exit ${code}); log: ${relative(ROOT, logFile)}\n${output.slice(-3000)}`);
-  return { wallMs, cpuMs, peakRssBytes: peakBytes, log: output, outDir };
+  return { wallMs, cpuMs, peakRssBytes, log: output, outDir };
 }
 
 function loadPrevious(): SizeResult[] {
@@ -194,6 +167,17 @@ function loadPrevious(): SizeResult[] {
   } catch {
     return [];
   }
+}
+
+/** The machine and versions every result file records, so figures from different boxes are not compared blindly. */
+function machineInfo(): BenchResults['machine'] {
+  return {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memoryBytes: totalmem(),
+    node: process.version,
+    astro: astroVersion(),
+  };
 }
 
 function astroVersion(): string {
@@ -385,13 +369,7 @@ async function main(): Promise<void> {
   );
   const results: BenchResults = {
     generatedBy: 'npm run bench (bench/bench.ts)',
-    machine: {
-      cpus: cpus().length,
-      cpuModel: cpus()[0]?.model ?? 'unknown',
-      memoryBytes: totalmem(),
-      node: process.version,
-      astro: astroVersion(),
-    },
+    machine: machineInfo(),
     memoryMethod: MEMORY_METHOD,
     results: merged,
     ...previousBaselineComparison(),
@@ -535,13 +513,7 @@ async function compareBaseline(): Promise<void> {
     : undefined;
   const results: BenchResults = {
     generatedBy: previous?.generatedBy ?? 'npm run bench (bench/bench.ts)',
-    machine: {
-      cpus: cpus().length,
-      cpuModel: cpus()[0]?.model ?? 'unknown',
-      memoryBytes: totalmem(),
-      node: process.version,
-      astro: astroVersion(),
-    },
+    machine: machineInfo(),
     memoryMethod: MEMORY_METHOD,
     results: previous?.results ?? [],
     baselineComparison: mergeComparisons(previous?.baselineComparison ?? [], fresh),
