@@ -2,7 +2,7 @@
  * npx tsx bench/social-cards.ts [--count 300] [--concurrency 1] [--out DIR]
  *
  * Draws `count` varied social cards cold (no content-hash cache: every card is
- * drawn) with the build's renderer, one after another as the og/cards route
+ * drawn) with the build's renderer, one after another as the social/cards route
  * does (or `--concurrency` at once), and prints CPU and wall time per card.
  * CPU comes from process.cpuUsage(), which counts libvips' worker threads
  * too (the split between the JS main thread and the rest is printed), so the CPU figure holds on a shared, loaded machine where wall time

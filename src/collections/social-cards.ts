@@ -1,5 +1,5 @@
 /**
- * Social cards from site content: the list of drawn cards the og/cards route
+ * Social cards from site content: the list of drawn cards the social/cards route
  * emits, and the image each page names in og:image. Both read the same
  * choice (drawnCardFor), so a page never points at a card that was not built.
  */

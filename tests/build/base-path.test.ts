@@ -86,7 +86,7 @@ describe('build with SITE=https://example.github.io BASE=/blog/', () => {
 
   it('social cards, icons and the web app manifest live under the base', async () => {
     const home = readFileSync(join(build.distDir, 'index.html'), 'utf8');
-    expect(home).toContain(`<meta property="og:image" content="${SITE_URL}${BASE}og/cards/home.png">`);
+    expect(home).toContain(`<meta property="og:image" content="${SITE_URL}${BASE}social/cards/home.png">`);
     expect(home).toContain(`<link rel="manifest" href="${BASE}manifest.webmanifest">`);
     expect(home).toContain(`<link rel="apple-touch-icon" href="${BASE}apple-touch-icon.png">`);
     const manifest = JSON.parse(readFileSync(join(build.distDir, 'manifest.webmanifest'), 'utf8')) as {

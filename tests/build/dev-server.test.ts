@@ -198,7 +198,7 @@ describe('astro dev with a temporary content folder', () => {
   });
 
   it('draws social cards on request (the build draws them ahead, dev does not)', async () => {
-    for (const path of ['/og/cards/home.png', '/og/cards/posts/dev-preview-post.png']) {
+    for (const path of ['/social/cards/home.png', '/social/cards/posts/dev-preview-post.png']) {
       const response = await fetch(origin + path);
       expect(response.status, path).toBe(200);
       expect(response.headers.get('content-type'), path).toBe('image/png');

@@ -102,7 +102,7 @@ describe('incremental builds', () => {
     expect(indexedText(incremental)).toContain(NEW_WORD);
     expect(existsSync(join(before, 'posts', deleted!.id, 'index.html'))).toBe(true);
     expect(existsSync(join(incremental, 'posts', deleted!.id))).toBe(false);
-    expect(readdirSync(join(incremental, 'og/cards/posts'))).not.toContain(`${deleted!.id}.png`);
+    expect(readdirSync(join(incremental, 'social/cards/posts'))).not.toContain(`${deleted!.id}.png`);
   });
 
   it('build every page again when the cache folder was filled by other code than this', async () => {

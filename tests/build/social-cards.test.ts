@@ -80,9 +80,9 @@ describe('social cards in the main build', () => {
         'utf8',
       );
       const image = headOf(html).meta('og:image')!;
-      expect(image, page).toMatch(expected[page] ?? new RegExp(`/og/cards/posts/${page}\\.png$`));
+      expect(image, page).toMatch(expected[page] ?? new RegExp(`/social/cards/posts/${page}\\.png$`));
       const meta = await sharp(fileOf(dist, image)).metadata();
-      if (image.includes('/og/')) expect(meta).toMatchObject({ format: 'png', width: 1200, height: 630 });
+      if (/\/(og|social)\//.test(image)) expect(meta).toMatchObject({ format: 'png', width: 1200, height: 630 });
     }
   });
 
@@ -92,13 +92,13 @@ describe('social cards in the main build', () => {
       ['authors', 'token-metrics-team'],
     ] as const) {
       const html = readFileSync(join(dist, dir, id, 'index.html'), 'utf8');
-      expect(headOf(html).meta('og:image')).toBe(`${SITE.url}/og/cards/${dir}/${id}.png`);
-      expect(existsSync(join(dist, 'og/cards', dir, `${id}.png`))).toBe(true);
+      expect(headOf(html).meta('og:image')).toBe(`${SITE.url}/social/cards/${dir}/${id}.png`);
+      expect(existsSync(join(dist, 'social/cards', dir, `${id}.png`))).toBe(true);
     }
   });
 
   it('the drawn cards are all 1200×630 PNGs', async () => {
-    const cards = listFiles(join(dist, 'og/cards'));
+    const cards = listFiles(join(dist, 'social/cards'));
     expect(cards.length).toBeGreaterThanOrEqual(6);
     for (const card of cards)
       expect(await sharp(card).metadata(), card).toMatchObject({ format: 'png', width: 1200, height: 630 });
@@ -226,14 +226,14 @@ describe('the card cache', () => {
   });
 
   it('the first build draws every card into the cache', () => {
-    const drawn = listFiles(join(firstDist, 'og/cards'));
+    const drawn = listFiles(join(firstDist, 'social/cards'));
     expect(drawn.length).toBeGreaterThanOrEqual(4);
     expect(first.size).toBe(drawn.length);
   });
 
   it('the second build draws 0 cards: the cache is unchanged, file for file, and dist gets the same bytes', () => {
     expect(second).toEqual(first);
-    for (const file of listFiles(join(firstDist, 'og/cards'))) {
+    for (const file of listFiles(join(firstDist, 'social/cards'))) {
       const twin = join(secondDist, relative(firstDist, file));
       expect(readFileSync(twin).equals(readFileSync(file)), file).toBe(true);
     }

@@ -25,7 +25,7 @@ export const paths = {
   /** The survey's figure alone, for other sites to frame (src/pages/embed/[survey].astro). */
   surveyEmbed: (id: string) => `embed/${id}/`,
   sitemap: () => 'sitemap-index.xml',
-  /** A drawn social card (src/pages/og/cards/[...card].png.ts); ids come from cardIds in src/lib/social/cards.ts. */
-  socialCard: (cardId: string) => `og/cards/${cardId}.png`,
+  /** A drawn social card (src/pages/social/cards/[...card].png.ts); ids come from cardIds in src/lib/social/cards.ts. */
+  socialCard: (cardId: string) => `social/cards/${cardId}.png`,
   manifest: () => 'manifest.webmanifest',
 } as const;

@@ -40,6 +40,7 @@ const CACHE_RULES: [path: string, cacheControl: string][] = [
     '/search/*',
     '/data/*',
     '/og/*',
+    '/social/*',
     '/rss.xml',
     '/feed.json',
     '/subscribe/*',

@@ -7,7 +7,7 @@
  */
 import type { CardContent } from './card-layout';
 
-/** A drawn card's id, which is also its path under og/cards/ (see paths.socialCard). */
+/** A drawn card's id, which is also its path under social/cards/ (see paths.socialCard). */
 export type CardId = 'home' | `posts/${string}` | `categories/${string}` | `authors/${string}`;
 
 export const cardIds = {

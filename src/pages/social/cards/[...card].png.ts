@@ -1,7 +1,14 @@
 /**
- * /og/cards/<id>.png: the drawn 1200×630 social cards (home, categories,
+ * /social/cards/<id>.png: the drawn 1200×630 social cards (home, categories,
  * authors, and posts with no hero image or chart card of their own). Each is
  * read from the content-hash cache when an earlier build drew the same card.
+ *
+ * The folder's name decides when Astro renders these: a build renders its
+ * static routes in routing order, static first segments alphabetically, so
+ * /social/ comes after /posts/. The articles render on the main thread while
+ * libvips draws the cards on the other core, and this route then mostly reads
+ * finished files. Under /og/, it came before the articles, and the build
+ * waited for the drawing before rendering them (docs/benchmarks.md).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { cardSite, drawnCards, socialCardCacheDir } from '../../../collections/social-cards';
