@@ -70,7 +70,7 @@ describe('social cards in the main build', () => {
       .map((d) => d.name);
     expect(posts.length).toBeGreaterThanOrEqual(4);
     const expected: Record<string, RegExp> = {
-      'index.html': /\/og\/cards\/home\.png$/,
+      'index.html': /\/social\/cards\/home\.png$/,
       'top-crypto-narratives-2024': /\/og\/moon-awards-2024-narratives\.png$/,
       'building-high-performance-apis-with-fastapi': /\/_astro\/.+\.(jpe?g|webp|png)$/,
     };
