@@ -21,6 +21,12 @@ export interface StaticServer {
    * worker's own fetches carry its script's URL.
    */
   requests: { path: string; bytes: number; status: number; referer: string }[];
+  /**
+   * Resolves once no response is open and none has started or finished for `quietMs`. Playwright's
+   * `networkidle` cannot serve here: once a page has reached it, waiting for it again returns at
+   * once, while the fetches a click started may still be on the wire.
+   */
+  settled(quietMs?: number): Promise<void>;
 }
 
 export interface StaticServerOptions {
@@ -53,11 +59,19 @@ export async function startStaticServer(distDir: string, options: StaticServerOp
   const files = sirv(distDir, { dev: true, etag: options.validators ?? false, dotfiles: false, extensions: ['html'] });
   const requests: StaticServer['requests'] = [];
   const compress = options.compress ? compression({ threshold: 0 }) : undefined;
+  let open = 0;
+  let lastActivity = Date.now();
 
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const record = { path: url.pathname, bytes: 0, status: 0, referer: req.headers.referer ?? '' };
     requests.push(record);
+    open++;
+    lastActivity = Date.now();
+    res.once('close', () => {
+      open--;
+      lastActivity = Date.now();
+    });
     const write = res.write.bind(res);
     const end = res.end.bind(res);
     res.write = ((chunk: unknown, ...rest: unknown[]) => {
@@ -102,6 +116,9 @@ export async function startStaticServer(distDir: string, options: StaticServerOp
     origin,
     url: origin + base,
     requests,
+    settled: async (quietMs = 500) => {
+      while (open > 0 || Date.now() - lastActivity < quietMs) await new Promise((r) => setTimeout(r, 50));
+    },
     close: () => new Promise((resolve, reject) => server.close((err) => (err ? reject(err) : resolve()))),
   };
 }
