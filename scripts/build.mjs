@@ -51,6 +51,9 @@ import {
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
+/** Inside node_modules, so the bundle's package imports resolve to the project's own (bundleCardWorker). */
+const CARD_WORKER_BUNDLE = 'node_modules/.cache/site/card-worker.mjs';
+
 /** The folder `astro build` writes with these arguments (this project keeps Astro's default, dist). */
 export function outDirFromArgs(args) {
   for (let i = 0; i < args.length; i++) {
@@ -101,6 +104,26 @@ async function bundleWorker(source, outfile) {
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'warning',
   });
+}
+
+/**
+ * Bundles the social cards' worker thread (src/lib/social/card-worker.ts) as an
+ * ES module for Node. Packages stay imports, resolved from the project's
+ * node_modules, so `outfile` must be inside the project: sharp's native
+ * binding is then the very one the build's main thread loaded.
+ */
+export async function bundleCardWorker(outfile) {
+  await esbuild({
+    entryPoints: [resolve(ROOT, 'src/lib/social/card-worker.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node24',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+  return outfile;
 }
 
 /**
@@ -180,8 +203,10 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     console.log(
       '[site-build] the code behind the content (loader, Markdown plugins, integrations, config, dependencies) changed since the cache folder was filled: every page is built again (astro build --force)',
     );
+  const cardWorker = await bundleCardWorker(resolve(ROOT, CARD_WORKER_BUNDLE));
   const child = spawn(process.execPath, [resolve(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', ...astroArgs], {
     stdio: 'inherit',
+    env: { ...process.env, SOCIAL_CARD_WORKER: cardWorker },
   });
   // Loads on this process's thread while Astro works in its own; awaited when the worker is written.
   loadWorkboxBuild().catch(() => {});

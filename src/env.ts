@@ -44,6 +44,8 @@ export interface Env {
   SERVICE_WORKER: boolean;
   /** Most the service worker may precache, in KB (src/lib/offline/precache-plan.ts). */
   OFFLINE_BUDGET_KB: number;
+  /** The bundled social-card worker thread, which `npm run build` writes and names; unset, cards are drawn on the build's thread. */
+  SOCIAL_CARD_WORKER: string | undefined;
 }
 
 export class EnvError extends Error {
@@ -118,6 +120,13 @@ function serviceWorkerSwitch(source: EnvSource): boolean {
   return raw === 'on';
 }
 
+function cardWorkerFile(source: EnvSource): string | undefined {
+  const raw = valueOf(source, 'SOCIAL_CARD_WORKER');
+  if (raw !== undefined && !/^\/.*\.mjs$/.test(raw))
+    throw new EnvError(`SOCIAL_CARD_WORKER must be the absolute path of an .mjs file, got "${raw}"`);
+  return raw;
+}
+
 /**
  * The pinned clock, for reproducible builds, the footer's year and tests. The
  * reproducible-builds.org format: whole seconds since 1970 as plain digits, what
@@ -165,6 +174,7 @@ export function readEnv(source: EnvSource = processEnv()): Env {
     CI: Boolean(source.CI),
     SERVICE_WORKER: read(() => serviceWorkerSwitch(source), true),
     OFFLINE_BUDGET_KB: read(() => countFromEnv('OFFLINE_BUDGET_KB', 5 * 1024, source), 0),
+    SOCIAL_CARD_WORKER: read(() => cardWorkerFile(source), undefined),
   };
   if (problems.length) throw new EnvError(`Environment variables with bad values:\n  ${problems.join('\n  ')}`);
   return env;

@@ -35,7 +35,18 @@ describe('readEnv', () => {
       DEBUG: false,
       CHROMIUM_PATH: '/usr/bin/chromium',
       CI: false,
+      SOCIAL_CARD_WORKER: undefined,
     });
+  });
+
+  it('takes the card worker only as an absolute .mjs path', () => {
+    expect(readEnv({ SOCIAL_CARD_WORKER: '/repo/node_modules/.cache/site/card-worker.mjs' }).SOCIAL_CARD_WORKER).toBe(
+      '/repo/node_modules/.cache/site/card-worker.mjs',
+    );
+    for (const raw of ['card-worker.mjs', '/repo/card-worker.ts', './node_modules/.cache/site/card-worker.mjs'])
+      expect(() => readEnv({ SOCIAL_CARD_WORKER: raw })).toThrowError(
+        `SOCIAL_CARD_WORKER must be the absolute path of an .mjs file, got "${raw}"`,
+      );
   });
 
   it('normalises the site URL and the base path', () => {

@@ -5,9 +5,11 @@
  * draws a build's cards into that folder ahead of the route that serves them.
  */
 import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { cachedPng, isCached, type CachedPng } from './card-cache';
 import { cardCacheKey, layoutCard, type CardColours, type CardContent, type CardSpec } from './card-layout';
 import { cardFonts, renderCardPng, rendererVersions } from './card-png';
+import type { CardJob, CardWorkerData, CardWorkerReport } from './card-worker-protocol';
 
 export interface CardSite {
   name: string;
@@ -80,22 +82,77 @@ export function socialCardPng(content: CardContent, site: CardSite, cacheDir: st
  * the main thread while libvips draws on its own threads, so cards drawn
  * this way cost the build little wall time, and by the time Astro reaches a
  * card's route it is a file read (or a wait for the drawing in flight).
- * Failures are left to the route: it draws the card again and the error
- * fails the build at that page.
+ * With `workerFile` (the bundled card-worker.ts), the cards' own JavaScript
+ * runs on that worker thread too. Failures are left to the route: it draws
+ * the card again and the error fails the build at that page.
  */
 export function prefetchSocialCards(
   contents: readonly CardContent[],
   site: CardSite,
   cacheDir: string,
-  concurrency = availableParallelism(),
+  { concurrency = availableParallelism(), workerFile }: { concurrency?: number; workerFile?: string | undefined } = {},
 ): Promise<void> {
+  const jobs = new Map<string, CardJob>();
+  for (const content of contents) {
+    const { spec, key } = planCard(content, site);
+    if (!jobs.has(key) && !inFlight.has(key) && !isCached(cacheDir, key)) jobs.set(key, { key, spec });
+  }
+  if (workerFile) return drawOffThread([...jobs.values()], site, cacheDir, concurrency, workerFile);
+  const queue = [...jobs.values()];
   let next = 0;
-  const worker = async () => {
-    while (next < contents.length) {
-      const { spec, key } = planCard(contents[next++]!, site);
-      if (inFlight.has(key) || isCached(cacheDir, key)) continue;
+  const drawNext = async () => {
+    while (next < queue.length) {
+      const { spec, key } = queue[next++]!;
+      if (inFlight.has(key)) continue;
       await cardPng(cacheDir, key, () => renderCardPng(spec, site.logoSvg)).catch(() => undefined);
     }
   };
-  return Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker)).then(() => undefined);
+  return Promise.all(Array.from({ length: Math.max(1, concurrency) }, drawNext)).then(() => undefined);
+}
+
+/**
+ * Hands `jobs` to a worker thread. Each card is in flight from the start: the
+ * route that asks for it waits for the worker's report, then reads the cache
+ * file, or draws the card itself when the worker could not.
+ */
+function drawOffThread(
+  jobs: CardJob[],
+  site: CardSite,
+  cacheDir: string,
+  concurrency: number,
+  workerFile: string,
+): Promise<void> {
+  if (jobs.length === 0) return Promise.resolve();
+  const reports = new Map<string, () => void>();
+  for (const { key, spec } of jobs) {
+    const reported = new Promise<void>((resolve) => reports.set(key, resolve));
+    inFlight.set(
+      key,
+      reported
+        .then(() => cachedPng(cacheDir, key, () => renderCardPng(spec, site.logoSvg)))
+        .finally(() => inFlight.delete(key)),
+    );
+  }
+  const data: CardWorkerData = { jobs, logoSvg: site.logoSvg, cacheDir, concurrency };
+  return new Promise((resolve) => {
+    // A worker that cannot start or dies leaves its remaining cards to their routes.
+    const release = () => {
+      for (const report of reports.values()) report();
+      reports.clear();
+      resolve();
+    };
+    let worker: Worker;
+    try {
+      worker = new Worker(workerFile, { workerData: data });
+    } catch {
+      release();
+      return;
+    }
+    worker.on('message', ({ key }: CardWorkerReport) => {
+      reports.get(key)?.();
+      reports.delete(key);
+    });
+    worker.once('error', release);
+    worker.once('exit', release);
+  });
 }

@@ -1,13 +1,14 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { CARD_COLOURS, layoutCard, type CardContent } from '../../../src/lib/social/card-layout';
 import { cardFonts, renderCardPng } from '../../../src/lib/social/card-png';
 import { cachedPng } from '../../../src/lib/social/card-cache';
 import { postCard } from '../../../src/lib/social/cards';
 import { prefetchSocialCards, socialCardPng } from '../../../src/lib/social/social-card';
+import { bundleCardWorker } from '../../../scripts/build.mjs';
 
 const logoSvg = readFileSync(resolve(import.meta.dirname, '../../../src/assets/brand/logo.svg'), 'utf8');
 const site = { name: 'Token Metrics Research', host: 'research.example.com', fallbackTitle: 'Independent research.' };
@@ -92,7 +93,7 @@ describe('card cache', () => {
     const dir = mkdtempSync(join(tmpdir(), 'card-cache-'));
     const cardSite = { ...site, colours: CARD_COLOURS, logoSvg };
     const contents = ['First prefetched', 'Second prefetched', 'Third prefetched'].map((title) => card(title));
-    await prefetchSocialCards([...contents, contents[0]!], cardSite, dir, 2);
+    await prefetchSocialCards([...contents, contents[0]!], cardSite, dir, { concurrency: 2 });
     expect(readdirSync(dir)).toHaveLength(3);
     const served = await Promise.all(contents.map((content) => socialCardPng(content, cardSite, dir)));
     expect(served.map((s) => s.rendered)).toEqual([false, false, false]);
@@ -101,7 +102,7 @@ describe('card cache', () => {
   it('a card asked for while it is being prefetched is drawn once, and the route gets its bytes', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'card-cache-'));
     const cardSite = { ...site, colours: CARD_COLOURS, logoSvg };
-    const prefetched = prefetchSocialCards([card('In flight')], cardSite, dir, 1);
+    const prefetched = prefetchSocialCards([card('In flight')], cardSite, dir, { concurrency: 1 });
     const served = await socialCardPng(card('In flight'), cardSite, dir);
     await prefetched;
     expect(served.rendered).toBe(true);
@@ -112,8 +113,55 @@ describe('card cache', () => {
   it('a card that fails to draw in the prefetch fails where the route asks for it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'card-cache-'));
     const broken = { ...site, colours: CARD_COLOURS, logoSvg: '<svg not closed' };
-    await expect(prefetchSocialCards([card('Broken logo')], broken, dir, 1)).resolves.toBeUndefined();
+    await expect(prefetchSocialCards([card('Broken logo')], broken, dir, { concurrency: 1 })).resolves.toBeUndefined();
     await expect(socialCardPng(card('Broken logo'), broken, dir)).rejects.toThrow();
     expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('social cards drawn on a worker thread (npm run build)', () => {
+  // Inside the project, as scripts/build.mjs writes it, so the bundle's `sharp` import resolves.
+  const bundleDir = resolve(import.meta.dirname, `../../../node_modules/.cache/site-test-${process.pid}`);
+  let workerFile = '';
+  const cardSite = { ...site, colours: CARD_COLOURS, logoSvg };
+
+  beforeAll(async () => {
+    workerFile = await bundleCardWorker(join(bundleDir, 'card-worker.mjs'));
+  }, 60_000);
+  afterAll(() => rmSync(bundleDir, { recursive: true, force: true }));
+
+  it('draws the same bytes as the build thread, and the route reads them back without drawing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'card-cache-'));
+    const contents = ['Worker first', 'Worker second'].map((title) => card(title));
+    const prefetched = prefetchSocialCards([...contents, contents[0]!], cardSite, dir, { workerFile });
+    // Asked for while the worker draws: the route waits for it instead of drawing a second copy.
+    const served = await Promise.all(contents.map((content) => socialCardPng(content, cardSite, dir)));
+    await prefetched;
+    expect(served.map((s) => s.rendered)).toEqual([false, false]);
+    expect(readdirSync(dir)).toHaveLength(2);
+    const fonts = cardFonts();
+    for (const [i, content] of contents.entries()) {
+      const onThisThread = await renderCardPng(layoutCard(content, cardSite, CARD_COLOURS, fonts.covers), logoSvg);
+      expect(served[i]!.png.equals(onThisThread)).toBe(true);
+    }
+  });
+
+  it('a card the worker cannot draw fails where the route asks for it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'card-cache-'));
+    const broken = { ...site, colours: CARD_COLOURS, logoSvg: '<svg not closed' };
+    const prefetched = prefetchSocialCards([card('Broken on the worker')], broken, dir, { workerFile });
+    await expect(socialCardPng(card('Broken on the worker'), broken, dir)).rejects.toThrow();
+    await expect(prefetched).resolves.toBeUndefined();
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('a worker that cannot start leaves every card to its route', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'card-cache-'));
+    const missing = join(bundleDir, 'no-such-worker.mjs');
+    const prefetched = prefetchSocialCards([card('No worker')], cardSite, dir, { workerFile: missing });
+    const served = await socialCardPng(card('No worker'), cardSite, dir);
+    await prefetched;
+    expect(served.rendered).toBe(true);
+    expect(readdirSync(dir)).toHaveLength(1);
   });
 });

@@ -11,6 +11,7 @@
  * waited for the drawing before rendering them (docs/benchmarks.md).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
+import { env } from '../../../env';
 import { cardSite, drawnCards, socialCardCacheDir } from '../../../collections/social-cards';
 import { prefetchSocialCards, socialCardKey, socialCardPng } from '../../../lib/social/social-card';
 import type { CardContent } from '../../../lib/social/card-layout';
@@ -24,6 +25,7 @@ export const getStaticPaths = (async () => {
       cards.map((card) => card.content),
       cardSite,
       socialCardCacheDir,
+      { workerFile: env.SOCIAL_CARD_WORKER },
     );
   }
   // Incremental builds: the card's content hash covers its texts, layout, fonts and renderer versions.
