@@ -169,7 +169,7 @@ describe.skipIf(!chromiumAvailable)('budget: a first search for "DePIN"', () => 
           'First search for "DePIN":',
           ...rows.map((r) => `  ${r.path}  ${r.served} B served, ${r.transfer} B compressed`),
           `  total Pagefind: ${total} B (${(total / KB).toFixed(1)} KB) compressed, ${served} B uncompressed`,
-          ...ui.map((r) => `  + dialog code ${r.path}: ${r.transfer} B`),
+          ...ui.map((r) => `  + script after the key press ${r.path}: ${r.transfer} B`),
         ].join('\n'),
       );
       expect(search.every((r) => r.status === 200)).toBe(true);
