@@ -5,10 +5,11 @@
  * fontconfig at a config that knows only those files, so the card looks the
  * same on every machine. A missing font file is an error, never a fallback.
  */
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { CARD_FONT_FAMILY, DARK_COLOURS, LIGHT_COLOURS, renderChartCardSvg } from './chart-svg';
 import { CARD_HEIGHT, CARD_WIDTH, surveyCredit, type CardThumbnailWidth, type SurveyView } from './survey';
 
@@ -33,6 +34,13 @@ export function shippedFontDir(root = process.cwd()): string {
 
 let configured: string | undefined;
 
+/** Writes beside `file`, then renames over it: a file mapped into memory is replaced, never truncated under the mapping. */
+function replaceFile(file: string, write: (to: string) => void): void {
+  const partial = `${file}.${threadId}.partial`;
+  write(partial);
+  renameSync(partial, file);
+}
+
 /**
  * Writes a fontconfig setup that sees only the pinned TTFs and points
  * FONTCONFIG_FILE at it. Must run before the first text is rendered in this
@@ -49,12 +57,17 @@ export function pinChartFont(fontDir = shippedFontDir()): string {
   if (configured) return configured;
   const home = join(tmpdir(), `moon-research-chart-fonts-${process.pid}`);
   const fonts = join(home, 'fonts');
-  mkdirSync(fonts, { recursive: true });
-  for (const file of CARD_FONT_FILES) copyFileSync(join(fontDir, file), join(fonts, file));
   const configFile = join(home, 'fonts.conf');
-  writeFileSync(
-    configFile,
-    `<?xml version="1.0"?>
+  // A worker thread (the social cards') has its own copy of this module but shares the process, and its
+  // environment, copied from the main thread's, already names this process's setup. Copying the fonts
+  // again would truncate files FreeType has mapped on the other thread, which dies of SIGBUS.
+  if (process.env.FONTCONFIG_FILE === configFile && existsSync(configFile)) return (configured = configFile);
+  mkdirSync(fonts, { recursive: true });
+  for (const file of CARD_FONT_FILES) replaceFile(join(fonts, file), (to) => copyFileSync(join(fontDir, file), to));
+  replaceFile(configFile, (to) =>
+    writeFileSync(
+      to,
+      `<?xml version="1.0"?>
 <!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
 <fontconfig>
   <dir>${fonts}</dir>
@@ -62,6 +75,7 @@ export function pinChartFont(fontDir = shippedFontDir()): string {
   <alias binding="strong"><family>sans-serif</family><prefer><family>${CARD_FONT_FAMILY}</family></prefer></alias>
 </fontconfig>
 `,
+    ),
   );
   process.env.FONTCONFIG_FILE = configFile;
   configured = configFile;

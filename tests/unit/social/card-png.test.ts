@@ -1,6 +1,6 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { CARD_COLOURS, layoutCard, type CardContent } from '../../../src/lib/social/card-layout';
@@ -9,6 +9,7 @@ import { cachedPng } from '../../../src/lib/social/card-cache';
 import { postCard } from '../../../src/lib/social/cards';
 import { prefetchSocialCards, socialCardPng } from '../../../src/lib/social/social-card';
 import { bundleCardWorker } from '../../../scripts/build.mjs';
+import { pinChartFont } from '../../../src/lib/chart/chart-png';
 
 const logoSvg = readFileSync(resolve(import.meta.dirname, '../../../src/assets/brand/logo.svg'), 'utf8');
 const site = { name: 'Token Metrics Research', host: 'research.example.com', fallbackTitle: 'Independent research.' };
@@ -144,6 +145,17 @@ describe('social cards drawn on a worker thread (npm run build)', () => {
       const onThisThread = await renderCardPng(layoutCard(content, cardSite, CARD_COLOURS, fonts.covers), logoSvg);
       expect(served[i]!.png.equals(onThisThread)).toBe(true);
     }
+  });
+
+  it('the worker reuses the fonts this process pinned: files FreeType maps on this thread are never rewritten', async () => {
+    const fontFiles = readdirSync(join(dirname(pinChartFont()), 'fonts')).map((file) =>
+      join(dirname(pinChartFont()), 'fonts', file),
+    );
+    const before = fontFiles.map((file) => [statSync(file).ino, statSync(file).mtimeMs]);
+    const dir = mkdtempSync(join(tmpdir(), 'card-cache-'));
+    await prefetchSocialCards([card('Fonts untouched')], cardSite, dir, { workerFile });
+    expect(readdirSync(dir)).toHaveLength(1);
+    expect(fontFiles.map((file) => [statSync(file).ino, statSync(file).mtimeMs])).toEqual(before);
   });
 
   it('a card the worker cannot draw fails where the route asks for it', async () => {
