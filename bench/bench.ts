@@ -1,6 +1,6 @@
 /**
  * npm run bench [-- --runs N] [--large] [--sizes 100,1000] [--format md|mdx] [--all-mdx] [--docs-only]
- *                [--concurrency N] [--query WORD] [--no-docs] [--keep] [--no-warm] [--incremental]
+ *                [--concurrency N] [--query WORD] [--no-docs] [--keep] [--no-warm] [--incremental [--verify]]
  * npm run bench -- --compare-baseline [--runs N] [--sizes 100,1000] [--baseline-formats md,mdx] [--no-docs]
  *
  * Full production builds of synthetic posts (`npm run build`, as users run it)
@@ -39,6 +39,7 @@ import {
   type SideSamples,
 } from './lib/compare';
 import { runMeasured, type MeasuredRun } from './lib/measured-run';
+import { describeTreeDiff, diffTrees } from './lib/tree-diff';
 
 const { values } = parseArgs({
   options: {
@@ -57,6 +58,8 @@ const { values } = parseArgs({
     'all-mdx': { type: 'boolean', default: false },
     /** Incremental rebuilds instead of the cold-build table: see benchIncremental. */
     incremental: { type: 'boolean', default: false },
+    /** With --incremental: compare the last rebuild's dist/ with a cold build of the same content. */
+    verify: { type: 'boolean', default: false },
     /** Paired builds of our site and bench/baseline-blog on the same posts (see compareBaseline below). */
     'compare-baseline': { type: 'boolean', default: false },
     /** Which files the comparison feeds both builds: .md, and/or the same posts as .mdx files. */
@@ -68,6 +71,7 @@ const runs = Number(values.runs);
 const format = values.format as FixtureFormat;
 const concurrency = Number(values.concurrency);
 if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a positive integer');
+if (values.verify && !values.incremental) throw new Error('--verify compares incremental rebuilds: add --incremental');
 if (format !== 'md' && format !== 'mdx') throw new Error('--format must be md or mdx');
 const sizes = values.sizes ? values.sizes.split(',').map(Number) : [100, 1000, ...(values.large ? [10_000] : [])];
 
@@ -301,7 +305,8 @@ async function benchSize(posts: number): Promise<SizeResult> {
 /**
  * `--incremental`: per size and run, a cold build, then three rebuilds on the same cache folder: with
  * nothing changed, after one line added to one post's body, after one post's title changed. Printed only;
- * results.json and docs/benchmarks.md keep the cold figures.
+ * results.json and docs/benchmarks.md keep the cold figures. `--verify` then builds the edited posts
+ * cold, in a folder of its own, and compares that dist/ with the last rebuild's, file by file.
  */
 async function benchIncremental(posts: number): Promise<void> {
   const postsDir = defaultFixtureDir(posts, format);
@@ -343,6 +348,16 @@ async function benchIncremental(posts: number): Promise<void> {
     }
   }
   log(`\n${textTable(['posts', 'run', 'build', 'wall s', 'CPU s', 'peak RSS MB'], rows)}`);
+  if (values.verify) {
+    log(`  ${posts} posts: the edited posts built cold, to compare with the last rebuild…`);
+    const rebuilt = join(TMP, `out-${posts}-${format}-incremental`);
+    const cold = await runBuild(join(postsDir, '..'), `${posts}-${format}-incremental-cold-check`);
+    log(
+      `  the last rebuild's dist/ against a cold build of the same posts: ${describeTreeDiff(diffTrees(cold.outDir, rebuilt))}`,
+    );
+    if (!values.keep) rmSync(cold.outDir, { recursive: true, force: true });
+    rmSync(join(TMP, `cache-${posts}-${format}-incremental-cold-check`), { recursive: true, force: true });
+  }
 }
 // --- end of incremental rebuilds ---------------------------------------------------------------------
 
