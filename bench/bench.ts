@@ -133,6 +133,7 @@ interface RunResult {
   peakRssBytes: number;
   log: string;
   outDir: string;
+  cacheDir: string;
 }
 
 /** `keepCache` reuses the cache folder an earlier run of the same label filled; a cold run starts without one. */
@@ -161,7 +162,7 @@ async function runBuild(contentDir: string, label: string, { keepCache = false }
   });
   if (code !== 0)
     throw new Error(`build ${label} failed (exit ${code}); log: ${relative(ROOT, logFile)}\n${output.slice(-3000)}`);
-  return { wallMs, cpuMs, peakRssBytes, log: output, outDir };
+  return { wallMs, cpuMs, peakRssBytes, log: output, outDir, cacheDir };
 }
 
 function loadPrevious(): SizeResult[] {
@@ -297,7 +298,7 @@ async function benchSize(posts: number): Promise<SizeResult> {
       : {}),
   };
   if (!values.keep) rmSync(dist, { recursive: true, force: true });
-  rmSync(join(TMP, `cache-${label}`), { recursive: true, force: true });
+  rmSync(last!.cacheDir, { recursive: true, force: true });
   return result;
 }
 
@@ -332,11 +333,13 @@ async function benchIncremental(posts: number): Promise<void> {
     ],
   ];
   const rows: string[][] = [];
+  let lastRebuild: RunResult | undefined;
   for (let run = 1; run <= runs; run++) {
     for (const [index, [name, edit]] of steps.entries()) {
       edit();
       log(`  ${posts} posts, run ${run}/${runs}: ${name}…`);
       const result = await runBuild(join(postsDir, '..'), `${posts}-${format}-incremental`, { keepCache: index > 0 });
+      lastRebuild = result;
       rows.push([
         String(posts),
         String(run),
@@ -350,13 +353,12 @@ async function benchIncremental(posts: number): Promise<void> {
   log(`\n${textTable(['posts', 'run', 'build', 'wall s', 'CPU s', 'peak RSS MB'], rows)}`);
   if (values.verify) {
     log(`  ${posts} posts: the edited posts built cold, to compare with the last rebuild…`);
-    const rebuilt = join(TMP, `out-${posts}-${format}-incremental`);
     const cold = await runBuild(join(postsDir, '..'), `${posts}-${format}-incremental-cold-check`);
     log(
-      `  the last rebuild's dist/ against a cold build of the same posts: ${describeTreeDiff(diffTrees(cold.outDir, rebuilt))}`,
+      `  the last rebuild's dist/ against a cold build of the same posts: ${describeTreeDiff(diffTrees(cold.outDir, lastRebuild!.outDir))}`,
     );
     if (!values.keep) rmSync(cold.outDir, { recursive: true, force: true });
-    rmSync(join(TMP, `cache-${posts}-${format}-incremental-cold-check`), { recursive: true, force: true });
+    rmSync(cold.cacheDir, { recursive: true, force: true });
   }
 }
 // --- end of incremental rebuilds ---------------------------------------------------------------------
