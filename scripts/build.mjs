@@ -107,10 +107,10 @@ async function bundleWorker(source, outfile) {
 }
 
 /**
- * Bundles the social cards' worker thread (src/lib/social/card-worker.ts) as an
- * ES module for Node. Packages stay imports, resolved from the project's
- * node_modules, so `outfile` must be inside the project: sharp's native
- * binding is then the very one the build's main thread loaded.
+ * Bundles the social cards' drawing process (src/lib/social/card-worker.ts) as
+ * an ES module for Node. Packages stay imports, resolved from the project's
+ * node_modules, so `outfile` must be inside the project: its sharp is then
+ * the very one the build itself loads.
  */
 export async function bundleCardWorker(outfile) {
   await esbuild({

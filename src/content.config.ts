@@ -9,6 +9,7 @@ import { surveySchema } from './lib/chart/survey-schema';
 import { dataLoader } from './lib/content/data-loader';
 import { postsLoader } from './lib/content/posts-loader';
 import { htmlPolicyViolations } from './lib/security/html-policy';
+import { lookupCollectionSynced, postSynced, postsSynced } from './collections/early-social-cards';
 
 // Astro calls a schema function once per entry (image() is per file), so every post builds a fresh
 // z.object, and Zod 4 JIT-compiles each new object schema on its first parse. Jitless parsing skips that
@@ -74,6 +75,9 @@ const posts = defineCollection({
     components: MDX_COMPONENT_NAMES,
     // One HTML policy for .md and .mdx alike (src/lib/security/html-policy.ts).
     checkSource: (source, format) => htmlPolicyViolations(source, format, { embedHosts: SITE.content.embedHosts }),
+    // `npm run build` starts drawing the social cards here, while the rest of the build runs.
+    onPostStored: postSynced,
+    onSynced: postsSynced,
   }),
   schema: ({ image }) =>
     z
@@ -98,7 +102,11 @@ const posts = defineCollection({
 });
 
 const authors = defineCollection({
-  loader: dataLoader({ pattern: '*.json', base: collectionDir('authors') }),
+  loader: dataLoader({
+    pattern: '*.json',
+    base: collectionDir('authors'),
+    onSynced: (entries) => lookupCollectionSynced('authors', entries),
+  }),
   schema: z
     .object({
       name: nonEmpty('name'),
@@ -109,7 +117,11 @@ const authors = defineCollection({
 });
 
 const categories = defineCollection({
-  loader: dataLoader({ pattern: '*.json', base: collectionDir('categories') }),
+  loader: dataLoader({
+    pattern: '*.json',
+    base: collectionDir('categories'),
+    onSynced: (entries) => lookupCollectionSynced('categories', entries),
+  }),
   schema: z
     .object({
       name: nonEmpty('name'),
@@ -125,7 +137,11 @@ const categories = defineCollection({
 });
 
 const surveys = defineCollection({
-  loader: dataLoader({ pattern: '*.json', base: collectionDir('surveys') }),
+  loader: dataLoader({
+    pattern: '*.json',
+    base: collectionDir('surveys'),
+    onSynced: (entries) => lookupCollectionSynced('surveys', entries),
+  }),
   schema: surveySchema,
 });
 

@@ -44,7 +44,7 @@ export interface Env {
   SERVICE_WORKER: boolean;
   /** Most the service worker may precache, in KB (src/lib/offline/precache-plan.ts). */
   OFFLINE_BUDGET_KB: number;
-  /** The bundled social-card worker thread, which `npm run build` writes and names; unset, cards are drawn on the build's thread. */
+  /** The bundled social-card process, which `npm run build` writes and names; unset, cards are drawn in the build's own process, on request. */
   SOCIAL_CARD_WORKER: string | undefined;
 }
 

@@ -3,15 +3,11 @@
  * emits, and the image each page names in og:image. Both read the same
  * choice (drawnCardFor), so a page never points at a card that was not built.
  */
-import { join } from 'node:path';
-import logoSvg from '../assets/brand/logo.svg?raw';
-import { env } from '../env';
 import { SITE, withBase } from '../site.config';
 import { paths } from '../lib/routes/paths';
-import { formatDate } from '../lib/posts/format';
-import { CARD_COLOURS, SOCIAL_CARD_HEIGHT, SOCIAL_CARD_WIDTH, type CardContent } from '../lib/social/card-layout';
-import { authorCard, cardAlt, cardIds, categoryCard, homeCard, postCard, type CardId } from '../lib/social/cards';
-import type { CardSite } from '../lib/social/social-card';
+import { SOCIAL_CARD_HEIGHT, SOCIAL_CARD_WIDTH, type CardContent } from '../lib/social/card-layout';
+import { authorCard, cardAlt, cardIds, categoryCard, type CardId } from '../lib/social/cards';
+import { postCardContent, siteCard } from './social-card-content';
 import { authorOf, categoryOf, getSiteContent, type Author, type Category, type Post } from './posts';
 import { chartImageForPost } from './surveys';
 
@@ -23,17 +19,6 @@ export interface SocialImage {
   height: number;
 }
 
-export const cardSite: CardSite = {
-  name: SITE.name,
-  host: new URL(SITE.url).host,
-  fallbackTitle: SITE.tagline,
-  colours: CARD_COLOURS,
-  logoSvg,
-};
-
-/** Drawn cards live in Astro's cache folder, beside Astro's own caches, so one ASTRO_CACHE_DIR governs both. */
-export const socialCardCacheDir = join(env.ASTRO_CACHE_DIR, 'social-cards');
-
 function drawnImage(id: CardId, content: CardContent): SocialImage {
   return {
     src: withBase(paths.socialCard(id)),
@@ -43,7 +28,6 @@ function drawnImage(id: CardId, content: CardContent): SocialImage {
   };
 }
 
-export const siteCard = homeCard({ tagline: SITE.tagline, publisher: SITE.publisher.name });
 /** The card of every page without one of its own (home, post list, tags, search, 404). */
 export const siteSocialImage: SocialImage = drawnImage(cardIds.home(), siteCard);
 
@@ -71,12 +55,9 @@ async function drawnCardFor(post: Post): Promise<CardContent | undefined> {
   if (post.data.heroImage?.socialCard) return undefined;
   if (await chartImageForPost(post.id)) return undefined;
   const content = await getSiteContent();
-  return postCard({
-    title: post.data.title,
-    deck: post.data.deck ?? '',
+  return postCardContent(post.data, {
     category: categoryOf(content, post).data.name,
     author: authorOf(content, post).data.name,
-    date: formatDate(post.data.pubDate),
   });
 }
 

@@ -58,9 +58,9 @@ export function pinChartFont(fontDir = shippedFontDir()): string {
   const home = join(tmpdir(), `moon-research-chart-fonts-${process.pid}`);
   const fonts = join(home, 'fonts');
   const configFile = join(home, 'fonts.conf');
-  // A worker thread (the social cards') has its own copy of this module but shares the process, and its
-  // environment, copied from the main thread's, already names this process's setup. Copying the fonts
-  // again would truncate files FreeType has mapped on the other thread, which dies of SIGBUS.
+  // Content sync and the built pages each load their own copy of this module in one process, whose
+  // environment then already names this process's setup. Copying the fonts again would truncate files
+  // FreeType has mapped for the other copy, and the process dies of SIGBUS.
   if (process.env.FONTCONFIG_FILE === configFile && existsSync(configFile)) return (configured = configFile);
   mkdirSync(fonts, { recursive: true });
   for (const file of CARD_FONT_FILES) replaceFile(join(fonts, file), (to) => copyFileSync(join(fontDir, file), to));

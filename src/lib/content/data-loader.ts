@@ -7,7 +7,14 @@
 import { glob, type Loader } from 'astro/loaders';
 import { ContentError } from './content-error';
 
-export function dataLoader(options: { pattern: string; base: string }): Loader {
+export interface DataLoaderOptions {
+  pattern: string;
+  base: string;
+  /** Called with the store's entries once every file has passed its schema. */
+  onSynced?: (entries: Iterable<{ id: string; data: Record<string, unknown> }>) => void;
+}
+
+export function dataLoader({ onSynced, ...options }: DataLoaderOptions): Loader {
   const inner = glob(options);
   return {
     ...inner,
@@ -21,6 +28,7 @@ export function dataLoader(options: { pattern: string; base: string }): Loader {
         const reason = (error as Error).message.replaceAll('**', '');
         throw new ContentError([{ file: typeof file === 'string' && file ? file : options.base, reason }]);
       }
+      onSynced?.(context.store.values());
     },
   };
 }

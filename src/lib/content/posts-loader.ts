@@ -52,6 +52,10 @@ export interface PostsLoaderOptions {
   plainMdxAsMarkdown: boolean;
   /** Further checks of a post's source (the HTML policy), each problem with its line. */
   checkSource?: (source: string, format: PostFormat) => LocatedProblem[];
+  /** Called with each post that synced without a problem, as it is stored. */
+  onPostStored?: (entry: { id: string; data: Record<string, unknown> }) => void;
+  /** Called once the whole folder has synced without a problem. */
+  onSynced?: () => void;
 }
 
 const FORMATS: Record<string, PostFormat> = { '.md': 'md', '.mdx': 'mdx' };
@@ -77,6 +81,7 @@ export function postsLoader(options: PostsLoaderOptions): Loader {
       const root = fileURLToPath(context.config.root);
       const dir = resolve(root, options.base);
       await syncAll(context, dir, root, options);
+      options.onSynced?.();
       const watcher = context.watcher;
       if (!watcher) return;
       // Every change re-syncs the folder: unchanged files cost a digest, and cross-file rules
@@ -150,6 +155,10 @@ async function syncAll(context: LoaderContext, dir: string, root: string, option
         untouched.delete(next.id);
         const problems = await syncPost(context, root, next, options);
         if (problems.length > 0) fail(next.id, problems);
+        else if (options.onPostStored) {
+          const entry = context.store.get(next.id);
+          if (entry) options.onPostStored(entry);
+        }
       }
     }),
   );

@@ -1,4 +1,4 @@
-/** What the build thread and the card worker (card-worker.ts) send each other. */
+/** What the build and the card process (card-worker.ts) send each other. */
 import type { CardSpec } from './card-layout';
 
 export interface CardJob {
@@ -7,11 +7,13 @@ export interface CardJob {
 }
 
 export interface CardWorkerData {
-  jobs: CardJob[];
   logoSvg: string;
   cacheDir: string;
   concurrency: number;
 }
+
+/** To the card process: its settings first, then cards to draw, then the end of them (it exits once the last is drawn). */
+export type CardWorkerMessage = { start: CardWorkerData } | { jobs: CardJob[] } | { done: true };
 
 /** One per job, in the order the cards finish. */
 export interface CardWorkerReport {

@@ -1,33 +1,56 @@
 /**
- * The worker thread that draws a build's social cards into the cache folder
- * (drawCardsOffThread in social-card.ts starts it). Each card's JavaScript
- * (sharp's calls and callbacks, blending its texts, copying its canvas) then
- * runs beside Astro's page rendering instead of between its pages.
+ * The child process that draws a build's social cards into the cache folder
+ * (drawInCardProcess in social-card.ts starts it at the lowest scheduling
+ * priority). The cards' JavaScript and libvips' threads then run on the
+ * cores Astro leaves idle, instead of between its pages or beside its main
+ * thread at the same priority.
  *
  * scripts/build.mjs bundles this file for Node (SOCIAL_CARD_WORKER names the
- * bundle), since the build's own code is bundled by Vite where a worker cannot
- * reach it.
+ * bundle), since the build's own code is bundled by Vite where a process
+ * cannot be started from.
  */
-import { parentPort, workerData } from 'node:worker_threads';
 import { cachedPng } from './card-cache';
 import { renderCardPng } from './card-png';
-import type { CardJob, CardWorkerData, CardWorkerReport } from './card-worker-protocol';
+import type { CardJob, CardWorkerData, CardWorkerMessage, CardWorkerReport } from './card-worker-protocol';
 
-const { jobs, logoSvg, cacheDir, concurrency } = workerData as CardWorkerData;
+let settings: CardWorkerData | undefined;
+// Jobs arrive while content sync runs (early-social-cards.ts), so a lane waits for more until told there are none.
+const queue: CardJob[] = [];
+let finished = false;
+let lanes: Promise<void> | undefined;
+const waiting: (() => void)[] = [];
 
-async function drawCard(job: CardJob): Promise<CardWorkerReport> {
+async function drawCard(job: CardJob, { cacheDir, logoSvg }: CardWorkerData): Promise<CardWorkerReport> {
   try {
     await cachedPng(cacheDir, job.key, () => renderCardPng(job.spec, logoSvg));
     return { key: job.key, drawn: true };
   } catch {
-    // The route draws the card again on the build's thread, where the error fails the build at its page.
+    // The route draws the card again in the build's process, where the error fails the build at its page.
     return { key: job.key, drawn: false };
   }
 }
 
-let next = 0;
-await Promise.all(
-  Array.from({ length: Math.max(1, concurrency) }, async () => {
-    while (next < jobs.length) parentPort!.postMessage(await drawCard(jobs[next++]!));
-  }),
-);
+async function nextJob(): Promise<CardJob | undefined> {
+  while (queue.length === 0 && !finished) await new Promise<void>((wake) => waiting.push(wake));
+  return queue.shift();
+}
+
+async function drawAll(data: CardWorkerData): Promise<void> {
+  await Promise.all(
+    Array.from({ length: Math.max(1, data.concurrency) }, async () => {
+      for (let job = await nextJob(); job; job = await nextJob()) process.send!(await drawCard(job, data));
+    }),
+  );
+  process.disconnect();
+}
+
+process.on('message', (message: CardWorkerMessage) => {
+  if ('start' in message) {
+    settings = message.start;
+    lanes ??= drawAll(settings);
+  } else if ('jobs' in message) queue.push(...message.jobs);
+  else finished = true;
+  for (const wake of waiting.splice(0)) wake();
+});
+// The build stopped (or failed): nobody is waiting for the rest.
+process.once('disconnect', () => process.exit(0));

@@ -5,11 +5,12 @@
  * draws a build's cards into that folder ahead of the route that serves them.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { fork, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { cachedPng, isCached, type CachedPng } from './card-cache';
 import { cardCacheKey, layoutCard, type CardColours, type CardContent, type CardSpec } from './card-layout';
 import { cardFonts, renderCardPng, rendererVersions } from './card-png';
-import type { CardJob, CardWorkerData, CardWorkerReport } from './card-worker-protocol';
+import type { CardJob, CardWorkerData, CardWorkerMessage, CardWorkerReport } from './card-worker-protocol';
 
 export interface CardSite {
   name: string;
@@ -50,8 +51,16 @@ function planCard(content: CardContent, site: CardSite): CardPlan {
  * Cards being drawn right now, by cache key, so a card asked for while it is
  * drawn is drawn once. An entry leaves when its drawing settles: the map
  * holds at most the few cards in flight, never a build's worth of PNGs.
+ *
+ * One map per process, not per module instance: content sync (the content
+ * config's loaders) and the built pages each load their own copy of this
+ * module, and a build starts drawing in the first (early-social-cards.ts)
+ * what the card route of the second serves.
  */
-const inFlight = new Map<string, Promise<CachedPng>>();
+const IN_FLIGHT = Symbol.for('site.social-cards.in-flight');
+const inFlight: Map<string, Promise<CachedPng>> = ((globalThis as { [IN_FLIGHT]?: Map<string, Promise<CachedPng>> })[
+  IN_FLIGHT
+] ??= new Map());
 
 function cardPng(cacheDir: string, key: string, draw: () => Promise<Buffer>): Promise<CachedPng> {
   let png = inFlight.get(key);
@@ -76,74 +85,133 @@ export function socialCardPng(content: CardContent, site: CardSite, cacheDir: st
   return cardPng(cacheDir, key, () => renderCardPng(spec, site.logoSvg));
 }
 
+/** A build's card drawing, fed as the cards become known. */
+export interface CardDrawing {
+  /** Queues the cards that are neither cached nor in flight already (each in flight from here on); returns how many. */
+  add(contents: readonly CardContent[]): number;
+  /** Nothing more to add: resolves once every queued card is drawn, or left to its route. */
+  finish(): Promise<void>;
+}
+
+interface CardSink {
+  add(jobs: CardJob[]): void;
+  finish(): Promise<void>;
+}
+
 /**
- * Starts drawing every card that is not cached yet into the cache folder, a
- * few at a time, and returns at once. Astro renders pages one at a time on
- * the main thread while libvips draws on its own threads, so cards drawn
- * this way cost the build little wall time, and by the time Astro reaches a
- * card's route it is a file read (or a wait for the drawing in flight).
- * With `workerFile` (the bundled card-worker.ts), the cards' own JavaScript
- * runs on that worker thread too. Failures are left to the route: it draws
- * the card again and the error fails the build at that page.
+ * Starts drawing cards into the cache folder, a few at a time, and returns
+ * at once. Astro renders pages on the main thread while libvips draws on its
+ * own threads, so cards drawn this way cost the build little wall time, and
+ * by the time Astro reaches a card's route it is a file read (or a wait for
+ * the drawing in flight). With `workerFile` (the bundled card-worker.ts),
+ * the cards are drawn in that process, at the lowest scheduling priority. Failures are
+ * left to the route: it draws the card again and the error fails the build
+ * at that page.
  */
+export function startSocialCardDrawing(
+  site: CardSite,
+  cacheDir: string,
+  { concurrency = availableParallelism(), workerFile }: { concurrency?: number; workerFile?: string | undefined } = {},
+): CardDrawing {
+  const lanes = Math.max(1, concurrency);
+  const sink = workerFile ? drawInCardProcess(site, cacheDir, lanes, workerFile) : drawInProcess(site, cacheDir, lanes);
+  const queued = new Set<string>();
+  return {
+    add(contents) {
+      const jobs: CardJob[] = [];
+      for (const content of contents) {
+        const { spec, key } = planCard(content, site);
+        if (queued.has(key) || inFlight.has(key) || isCached(cacheDir, key)) continue;
+        queued.add(key);
+        jobs.push({ key, spec });
+      }
+      if (jobs.length > 0) sink.add(jobs);
+      return jobs.length;
+    },
+    finish: () => sink.finish(),
+  };
+}
+
+/** Draws `contents` as startSocialCardDrawing does, all known at once. */
 export function prefetchSocialCards(
   contents: readonly CardContent[],
   site: CardSite,
   cacheDir: string,
-  { concurrency = availableParallelism(), workerFile }: { concurrency?: number; workerFile?: string | undefined } = {},
+  options: { concurrency?: number; workerFile?: string | undefined } = {},
 ): Promise<void> {
-  const jobs = new Map<string, CardJob>();
-  for (const content of contents) {
-    const { spec, key } = planCard(content, site);
-    if (!jobs.has(key) && !inFlight.has(key) && !isCached(cacheDir, key)) jobs.set(key, { key, spec });
-  }
-  if (workerFile) return drawOffThread([...jobs.values()], site, cacheDir, concurrency, workerFile);
-  const queue = [...jobs.values()];
-  let next = 0;
-  const drawNext = async () => {
-    while (next < queue.length) {
-      const { spec, key } = queue[next++]!;
-      if (inFlight.has(key)) continue;
-      await cardPng(cacheDir, key, () => renderCardPng(spec, site.logoSvg)).catch(() => undefined);
+  const drawing = startSocialCardDrawing(site, cacheDir, options);
+  drawing.add(contents);
+  return drawing.finish();
+}
+
+/** Draws on this thread's libvips, `lanes` cards at a time; a card the route asked for first is not drawn twice. */
+function drawInProcess(site: CardSite, cacheDir: string, lanes: number): CardSink {
+  const queue: CardJob[] = [];
+  const running: Promise<void>[] = [];
+  let active = 0;
+  const lane = async () => {
+    try {
+      for (let job = queue.shift(); job; job = queue.shift()) {
+        const { spec, key } = job;
+        if (inFlight.has(key)) continue;
+        await cardPng(cacheDir, key, () => renderCardPng(spec, site.logoSvg)).catch(() => undefined);
+      }
+    } finally {
+      // In the same tick as the empty queue was seen, so a job added next starts a lane.
+      active--;
     }
   };
-  return Promise.all(Array.from({ length: Math.max(1, concurrency) }, drawNext)).then(() => undefined);
+  return {
+    add(jobs) {
+      queue.push(...jobs);
+      for (; active < lanes && active < queue.length; active++) running.push(lane());
+    },
+    finish: () => Promise.all(running).then(() => undefined),
+  };
 }
 
 /**
- * Hands `jobs` to a worker thread. Each card is in flight from the start: the
- * route that asks for it waits for the worker's report, then reads the cache
- * file, or draws the card itself when the worker could not.
+ * Runs before anything else in the card process (node --import): the lowest
+ * scheduling priority for its main thread, and so for every thread it starts
+ * (libuv's pool, then libvips' workers, which inherit it on Linux). Cards are
+ * then drawn on the cores Astro leaves idle instead of slowing its main
+ * thread, which decides the build's wall time (docs/benchmarks.md).
  */
-function drawOffThread(
-  jobs: CardJob[],
-  site: CardSite,
-  cacheDir: string,
-  concurrency: number,
-  workerFile: string,
-): Promise<void> {
-  if (jobs.length === 0) return Promise.resolve();
+const LOWEST_PRIORITY_PRELOAD =
+  'data:text/javascript,import{setPriority,constants}from"node:os";setPriority(constants.priority.PRIORITY_LOW)';
+
+/**
+ * Hands jobs to a child process (the bundled card-worker.ts), started with
+ * the first of them. Each card is in flight from the moment it is added: the
+ * route that asks for it waits for the process's report, then reads the
+ * cache file, or draws the card itself when the process could not.
+ */
+function drawInCardProcess(site: CardSite, cacheDir: string, concurrency: number, workerFile: string): CardSink {
   const reports = new Map<string, () => void>();
-  for (const { key, spec } of jobs) {
-    const reported = new Promise<void>((resolve) => reports.set(key, resolve));
-    inFlight.set(
-      key,
-      reported
-        .then(() => cachedPng(cacheDir, key, () => renderCardPng(spec, site.logoSvg)))
-        .finally(() => inFlight.delete(key)),
-    );
-  }
-  const data: CardWorkerData = { jobs, logoSvg: site.logoSvg, cacheDir, concurrency };
-  return new Promise((resolve) => {
-    // A worker that cannot start or dies leaves its remaining cards to their routes.
-    const release = () => {
-      for (const report of reports.values()) report();
-      reports.clear();
-      resolve();
-    };
-    let worker: Worker;
+  let worker: ChildProcess | undefined;
+  let ended = false;
+  let settle!: () => void;
+  const done = new Promise<void>((resolve) => (settle = resolve));
+  // A process that cannot start or dies leaves its remaining cards to their routes.
+  const release = () => {
+    ended = true;
+    for (const report of reports.values()) report();
+    reports.clear();
+    settle();
+  };
+  const send = (message: CardWorkerMessage) => {
+    if (!worker?.connected) return release();
+    worker.send(message, (error) => error && release());
+  };
+  const start = () => {
+    const data: CardWorkerData = { logoSvg: site.logoSvg, cacheDir, concurrency };
+    if (!existsSync(workerFile)) return release();
     try {
-      worker = new Worker(workerFile, { workerData: data });
+      worker = fork(workerFile, [], {
+        execArgv: ['--import', LOWEST_PRIORITY_PRELOAD],
+        serialization: 'advanced',
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      });
     } catch {
       release();
       return;
@@ -154,5 +222,27 @@ function drawOffThread(
     });
     worker.once('error', release);
     worker.once('exit', release);
-  });
+    send({ start: data });
+  };
+  return {
+    add(jobs) {
+      if (ended) return;
+      for (const { key, spec } of jobs) {
+        const reported = new Promise<void>((resolve) => reports.set(key, resolve));
+        inFlight.set(
+          key,
+          reported
+            .then(() => cachedPng(cacheDir, key, () => renderCardPng(spec, site.logoSvg)))
+            .finally(() => inFlight.delete(key)),
+        );
+      }
+      if (!worker) start();
+      send({ jobs });
+    },
+    finish() {
+      if (worker && !ended) send({ done: true });
+      else release();
+      return done;
+    },
+  };
 }

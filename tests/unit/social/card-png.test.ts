@@ -7,7 +7,7 @@ import { CARD_COLOURS, layoutCard, type CardContent } from '../../../src/lib/soc
 import { cardFonts, renderCardPng } from '../../../src/lib/social/card-png';
 import { cachedPng } from '../../../src/lib/social/card-cache';
 import { postCard } from '../../../src/lib/social/cards';
-import { prefetchSocialCards, socialCardPng } from '../../../src/lib/social/social-card';
+import { prefetchSocialCards, socialCardPng, startSocialCardDrawing } from '../../../src/lib/social/social-card';
 import { bundleCardWorker } from '../../../scripts/build.mjs';
 import { pinChartFont } from '../../../src/lib/chart/chart-png';
 
@@ -120,7 +120,7 @@ describe('card cache', () => {
   });
 });
 
-describe('social cards drawn on a worker thread (npm run build)', () => {
+describe('social cards drawn in a low-priority child process (npm run build)', () => {
   // Inside the project, as scripts/build.mjs writes it, so the bundle's `sharp` import resolves.
   const bundleDir = resolve(import.meta.dirname, `../../../node_modules/.cache/site-test-${process.pid}`);
   let workerFile = '';
@@ -135,7 +135,7 @@ describe('social cards drawn on a worker thread (npm run build)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'card-cache-'));
     const contents = ['Worker first', 'Worker second'].map((title) => card(title));
     const prefetched = prefetchSocialCards([...contents, contents[0]!], cardSite, dir, { workerFile });
-    // Asked for while the worker draws: the route waits for it instead of drawing a second copy.
+    // Asked for while the process draws: the route waits for it instead of drawing a second copy.
     const served = await Promise.all(contents.map((content) => socialCardPng(content, cardSite, dir)));
     await prefetched;
     expect(served.map((s) => s.rendered)).toEqual([false, false]);
@@ -147,7 +147,26 @@ describe('social cards drawn on a worker thread (npm run build)', () => {
     }
   });
 
-  it('the worker reuses the fonts this process pinned: files FreeType maps on this thread are never rewritten', async () => {
+  it('takes cards as they become known: a drawing fed in batches draws each once, and the route reads them all', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'card-cache-'));
+    const drawing = startSocialCardDrawing(cardSite, dir, { workerFile });
+    const contents = ['Batch one', 'Batch two', 'Batch three'].map((title) => card(title));
+    expect(drawing.add(contents.slice(0, 1))).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // A card already queued is not queued twice.
+    expect(drawing.add([...contents.slice(0, 1), ...contents.slice(1)])).toBe(2);
+    const finished = drawing.finish();
+    const served = await Promise.all(contents.map((content) => socialCardPng(content, cardSite, dir)));
+    await finished;
+    expect(served.map((s) => s.rendered)).toEqual([false, false, false]);
+    expect(readdirSync(dir)).toHaveLength(3);
+    // Drawn already: a later drawing queues none of them.
+    const again = startSocialCardDrawing(cardSite, dir, { workerFile });
+    expect(again.add(contents)).toBe(0);
+    await again.finish();
+  });
+
+  it('the card process leaves the fonts this process pinned alone: files FreeType maps here are never rewritten', async () => {
     const fontFiles = readdirSync(join(dirname(pinChartFont()), 'fonts')).map((file) =>
       join(dirname(pinChartFont()), 'fonts', file),
     );
@@ -158,7 +177,7 @@ describe('social cards drawn on a worker thread (npm run build)', () => {
     expect(fontFiles.map((file) => [statSync(file).ino, statSync(file).mtimeMs])).toEqual(before);
   });
 
-  it('a card the worker cannot draw fails where the route asks for it', async () => {
+  it('a card the process cannot draw fails where the route asks for it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'card-cache-'));
     const broken = { ...site, colours: CARD_COLOURS, logoSvg: '<svg not closed' };
     const prefetched = prefetchSocialCards([card('Broken on the worker')], broken, dir, { workerFile });
@@ -167,7 +186,7 @@ describe('social cards drawn on a worker thread (npm run build)', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it('a worker that cannot start leaves every card to its route', async () => {
+  it('a process that cannot start leaves every card to its route', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'card-cache-'));
     const missing = join(bundleDir, 'no-such-worker.mjs');
     const prefetched = prefetchSocialCards([card('No worker')], cardSite, dir, { workerFile: missing });

@@ -12,7 +12,8 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { env } from '../../../env';
-import { cardSite, drawnCards, socialCardCacheDir } from '../../../collections/social-cards';
+import { drawnCards } from '../../../collections/social-cards';
+import { cardSite, socialCardCacheDir } from '../../../collections/social-card-content';
 import { prefetchSocialCards, socialCardKey, socialCardPng } from '../../../lib/social/social-card';
 import type { CardContent } from '../../../lib/social/card-layout';
 
