@@ -108,12 +108,14 @@ class EarlyCards {
   constructor(private readonly workerFile: string) {}
 
   lookupSynced(collection: LookupCollection, entries: Iterable<SyncedEntry>): void {
+    if (this.lookups) return;
     this.lookupEntries.set(collection, [...entries]);
     const [categories, authors, surveys] = (['categories', 'authors', 'surveys'] as const).map((name) =>
       this.lookupEntries.get(name),
     );
-    if (!categories || !authors || !surveys || this.lookups) return;
+    if (!categories || !authors || !surveys) return;
     this.lookups = cardLookups(categories, authors, surveys);
+    this.lookupEntries.clear();
     this.drawing = startSocialCardDrawing(cardSite, socialCardCacheDir, { workerFile: this.workerFile });
     this.queued += this.drawing.add(siteCards(categories, authors));
     for (const post of this.waitingPosts.splice(0)) this.postSynced(post);

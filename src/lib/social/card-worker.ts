@@ -13,7 +13,6 @@ import { cachedPng } from './card-cache';
 import { renderCardPng } from './card-png';
 import type { CardJob, CardWorkerData, CardWorkerMessage, CardWorkerReport } from './card-worker-protocol';
 
-let settings: CardWorkerData | undefined;
 // Jobs arrive while content sync runs (early-social-cards.ts), so a lane waits for more until told there are none.
 const queue: CardJob[] = [];
 let finished = false;
@@ -45,10 +44,8 @@ async function drawAll(data: CardWorkerData): Promise<void> {
 }
 
 process.on('message', (message: CardWorkerMessage) => {
-  if ('start' in message) {
-    settings = message.start;
-    lanes ??= drawAll(settings);
-  } else if ('jobs' in message) queue.push(...message.jobs);
+  if ('start' in message) lanes ??= drawAll(message.start);
+  else if ('jobs' in message) queue.push(...message.jobs);
   else finished = true;
   for (const wake of waiting.splice(0)) wake();
 });
