@@ -18,16 +18,17 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import type { Element } from 'hast';
 import { collectionDir } from '../lib/content/collection-dirs';
 import { loadPostRedirects } from '../lib/content/redirects';
 import { paths } from '../lib/routes/paths';
 import { postIdFromPath } from '../lib/routes/post-id';
 import { assertNoProblems, type ContentProblem } from '../lib/content/content-error';
 import { PageScanCache } from '../lib/content/page-scan-cache';
+import { scanPagesInParallel } from '../lib/content/page-scan-pool';
 import { OWN_CACHE_FILES } from '../lib/build/code-fingerprint';
 import {
   brokenLinks,
+  isArticleBody,
   linkKey,
   pageUrl,
   scanPage,
@@ -37,8 +38,6 @@ import {
   type SiteLocation,
   type SourceLink,
 } from '../lib/content/links';
-
-const isArticleBody = (element: Element) => 'dataPagefindBody' in element.properties;
 
 /** Source files of the posts folder with their post ids, as the posts collection derives them. */
 function postSources(postsDir: string): { file: string; id: string }[] {
@@ -86,7 +85,8 @@ export default function linkCheck(): AstroIntegration {
         };
         scansFile = join(fileURLToPath(config.cacheDir), OWN_CACHE_FILES.linkCheckScans);
       },
-      'astro:build:done': ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, logger }) => {
+        const started = performance.now();
         const distDir = fileURLToPath(dir);
         const inDist = (path: string) => {
           const file = resolve(distDir, path);
@@ -115,18 +115,24 @@ export default function linkCheck(): AstroIntegration {
           ]),
         );
 
+        // The articles' own pages are parsed on worker threads; a page linked with a #fragment is parsed here, when asked.
+        // Drafts and scheduled posts are not built; they are checked on the build that publishes them.
+        const articles = postSources(collectionDir('posts'))
+          .map(({ file, id }) => ({ file, pagePath: paths.post(id) }))
+          .filter(({ pagePath }) => isFile(`${pagePath}index.html`));
+        const pathOfFile = new Map(
+          articles.map(({ pagePath }) => [inDist(`${pagePath}index.html`)!, `${pagePath}index.html`]),
+        );
+        for (const { file, key, scan } of await scanPagesInParallel([...pathOfFile.keys()], scanCache.knownKeys()))
+          scans.set(pathOfFile.get(file)!, scanCache.adopt(key, scan));
+
         const problems: ContentProblem[] = [];
-        let checked = 0;
-        for (const { file, id } of postSources(collectionDir('posts'))) {
-          const pagePath = paths.post(id);
-          const scan = scanOf(`${pagePath}index.html`);
-          // Drafts and scheduled posts are not built; they are checked on the build that publishes them.
-          if (!scan) continue;
+        for (const { file, pagePath } of articles) {
+          const scan = scanOf(`${pagePath}index.html`)!;
           if (!scan.hasBody)
             throw new Error(
               `link check: /${pagePath} has no element with data-pagefind-body around the article; src/integrations/link-check.ts must follow src/layouts/ArticleLayout.astro`,
             );
-          checked++;
           const broken = brokenLinks(scan.bodyLinks, pagePath, scan.ids, site, { isFile, idsOf }, redirects);
           if (broken.length > 0) problems.push(...problemsFor(file, broken, pageUrl(pagePath, site)));
         }
@@ -135,7 +141,10 @@ export default function linkCheck(): AstroIntegration {
           problems,
           'Fix the link or the heading it points to; links inside the site are checked against this build.',
         );
-        logger.info(`internal links checked in ${checked} article${checked === 1 ? '' : 's'}`);
+        const checked = articles.length;
+        logger.info(
+          `internal links checked in ${checked} article${checked === 1 ? '' : 's'} in ${Math.round(performance.now() - started)} ms`,
+        );
       },
     },
   };

@@ -72,6 +72,9 @@ export interface PageScan {
   ids: Set<string>;
 }
 
+/** The element ArticleLayout marks `data-pagefind-body`: an article's body, which the search index reads too. */
+export const isArticleBody = (element: Element): boolean => 'dataPagefindBody' in element.properties;
+
 /**
  * A built page read as browsers read it (satteri's htmlToHast, the parser of
  * Astro's own engine). `isBody` picks the element that wraps the article body;

@@ -11,7 +11,8 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { PageScan } from './links';
 
-interface StoredScan {
+/** A page scan as it crosses a thread or a file: ids as a list. */
+export interface StoredScan {
   hasBody: boolean;
   bodyLinks: string[];
   ids: string[];
@@ -23,6 +24,23 @@ const isStoredScan = (value: unknown): value is StoredScan => {
   const strings = (list: unknown) => Array.isArray(list) && list.every((item) => typeof item === 'string');
   return typeof hasBody === 'boolean' && strings(bodyLinks) && strings(ids);
 };
+
+/** The cache's key for a page: a hash of its HTML. */
+export function pageScanKey(html: string): string {
+  return createHash('sha256').update(html).digest('base64url');
+}
+
+const fromStored = (stored: StoredScan): PageScan => ({
+  hasBody: stored.hasBody,
+  bodyLinks: [...stored.bodyLinks],
+  ids: new Set(stored.ids),
+});
+
+export const toStored = (scan: PageScan): StoredScan => ({
+  hasBody: scan.hasBody,
+  bodyLinks: scan.bodyLinks,
+  ids: [...scan.ids],
+});
 
 export class PageScanCache {
   readonly #previous: Map<string, StoredScan>;
@@ -47,14 +65,24 @@ export class PageScanCache {
 
   /** The scan of `html`: read back when an earlier build scanned the same bytes, else `scanner(html)`. */
   scan(html: string, scanner: (html: string) => PageScan): PageScan {
-    const key = createHash('sha256').update(html).digest('base64url');
-    let stored = this.#used.get(key) ?? this.#previous.get(key);
-    if (!stored) {
-      const fresh = scanner(html);
-      stored = { hasBody: fresh.hasBody, bodyLinks: fresh.bodyLinks, ids: [...fresh.ids] };
-    }
+    const key = pageScanKey(html);
+    return this.adopt(key, this.#used.has(key) || this.#previous.has(key) ? undefined : toStored(scanner(html)));
+  }
+
+  /** Keys of the scans an earlier build saved: pages with these bytes need no parse. */
+  knownKeys(): string[] {
+    return [...this.#previous.keys()];
+  }
+
+  /**
+   * The scan of the page whose bytes hash to `key`, scanned elsewhere (another
+   * thread): `fresh` when it was parsed, else the one this cache holds for the key.
+   */
+  adopt(key: string, fresh: StoredScan | undefined): PageScan {
+    const stored = fresh ?? this.#used.get(key) ?? this.#previous.get(key);
+    if (!stored) throw new Error(`page scan cache: no scan for ${key}, and none was given`);
     this.#used.set(key, stored);
-    return { hasBody: stored.hasBody, bodyLinks: [...stored.bodyLinks], ids: new Set(stored.ids) };
+    return fromStored(stored);
   }
 
   save(file: string): void {

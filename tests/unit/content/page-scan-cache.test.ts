@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { scanPage, type PageScan } from '../../../src/lib/content/links';
-import { PageScanCache } from '../../../src/lib/content/page-scan-cache';
+import { PageScanCache, pageScanKey, toStored } from '../../../src/lib/content/page-scan-cache';
 
 let dir = '';
 let file = '';
@@ -82,5 +82,19 @@ describe('link-check scans kept between builds (src/lib/content/page-scan-cache.
       PageScanCache.load(file).scan(page(''), counting.scanner);
       expect(counting.calls, String(contents)).toHaveLength(1);
     }
+  });
+
+  it('takes scans made on other threads by key: fresh ones are kept, known keys read back, unknown ones refused', () => {
+    const html = page('<a href="/a/#b">a</a>');
+    const key = pageScanKey(html);
+    const build1 = PageScanCache.load(file);
+    expect(build1.knownKeys()).toEqual([]);
+    expect(build1.adopt(key, toStored(scanPage(html, isBody)))).toEqual(scanPage(html, isBody));
+    build1.save(file);
+
+    const build2 = PageScanCache.load(file);
+    expect(build2.knownKeys()).toEqual([key]);
+    expect(build2.adopt(key, undefined)).toEqual(scanPage(html, isBody));
+    expect(() => build2.adopt(pageScanKey('<p>other</p>'), undefined)).toThrow(/no scan/);
   });
 });

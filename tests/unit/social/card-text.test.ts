@@ -24,6 +24,16 @@ describe('drawableText', () => {
     expect(drawableText('  one\n\ttwo\u0007three  ', covers)).toBe('one two three');
   });
 
+  it('reads ASCII text as the grapheme walk does: CR LF, tabs, NUL and DEL become one space; a missing glyph is dropped', () => {
+    // ASCII alone takes a shorter path; wrapped in é, the same characters take the grapheme walk.
+    const ascii = 'one\r\n\ttwo\u0000three\u007f\u007ffour #5';
+    expect(drawableText(ascii, covers)).toBe('one two three four #5');
+    expect(drawableText(`é${ascii}é`, covers)).toBe(`é${drawableText(ascii, covers)}é`);
+    const noHash = (cp: number) => cp !== 0x23 && covers(cp);
+    expect(drawableText('#1 # pick', noHash)).toBe('1 pick');
+    expect(drawableText('é#1 # pické', noHash)).toBe('é1 pické');
+  });
+
   it('returns an empty string for text the font cannot draw at all', () => {
     expect(drawableText('漢字だけ', covers)).toBe('');
   });
