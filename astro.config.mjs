@@ -11,6 +11,7 @@ import pagefind from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import { astroCsp, sitePolicy } from './src/lib/security/csp.ts';
 import linkCheck from './src/integrations/link-check.ts';
+import socialCardFiles from './src/integrations/social-card-files.ts';
 import { collectionDir } from './src/lib/content/collection-dirs.ts';
 import { readPublishedPostDates } from './src/lib/content/post-dates.ts';
 import { buildNow } from './src/lib/posts/publishing.ts';
@@ -78,6 +79,8 @@ export default defineConfig({
   integrations: [
     mdx(),
     redirectsCheck(),
+    // The drawn social cards, copied from the card cache into the build (src/lib/social/card-files.ts).
+    socialCardFiles(),
     // Broken internal links and #fragments in article bodies fail the build, at the source line.
     linkCheck(),
     sitemap({

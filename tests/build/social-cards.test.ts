@@ -238,6 +238,18 @@ describe('the card cache', () => {
     expect(firstOutput).toContain(`[site-social-cards] drawing ${drawn.length} social cards from content sync on`);
   });
 
+  it('the build copies each card from the cache into dist, byte for byte, rather than rendering it as a page', () => {
+    const cached = new Set([...first.keys()].map((file) => readFileSync(join(cacheDir, file)).toString('base64')));
+    const drawn = listFiles(join(firstDist, 'social/cards'));
+    for (const card of drawn) expect(cached.has(readFileSync(card).toString('base64')), card).toBe(true);
+    expect(firstOutput).toMatch(
+      new RegExp(`\\[social-card-files\\] ${drawn.length} social cards written to social/cards/`),
+    );
+    // Astro lists every page it renders; the cards are not among them.
+    expect(firstOutput).toMatch(/├─ \/posts\//);
+    expect(firstOutput).not.toMatch(/├─ \/social\/cards\//);
+  });
+
   it('the second build draws 0 cards: the cache is unchanged, file for file, and dist gets the same bytes', () => {
     expect(secondOutput).toContain('[site-social-cards] every social card is in the cache');
     expect(second).toEqual(first);

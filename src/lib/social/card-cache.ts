@@ -13,7 +13,8 @@ export interface CachedPng {
   rendered: boolean;
 }
 
-function cacheFile(dir: string, key: string): string {
+/** Where the cache keeps the card with this key (a sha256 hex digest). */
+export function cacheFile(dir: string, key: string): string {
   if (!/^[0-9a-f]{64}$/.test(key)) throw new Error(`card cache: "${key}" is not a sha256 hex key`);
   return join(dir, `${key}.png`);
 }

@@ -7,7 +7,7 @@
 import { availableParallelism } from 'node:os';
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cachedPng, isCached, type CachedPng } from './card-cache';
+import { cachedPng, cacheFile, isCached, type CachedPng } from './card-cache';
 import { cardCacheKey, layoutCard, type CardColours, type CardContent, type CardSpec } from './card-layout';
 import { cardFonts, renderCardPng, rendererVersions } from './card-png';
 import type { CardJob, CardWorkerData, CardWorkerMessage, CardWorkerReport } from './card-worker-protocol';
@@ -86,6 +86,18 @@ export function socialCardKey(content: CardContent, site: CardSite): string {
 export function socialCardPng(content: CardContent, site: CardSite, cacheDir: string): Promise<CachedPng> {
   const { spec, key } = planCard(content, site);
   return cardPng(cacheDir, key, () => renderCardPng(spec, site.logoSvg));
+}
+
+/**
+ * The card's file in the cache folder, once it is there: waited for when in
+ * flight, drawn when not drawn yet. Nothing is read, which is all a build
+ * needs to copy the card into dist/ (card-files.ts).
+ */
+export async function socialCardFile(content: CardContent, site: CardSite, cacheDir: string): Promise<string> {
+  const { spec, key } = planCard(content, site);
+  await inFlight.get(key);
+  if (!isCached(cacheDir, key)) await cardPng(cacheDir, key, () => renderCardPng(spec, site.logoSvg));
+  return cacheFile(cacheDir, key);
 }
 
 /** A build's card drawing, fed as the cards become known. */

@@ -3,40 +3,41 @@
  * authors, and posts with no hero image or chart card of their own). Each is
  * read from the content-hash cache when an earlier build drew the same card.
  *
- * The folder's name decides when Astro renders these: a build renders its
- * static routes in routing order, static first segments alphabetically, so
- * /social/ comes after /posts/. The articles render on the main thread while
- * libvips draws the cards on the other core, and this route then mostly reads
- * finished files. Under /og/, it came before the articles, and the build
- * waited for the drawing before rendering them (docs/benchmarks.md).
+ * `astro dev` serves them from here. A build lists them here and copies them
+ * into dist/ at its end, from the cache folder the drawing fills while Astro
+ * renders the pages (src/lib/social/card-files.ts says why).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { env } from '../../../env';
 import { drawnCards } from '../../../collections/social-cards';
 import { cardSite, socialCardCacheDir } from '../../../collections/social-card-content';
-import { prefetchSocialCards, socialCardKey, socialCardPng } from '../../../lib/social/social-card';
+import { paths } from '../../../lib/routes/paths';
+import { listCardFiles } from '../../../lib/social/card-files';
+import { prefetchSocialCards, socialCardFile, socialCardPng } from '../../../lib/social/social-card';
 import type { CardContent } from '../../../lib/social/card-layout';
 
 export const getStaticPaths = (async () => {
   const cards = await drawnCards();
+  if (import.meta.env.DEV) return cards.map(({ id, content }) => ({ params: { card: id }, props: { content } }));
   // A build asks every route for its paths before it renders any page, so the
-  // cards are drawn while the pages are rendered. `astro dev` draws on request.
-  if (!import.meta.env.DEV) {
-    void prefetchSocialCards(
-      cards.map((card) => card.content),
-      cardSite,
-      socialCardCacheDir,
-      { workerFile: env.SOCIAL_CARD_WORKER },
-    );
-  }
-  // Incremental builds: the card's content hash covers its texts, layout, fonts and renderer versions.
-  return cards.map(({ id, content }) => ({
-    params: { card: id },
-    props: { content },
-    cacheKey: socialCardKey(content, cardSite),
-  }));
+  // cards are drawn while the pages are rendered, then copied into the build
+  // at its end (src/integrations/social-card-files.ts), not rendered as pages.
+  void prefetchSocialCards(
+    cards.map((card) => card.content),
+    cardSite,
+    socialCardCacheDir,
+    { workerFile: env.SOCIAL_CARD_WORKER },
+  );
+  listCardFiles(
+    cards.map(({ id, content }) => ({
+      path: paths.socialCard(id),
+      source: () => socialCardFile(content, cardSite, socialCardCacheDir),
+    })),
+  );
+  return [];
 }) satisfies GetStaticPaths;
 
+/** `astro dev` only: a build writes the cards as files. */
 export const GET: APIRoute<{ content: CardContent }> = async ({ props }) => {
   const { png } = await socialCardPng(props.content, cardSite, socialCardCacheDir);
   return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png' } });

@@ -1,0 +1,56 @@
+/**
+ * A production build's drawn social cards go into dist/ as copies of their
+ * cache files, written at the end of the build (src/integrations/social-card-files.ts),
+ * not as one rendered page each. Astro spends 1.5–3 ms on every page it
+ * renders whatever the page is (a response, two file writes with the
+ * incremental cache, the log line); for 10,000 cards that was ~30 s of a
+ * cold build's single-threaded render phase, and a copy takes a fraction of
+ * that (docs/benchmarks.md). `astro dev` still serves each card from the route.
+ *
+ * The card route lists the cards (in the pages' copy of the modules) and the
+ * integration writes them (in the config's copy): the list is one per
+ * process, shared through Symbol.for as the cards in flight are (social-card.ts).
+ */
+import { copyFile, mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+
+export interface CardFile {
+  /** Where the card goes, relative to the output folder: `social/cards/home.png`. */
+  path: string;
+  /** The card's file in the cache folder, once drawn. */
+  source: () => Promise<string>;
+}
+
+const LISTED = Symbol.for('site.social-cards.files');
+type Holder = { [LISTED]?: readonly CardFile[] };
+
+/** The card route's list of this build's cards, replacing any earlier one. */
+export function listCardFiles(files: readonly CardFile[]): void {
+  (globalThis as Holder)[LISTED] = files;
+}
+
+/** The listed cards, once: undefined when the card route listed none in this process. */
+export function takeCardFiles(): readonly CardFile[] | undefined {
+  const files = (globalThis as Holder)[LISTED];
+  delete (globalThis as Holder)[LISTED];
+  return files;
+}
+
+/** Copies every card into `outDir`, a few at a time; fails on the first card that cannot be drawn or copied. */
+export async function writeCardFiles(files: readonly CardFile[], outDir: string, concurrency = 16): Promise<void> {
+  const folders = new Map<string, Promise<unknown>>();
+  const folder = (dir: string) => {
+    let made = folders.get(dir);
+    if (!made) folders.set(dir, (made = mkdir(dir, { recursive: true })));
+    return made;
+  };
+  let next = 0;
+  const lane = async () => {
+    for (let file = files[next++]; file; file = files[next++]) {
+      const destination = join(outDir, file.path);
+      const [source] = await Promise.all([file.source(), folder(dirname(destination))]);
+      await copyFile(source, destination);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, lane));
+}

@@ -1,0 +1,55 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listCardFiles, takeCardFiles, writeCardFiles, type CardFile } from '../../../src/lib/social/card-files';
+
+let dir = '';
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'card-files-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A card whose cache file appears only after `delay` ms, as a card still being drawn does. */
+function cardDrawnLater(path: string, bytes: string, delay: number): CardFile {
+  const source = join(dir, `cache-${path.replaceAll('/', '-')}`);
+  return {
+    path,
+    source: () =>
+      new Promise((resolve) =>
+        setTimeout(() => {
+          writeFileSync(source, bytes);
+          resolve(source);
+        }, delay),
+      ),
+  };
+}
+
+describe('the drawn cards written into the build (src/lib/social/card-files.ts)', () => {
+  it('hands the route’s list to the integration once, through the process', () => {
+    const files = [cardDrawnLater('social/cards/home.png', 'home', 0)];
+    listCardFiles(files);
+    expect(takeCardFiles()).toBe(files);
+    expect(takeCardFiles()).toBeUndefined();
+  });
+
+  it('copies each card to its path under the output folder, in nested folders, once it is drawn', async () => {
+    const out = join(dir, 'dist');
+    const files = Array.from({ length: 40 }, (_, i) =>
+      cardDrawnLater(i % 2 ? `social/cards/posts/p${i}.png` : `social/cards/authors/a${i}.png`, `card ${i}`, 40 - i),
+    );
+    await writeCardFiles(files, out, 4);
+    for (const [i, file] of files.entries()) expect(readFileSync(join(out, file.path), 'utf8')).toBe(`card ${i}`);
+  });
+
+  it('fails when a card cannot be drawn', async () => {
+    const files: CardFile[] = [
+      cardDrawnLater('social/cards/home.png', 'home', 0),
+      {
+        path: 'social/cards/posts/bad.png',
+        source: () => new Promise((_, reject) => setTimeout(() => reject(new Error('Pango could not draw "bad"')), 20)),
+      },
+    ];
+    await expect(writeCardFiles(files, join(dir, 'dist'))).rejects.toThrow('Pango could not draw "bad"');
+  });
+});
