@@ -3,7 +3,7 @@
  * link check parses every built article, on one thread, while the other cores
  * wait: ~19 s of a cold 10,000-post build (docs/benchmarks.md). Split over
  * the machine's cores it takes a share of that, and the parse runs in fresh
- * heaps, not in Astro's (several GB by then).
+ * heaps, not in Astro's (~1 GB of heap by then).
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -47,8 +47,8 @@ export async function scanPagesInParallel(
   knownKeys: readonly string[],
   threads = availableParallelism(),
 ): Promise<PageScanResult[]> {
-  const lanes = Math.max(1, Math.min(threads, Math.ceil(files.length / PAGES_PER_THREAD)));
   if (files.length === 0) return [];
+  const lanes = Math.max(1, Math.min(threads, Math.ceil(files.length / PAGES_PER_THREAD)));
   const shares = Array.from({ length: lanes }, (_, lane) => files.filter((_, at) => at % lanes === lane));
   const reports = await Promise.all(shares.map((share) => runWorker({ files: share, knownKeys: [...knownKeys] })));
   return reports.flat();

@@ -12,7 +12,7 @@
  * process, shared through Symbol.for as the cards in flight are (social-card.ts).
  */
 import { copyFile, mkdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join, relative } from 'node:path';
 
 export interface CardFile {
   /** Where the card goes, relative to the output folder: `social/cards/home.png`. */
@@ -48,6 +48,10 @@ export async function writeCardFiles(files: readonly CardFile[], outDir: string,
   const lane = async () => {
     for (let file = files[next++]; file; file = files[next++]) {
       const destination = join(outDir, file.path);
+      const inside = relative(outDir, destination);
+      // Card ids come from content ids; whatever they hold, a card lands inside the output folder.
+      if (inside.startsWith('..') || isAbsolute(inside) || inside === '')
+        throw new Error(`social cards: "${file.path}" is outside the output folder`);
       const [source] = await Promise.all([file.source(), folder(dirname(destination))]);
       await copyFile(source, destination);
     }

@@ -52,4 +52,9 @@ describe('the drawn cards written into the build (src/lib/social/card-files.ts)'
     ];
     await expect(writeCardFiles(files, join(dir, 'dist'))).rejects.toThrow('Pango could not draw "bad"');
   });
+
+  it('refuses a card path that would land outside the output folder', async () => {
+    const files = [cardDrawnLater('../escaped.png', 'x', 0)];
+    await expect(writeCardFiles(files, join(dir, 'dist'))).rejects.toThrow('outside the output folder');
+  });
 });
