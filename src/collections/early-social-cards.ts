@@ -5,13 +5,13 @@
  * on the core that content sync and bundling leave idle (docs/benchmarks.md).
  *
  * This is a head start, never the source of truth: the card route lists the
- * cards from the collections (social-cards.ts) and waits for, reads or draws
- * each one itself. A card started here that the route does not list is drawn
- * and cached but not emitted; a card the route lists that was not started
- * here is drawn by the route. Both lists build each card's content with
- * social-card-content.ts, so the same card has the same cache key, and the
- * route finds it in flight (social-card.ts shares that map across the two
- * copies of the module that content sync and the pages load).
+ * cards from the collections (social-cards.ts), and the build waits for, or
+ * draws, each card it lists before copying it (card-files.ts). A card started
+ * here that the route does not list is drawn and cached but not emitted; a
+ * card the route lists that was not started here is drawn then. Both lists
+ * build each card's content with social-card-content.ts, so the same card has
+ * the same cache key and is found in flight (social-card.ts shares that map
+ * across the two copies of the module that content sync and the pages load).
  *
  * Only `npm run build` starts it: it hands the card worker's bundle over in
  * SOCIAL_CARD_WORKER. `astro dev` draws each card when it is requested.

@@ -118,17 +118,15 @@ export default function linkCheck(): AstroIntegration {
         // The articles' own pages are parsed on worker threads; a page linked with a #fragment is parsed here, when asked.
         // Drafts and scheduled posts are not built; they are checked on the build that publishes them.
         const articles = postSources(collectionDir('posts'))
-          .map(({ file, id }) => ({ file, pagePath: paths.post(id) }))
-          .filter(({ pagePath }) => isFile(`${pagePath}index.html`));
-        const pathOfFile = new Map(
-          articles.map(({ pagePath }) => [inDist(`${pagePath}index.html`)!, `${pagePath}index.html`]),
-        );
-        for (const { file, key, scan } of await scanPagesInParallel([...pathOfFile.keys()], scanCache.knownKeys()))
-          scans.set(pathOfFile.get(file)!, scanCache.adopt(key, scan));
+          .map(({ file, id }) => ({ file, pagePath: paths.post(id), page: `${paths.post(id)}index.html` }))
+          .filter(({ page }) => isFile(page));
+        const pageOfFile = new Map(articles.map(({ page }) => [inDist(page)!, page]));
+        for (const { file, key, scan } of await scanPagesInParallel([...pageOfFile.keys()], scanCache.knownKeys()))
+          scans.set(pageOfFile.get(file)!, scanCache.adopt(key, scan));
 
         const problems: ContentProblem[] = [];
-        for (const { file, pagePath } of articles) {
-          const scan = scanOf(`${pagePath}index.html`)!;
+        for (const { file, pagePath, page } of articles) {
+          const scan = scanOf(page)!;
           if (!scan.hasBody)
             throw new Error(
               `link check: /${pagePath} has no element with data-pagefind-body around the article; src/integrations/link-check.ts must follow src/layouts/ArticleLayout.astro`,

@@ -13,7 +13,7 @@ export interface PageScanJob {
   /** Absolute paths of built HTML pages. */
   files: string[];
   /** Scan-cache keys of pages an earlier build scanned: these are hashed, not parsed. */
-  knownKeys: string[];
+  knownKeys: readonly string[];
 }
 
 export interface PageScanResult {
@@ -50,6 +50,6 @@ export async function scanPagesInParallel(
   if (files.length === 0) return [];
   const lanes = Math.max(1, Math.min(threads, Math.ceil(files.length / PAGES_PER_THREAD)));
   const shares = Array.from({ length: lanes }, (_, lane) => files.filter((_, at) => at % lanes === lane));
-  const reports = await Promise.all(shares.map((share) => runWorker({ files: share, knownKeys: [...knownKeys] })));
+  const reports = await Promise.all(shares.map((share) => runWorker({ files: share, knownKeys })));
   return reports.flat();
 }

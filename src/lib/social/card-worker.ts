@@ -24,7 +24,7 @@ async function drawCard(job: CardJob, { cacheDir, logoSvg }: CardWorkerData): Pr
     await cachedPng(cacheDir, job.key, () => renderCardPng(job.spec, logoSvg));
     return { key: job.key, drawn: true };
   } catch {
-    // The route draws the card again in the build's process, where the error fails the build at its page.
+    // The build draws the card again in its own process (socialCardFile), where the error fails it.
     return { key: job.key, drawn: false };
   }
 }

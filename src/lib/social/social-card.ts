@@ -2,7 +2,8 @@
  * A social card's PNG from what it says: laid out, keyed by a hash of every
  * input, and read from the cache folder when an earlier build drew the same
  * card (src/lib/social/card-cache.ts), drawn otherwise. prefetchSocialCards
- * draws a build's cards into that folder ahead of the route that serves them.
+ * draws a build's cards into that folder ahead of the copy that puts them in
+ * dist/ (card-files.ts); `astro dev` draws each when its route asks.
  */
 import { availableParallelism } from 'node:os';
 import { fork, type ChildProcess } from 'node:child_process';
@@ -52,15 +53,15 @@ function planCard(content: CardContent, site: CardSite): CardPlan {
  * drawn is drawn once. An entry leaves when its drawing settles: the map
  * holds at most the cards in flight, never a build's worth of PNGs. A card
  * drawn in this process settles to its bytes; one drawn by the card process
- * settles to nothing once it is in the cache folder, and is read from there
- * only when its route asks: read as each was reported, 10,000 cards meant
+ * settles to nothing once it is in the cache folder, and is not read back
+ * (socialCardFile copies the file): read as each was reported, 10,000 cards meant
  * ~500 MB read on Astro's thread during content sync, for bytes nobody had
  * asked for yet.
  *
  * One map per process, not per module instance: content sync (the content
  * config's loaders) and the built pages each load their own copy of this
  * module, and a build starts drawing in the first (early-social-cards.ts)
- * what the card route of the second serves.
+ * what the card route of the second lists.
  */
 const IN_FLIGHT = Symbol.for('site.social-cards.in-flight');
 type InFlight = Map<string, Promise<CachedPng | void>>;
@@ -72,15 +73,6 @@ function cardPng(cacheDir: string, key: string, draw: () => Promise<Buffer>): Pr
   const png = cachedPng(cacheDir, key, draw).finally(() => inFlight.delete(key));
   inFlight.set(key, png);
   return png;
-}
-
-/**
- * The card's content hash (its cache file's name): everything that decides
- * its pixels, fonts and renderer versions included. Also the card route's
- * cacheKey for Astro's incremental build, so a new font or sharp redraws it.
- */
-export function socialCardKey(content: CardContent, site: CardSite): string {
-  return planCard(content, site).key;
 }
 
 export function socialCardPng(content: CardContent, site: CardSite, cacheDir: string): Promise<CachedPng> {
@@ -104,7 +96,7 @@ export async function socialCardFile(content: CardContent, site: CardSite, cache
 export interface CardDrawing {
   /** Queues the cards that are neither cached nor in flight already (each in flight from here on); returns how many. */
   add(contents: readonly CardContent[]): number;
-  /** Nothing more to add: resolves once every queued card is drawn, or left to its route. */
+  /** Nothing more to add: resolves once every queued card is drawn, or left to socialCardFile to draw. */
   finish(): Promise<void>;
 }
 
@@ -117,11 +109,11 @@ interface CardSink {
  * Starts drawing cards into the cache folder, a few at a time, and returns
  * at once. Astro renders pages on the main thread while libvips draws on its
  * own threads, so cards drawn this way cost the build little wall time, and
- * by the time Astro reaches a card's route it is a file read (or a wait for
- * the drawing in flight). With `workerFile` (the bundled card-worker.ts),
- * the cards are drawn in that process, at the lowest scheduling priority. Failures are
- * left to the route: it draws the card again and the error fails the build
- * at that page.
+ * by the end of the build each is a file to copy (or a wait for the drawing
+ * in flight). With `workerFile` (the bundled card-worker.ts), the cards are
+ * drawn in that process, at the lowest scheduling priority. Failures are left
+ * to socialCardFile: it draws the card again in this process, and the error
+ * fails the build.
  */
 export function startSocialCardDrawing(
   site: CardSite,
@@ -159,7 +151,7 @@ export function prefetchSocialCards(
   return drawing.finish();
 }
 
-/** Draws on this thread's libvips, `lanes` cards at a time; a card the route asked for first is not drawn twice. */
+/** Draws on this thread's libvips, `lanes` cards at a time; a card asked for elsewhere first is not drawn twice. */
 function drawInProcess(site: CardSite, cacheDir: string, lanes: number): CardSink {
   const queue: CardJob[] = [];
   const running: Promise<void>[] = [];
@@ -197,9 +189,9 @@ const LOWEST_PRIORITY_PRELOAD =
 
 /**
  * Hands jobs to a child process (the bundled card-worker.ts), started with
- * the first of them. Each card is in flight from the moment it is added: the
- * route that asks for it waits for the process's report, then reads the
- * cache file, or draws the card itself when the process could not.
+ * the first of them. Each card is in flight from the moment it is added:
+ * socialCardFile waits for the process's report, then takes the cache file,
+ * or draws the card itself when the process could not.
  */
 function drawInCardProcess(site: CardSite, cacheDir: string, concurrency: number, workerFile: string): CardSink {
   const reports = new Map<string, () => void>();
@@ -207,7 +199,7 @@ function drawInCardProcess(site: CardSite, cacheDir: string, concurrency: number
   let ended = false;
   let settle!: () => void;
   const done = new Promise<void>((resolve) => (settle = resolve));
-  // A process that cannot start or dies leaves its remaining cards to their routes.
+  // A process that cannot start or dies leaves its remaining cards to socialCardFile.
   const release = () => {
     ended = true;
     for (const report of reports.values()) report();
