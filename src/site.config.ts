@@ -24,8 +24,13 @@ export const SITE = {
   defaultAuthor: 'token-metrics-team',
   /** Posts on the home page besides the featured one. */
   homeLatestCount: 6,
-  /** Posts per page of every paginated listing (all posts, category, tag, author). */
-  pageSize: 10,
+  /**
+   * Posts per page of every paginated listing (all posts, category, tag, author).
+   * 24 fills every row of the card grid at one to four columns (10 left a lone
+   * card under three), and needs fewer listing pages: at 1,000 posts, 677 of
+   * the build's 1,682 pages were listings (docs/benchmarks.md).
+   */
+  pageSize: 24,
   /** Related posts under an article (src/lib/posts/related.ts). */
   relatedPostsCount: 3,
   /** Items in each RSS feed; feeds carry full content, so they stay bounded. */
