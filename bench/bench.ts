@@ -2,6 +2,7 @@
  * npm run bench [-- --runs N] [--large] [--sizes 100,1000] [--format md|mdx] [--all-mdx] [--docs-only]
  *                [--concurrency N] [--query WORD] [--no-docs] [--keep] [--no-warm] [--incremental [--verify]]
  * npm run bench -- --compare-baseline [--runs N] [--sizes 100,1000] [--baseline-formats md,mdx] [--no-docs]
+ * npm run bench -- --before DIR [--runs N] [--sizes 1000] [--format md|mdx]
  *
  * Full production builds of synthetic posts (`npm run build`, as users run it)
  * with CONTENT_DIR pointing at the fixtures and --outDir / ASTRO_CACHE_DIR in
@@ -15,7 +16,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs, stripVTControlCharacters } from 'node:util';
 import { writeFixtures, defaultFixtureDir, realIds, ROOT } from './generate-fixtures';
 import { articleWeight, dirStats, probeFirstSearch, routeSizes, standalonePagefind } from './lib/measure';
@@ -30,6 +31,11 @@ import {
 } from './lib/report';
 import { generatePost, generatePosts, type FixtureFormat } from './lib/fixtures';
 import {
+  BEFORE_AFTER_HEADER,
+  beforeAfterOrder,
+  beforeAfterRows,
+  beforeAfterVerdict,
+  type BeforeAfter,
   COMPARISON_HEADER,
   comparisonRows,
   mergeComparisons,
@@ -64,6 +70,8 @@ const { values } = parseArgs({
     'compare-baseline': { type: 'boolean', default: false },
     /** Which files the comparison feeds both builds: .md, and/or the same posts as .mdx files. */
     'baseline-formats': { type: 'string', default: 'md,mdx' },
+    /** Another checkout of this project (the commit before a change, with its own npm ci): paired cold builds, see compareBefore. */
+    before: { type: 'string' },
   },
 });
 
@@ -370,6 +378,7 @@ async function main(): Promise<void> {
     return;
   }
   if (values['compare-baseline']) return compareBaseline();
+  if (values.before !== undefined) return compareBefore(resolve(values.before));
   if (!values['docs-only'])
     log(
       `Benchmark: sizes ${sizes.join(', ')} · .${format} · ${runs} run(s) each (median) · build.concurrency ${concurrency}`,
@@ -549,6 +558,86 @@ async function compareBaseline(): Promise<void> {
   );
 }
 // ── end of baseline comparison ───────────────────────────────────────────────────────────────────
+
+// ── Before and after a change (--before) ─────────────────────────────────────────────────────────
+// Cold builds of this tree and of another checkout of the project on the same posts (this tree's
+// fixtures), alternating which goes first, each measured by runMeasured as the size table is. Make the
+// other checkout with `git worktree add ../before <commit> && (cd ../before && npm ci)`. Prints the
+// table and the verdict on the 10 % rule; results.json and the docs are left alone, since a
+// before/after check is evidence for one change, not a figure of the site.
+
+async function buildTree(tree: string, side: 'before' | 'after', contentDir: string, posts: number, run: number) {
+  const label = `before-after-${posts}-${format}-${side}`;
+  const outDir = join(TMP, `out-${label}`);
+  const cacheDir = join(TMP, `cache-${label}`);
+  rmSync(outDir, { recursive: true, force: true });
+  rmSync(cacheDir, { recursive: true, force: true });
+  mkdirSync(join(TMP, 'logs'), { recursive: true });
+  const logFile = join(TMP, 'logs', `build-${label}-run${run}.log`);
+  const result = await runMeasured({
+    command: 'npm',
+    args: ['run', 'build', '--', '--outDir', outDir],
+    cwd: tree,
+    env: {
+      ...process.env,
+      CONTENT_DIR: contentDir,
+      ASTRO_CACHE_DIR: cacheDir,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      ASTRO_BUILD_CONCURRENCY: String(concurrency),
+      FORCE_COLOR: '0',
+    },
+    logFile,
+    timeFile: join(TMP, 'logs', `time-${label}.txt`),
+  });
+  if (result.code !== 0)
+    throw new Error(
+      `${side} build failed (exit ${result.code}); log: ${relative(ROOT, logFile)}\n${result.output.slice(-3000)}`,
+    );
+  const pages = htmlPages(outDir);
+  if (!values.keep) rmSync(outDir, { recursive: true, force: true });
+  rmSync(cacheDir, { recursive: true, force: true });
+  return { ...result, pages };
+}
+
+async function compareBefore(beforeTree: string): Promise<void> {
+  const packageName = (tree: string) =>
+    existsSync(join(tree, 'package.json'))
+      ? (JSON.parse(readFileSync(join(tree, 'package.json'), 'utf8')) as { name?: string }).name
+      : undefined;
+  if (packageName(beforeTree) !== packageName(ROOT) || !existsSync(join(beforeTree, 'node_modules')))
+    throw new Error(`--before ${beforeTree}: expected another checkout of ${packageName(ROOT)} with its own npm ci`);
+  if (resolve(beforeTree) === resolve(ROOT))
+    throw new Error('--before names this checkout: give the tree before the change');
+  const trees = { before: beforeTree, after: ROOT };
+  const sizesHere = values.sizes ? sizes : [1000];
+  log(`Before ${beforeTree} · after ${ROOT} · sizes ${sizesHere.join(', ')} · .${format} · ${runs} paired cold run(s)`);
+  const fresh: BeforeAfter[] = [];
+  for (const posts of sizesHere) {
+    const postsDir = defaultFixtureDir(posts, format);
+    log(`\n▶ ${posts.toLocaleString('en')} .${format} posts: generating fixtures…`);
+    writeFixtures({ count: posts, format, outDir: postsDir });
+    const empty = () => ({ wallMs: [] as number[], cpuMs: [] as number[], peakRssBytes: [] as number[], pages: 0 });
+    const samples = { before: empty(), after: empty() };
+    for (let run = 1; run <= runs; run++) {
+      for (const side of beforeAfterOrder(run)) {
+        log(`  run ${run}/${runs}: ${side}…`);
+        const result = await buildTree(trees[side], side, join(postsDir, '..'), posts, run);
+        const s = samples[side];
+        s.wallMs.push(result.wallMs);
+        if (result.cpuMs != null) s.cpuMs.push(result.cpuMs);
+        s.peakRssBytes.push(result.peakRssBytes);
+        s.pages = result.pages;
+        log(
+          `    ${(result.wallMs / 1000).toFixed(1)} s wall, ${result.cpuMs != null ? `${(result.cpuMs / 1000).toFixed(1)} s CPU, ` : ''}peak RSS ${(result.peakRssBytes / 1024 ** 2).toFixed(0)} MB, ${result.pages} pages`,
+        );
+      }
+    }
+    fresh.push({ posts, format, runs, loadAverage: loadavg()[0]!, ...samples });
+  }
+  log(`\n${textTable(BEFORE_AFTER_HEADER, beforeAfterRows(fresh))}\n`);
+  for (const comparison of fresh) log(beforeAfterVerdict(comparison));
+}
+// ── end of before and after ──────────────────────────────────────────────────────────────────────
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   main().catch((err: unknown) => {

@@ -123,3 +123,71 @@ export function mergeComparisons(
     (a, b) => a.posts - b.posts || a.format.localeCompare(b.format),
   );
 }
+
+// ── Before and after a change (--before) ─────────────────────────────────────────────────────────
+// The guide's rule: a change to the content pipeline, feeds or search may not make the 1,000-post
+// build more than 10 % slower. On a machine whose speed drifts by a third within an hour, only runs
+// that alternate in the same minutes compare, so each run builds both trees, in alternating order.
+
+/** The slowdown the rule allows: after ÷ before up to this. */
+export const BEFORE_AFTER_LIMIT = 1.1;
+
+export interface BeforeAfter {
+  posts: number;
+  format: 'md' | 'mdx';
+  runs: number;
+  loadAverage: number;
+  before: SideSamples;
+  after: SideSamples;
+}
+
+/** Who builds first in run `run` (1-based): the tree before the change in odd runs. */
+export function beforeAfterOrder(run: number): ['before', 'after'] | ['after', 'before'] {
+  return run % 2 === 1 ? ['before', 'after'] : ['after', 'before'];
+}
+
+export const BEFORE_AFTER_HEADER = [
+  'posts',
+  'runs',
+  'before wall',
+  'after wall',
+  'after ÷ before, paired',
+  'ratio of medians',
+  'before CPU',
+  'after CPU',
+  'peak RSS before / after (GB)',
+  'pages before / after',
+  'load',
+];
+
+export function beforeAfterRows(comparisons: readonly BeforeAfter[]): string[][] {
+  return comparisons.map((c) => [
+    `${c.posts.toLocaleString('en')} .${c.format}`,
+    String(c.runs),
+    formatSeconds(c.before.wallMs),
+    formatSeconds(c.after.wallMs),
+    formatRatio(pairedRatios(c.after.wallMs, c.before.wallMs)),
+    (median(c.after.wallMs) / median(c.before.wallMs)).toFixed(2),
+    formatSeconds(c.before.cpuMs),
+    formatSeconds(c.after.cpuMs),
+    `${gb(median(c.before.peakRssBytes))} / ${gb(median(c.after.peakRssBytes))}`,
+    `${c.before.pages.toLocaleString('en')} / ${c.after.pages.toLocaleString('en')}`,
+    c.loadAverage.toFixed(1),
+  ]);
+}
+
+/**
+ * One line on the rule, from the wall times: the median of the paired ratios and the ratio of the
+ * medians both have to stay within the limit, since on a noisy machine either can look good alone.
+ */
+export function beforeAfterVerdict(c: BeforeAfter, limit = BEFORE_AFTER_LIMIT): string {
+  const paired = median(pairedRatios(c.after.wallMs, c.before.wallMs));
+  const ofMedians = median(c.after.wallMs) / median(c.before.wallMs);
+  const percent = (ratio: number) => `${ratio >= 1 ? '+' : '−'}${Math.abs((ratio - 1) * 100).toFixed(1)} %`;
+  const within = paired <= limit && ofMedians <= limit;
+  return (
+    `${c.posts.toLocaleString('en')} .${c.format}: after the change ${percent(paired)} (median of ${c.runs} paired runs), ` +
+    `${percent(ofMedians)} (ratio of medians): ${within ? 'within' : 'NOT within'} the ${percent(limit)} the rule allows` +
+    (c.runs < 5 ? '; fewer than 5 runs, so take it as a hint' : '')
+  );
+}

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  BEFORE_AFTER_HEADER,
+  beforeAfterOrder,
+  beforeAfterRows,
+  beforeAfterVerdict,
+  type BeforeAfter,
   COMPARISON_HEADER,
   comparisonRows,
   formatRatio,
@@ -94,5 +99,57 @@ describe('paired baseline comparison', () => {
     const md = renderMarkdown({ ...base, baselineComparison: [comparison(1000)] }, 'plot.svg', '/nonexistent');
     expect(md).toContain(`| ${COMPARISON_HEADER.join(' | ')} |`);
     expect(md).toContain('| 1,000 .md | 2 | 9.3 s (9.1–9.5) | 12.5 s (12.0–13.0) | 0.74 (0.73–0.76) |');
+  });
+});
+
+describe('before and after a change', () => {
+  const side = (wallMs: number[], pages: number) => ({
+    wallMs,
+    cpuMs: wallMs.map((ms) => ms * 1.3),
+    peakRssBytes: wallMs.map(() => 1.2 * GB),
+    pages,
+  });
+  const check = (before: number[], after: number[]): BeforeAfter => ({
+    posts: 1000,
+    format: 'mdx',
+    runs: before.length,
+    loadAverage: 1.5,
+    before: side(before, 1_682),
+    after: side(after, 1_309),
+  });
+
+  it('alternates which tree builds first, the one before the change in odd runs', () => {
+    expect([1, 2, 3].map(beforeAfterOrder)).toEqual([
+      ['before', 'after'],
+      ['after', 'before'],
+      ['before', 'after'],
+    ]);
+  });
+
+  it('gives the paired ratios as after ÷ before, and the ratio of the medians', () => {
+    const [row] = beforeAfterRows([check([20_000, 16_000, 18_000], [21_000, 17_600, 18_000])]);
+    expect(row).toHaveLength(BEFORE_AFTER_HEADER.length);
+    const cell = (name: string) => row![BEFORE_AFTER_HEADER.indexOf(name)];
+    expect(cell('before wall')).toBe('18.0 s (16.0–20.0)');
+    expect(cell('after wall')).toBe('18.0 s (17.6–21.0)');
+    expect(cell('after ÷ before, paired')).toBe('1.05 (1.00–1.10)');
+    expect(cell('ratio of medians')).toBe('1.00');
+    expect(cell('pages before / after')).toBe('1,682 / 1,309');
+  });
+
+  it('says within only when both the paired median and the ratio of medians are within 10 %', () => {
+    const within = check([20_000, 20_000, 20_000, 20_000, 20_000], [21_000, 21_500, 21_000, 22_000, 20_000]);
+    expect(beforeAfterVerdict(within)).toMatch(
+      /\+5\.0 % \(median of 5 paired runs\), \+5\.0 % \(ratio of medians\): within/,
+    );
+    const pairedOver = check([20_000, 16_000, 20_000, 16_000, 20_000], [22_400, 17_800, 22_400, 17_800, 21_000]);
+    expect(beforeAfterVerdict(pairedOver)).toMatch(/\+11\.3 % .*: NOT within the \+10\.0 %/);
+    const faster = check([20_000, 20_000, 20_000, 20_000, 20_000], [18_000, 18_000, 18_000, 18_000, 18_000]);
+    expect(beforeAfterVerdict(faster)).toMatch(/−10\.0 % .*: within/);
+  });
+
+  it('flags fewer than 5 runs as a hint, not a verdict to rely on', () => {
+    expect(beforeAfterVerdict(check([20_000], [20_500]))).toMatch(/fewer than 5 runs/);
+    expect(beforeAfterVerdict(check([1, 1, 1, 1, 1], [1, 1, 1, 1, 1]))).not.toMatch(/fewer than/);
   });
 });
