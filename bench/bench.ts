@@ -453,46 +453,50 @@ function previousBaselineComparison(): Pick<BenchResults, 'baselineComparison'> 
 const htmlPages = (dir: string) =>
   readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length;
 
-async function buildSide(
-  side: Side,
-  posts: number,
-  format: FixtureFormat,
-  postsDir: string,
+interface BuildCommand {
+  command: string;
+  args: string[];
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+/** `npm run build` of the checkout `tree` on the posts in `contentDir`, as the size table builds it. */
+function siteBuild(tree: string, contentDir: string, outDir: string, cacheDir: string): BuildCommand {
+  return {
+    command: 'npm',
+    args: ['run', 'build', '--', '--outDir', outDir],
+    cwd: tree,
+    env: {
+      ...process.env,
+      CONTENT_DIR: contentDir,
+      ASTRO_CACHE_DIR: cacheDir,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      ASTRO_BUILD_CONCURRENCY: String(concurrency),
+      FORCE_COLOR: '0',
+    },
+  };
+}
+
+/** One cold build of a paired comparison: fresh output and cache folders, measured, then cleaned up. */
+async function pairedBuild(
+  label: string,
   run: number,
+  command: (outDir: string, cacheDir: string) => BuildCommand,
 ): Promise<MeasuredRun & { pages: number }> {
-  const label = `compare-${posts}-${format}-${side}`;
   const outDir = join(TMP, `out-${label}`);
   const cacheDir = join(TMP, `cache-${label}`);
   rmSync(outDir, { recursive: true, force: true });
   rmSync(cacheDir, { recursive: true, force: true });
   mkdirSync(join(TMP, 'logs'), { recursive: true });
-  const common = { ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' };
   const logFile = join(TMP, 'logs', `build-${label}-run${run}.log`);
   const result = await runMeasured({
-    ...(side === 'ours'
-      ? {
-          command: 'npm',
-          args: ['run', 'build', '--', '--outDir', outDir],
-          env: {
-            ...process.env,
-            ...common,
-            CONTENT_DIR: join(postsDir, '..'),
-            ASTRO_CACHE_DIR: cacheDir,
-            ASTRO_BUILD_CONCURRENCY: String(concurrency),
-          },
-        }
-      : {
-          command: 'npx',
-          args: ['astro', 'build', '--root', BASELINE_ROOT, '--outDir', outDir],
-          env: { ...process.env, ...common, BASELINE_POSTS_DIR: postsDir, BASELINE_CACHE_DIR: cacheDir },
-        }),
-    cwd: ROOT,
+    ...command(outDir, cacheDir),
     logFile,
     timeFile: join(TMP, 'logs', `time-${label}.txt`),
   });
   if (result.code !== 0)
     throw new Error(
-      `${side} build failed (exit ${result.code}); log: ${relative(ROOT, logFile)}\n${result.output.slice(-3000)}`,
+      `${label} build failed (exit ${result.code}); log: ${relative(ROOT, logFile)}\n${result.output.slice(-3000)}`,
     );
   const pages = htmlPages(outDir);
   if (!values.keep) rmSync(outDir, { recursive: true, force: true });
@@ -500,15 +504,17 @@ async function buildSide(
   return { ...result, pages };
 }
 
-async function compareSize(posts: number, format: FixtureFormat): Promise<BaselineComparison> {
-  log(`\n▶ ${posts.toLocaleString('en')} .${format} posts, ours vs baseline: generating fixtures…`);
-  const postsDir = writeComparisonPosts(posts, format);
-  const empty = (): SideSamples => ({ wallMs: [], cpuMs: [], peakRssBytes: [], pages: 0 });
-  const samples: Record<Side, SideSamples> = { ours: empty(), baseline: empty() };
+/** `runs` rounds of both sides, in the order `order` gives each round, logged as they go. */
+async function pairedSamples<S extends string>(
+  order: (run: number) => readonly S[],
+  build: (side: S, run: number) => Promise<MeasuredRun & { pages: number }>,
+): Promise<Record<S, SideSamples>> {
+  const samples = {} as Record<S, SideSamples>;
+  for (const side of order(1)) samples[side] = { wallMs: [], cpuMs: [], peakRssBytes: [], pages: 0 };
   for (let run = 1; run <= runs; run++) {
-    for (const side of runOrder(run)) {
+    for (const side of order(run)) {
       log(`  run ${run}/${runs}: ${side}…`);
-      const result = await buildSide(side, posts, format, postsDir, run);
+      const result = await build(side, run);
       const s = samples[side];
       s.wallMs.push(result.wallMs);
       if (result.cpuMs != null) s.cpuMs.push(result.cpuMs);
@@ -519,6 +525,30 @@ async function compareSize(posts: number, format: FixtureFormat): Promise<Baseli
       );
     }
   }
+  return samples;
+}
+
+async function compareSize(posts: number, format: FixtureFormat): Promise<BaselineComparison> {
+  log(`\n▶ ${posts.toLocaleString('en')} .${format} posts, ours vs baseline: generating fixtures…`);
+  const postsDir = writeComparisonPosts(posts, format);
+  const samples = await pairedSamples<Side>(runOrder, (side, run) =>
+    pairedBuild(`compare-${posts}-${format}-${side}`, run, (outDir, cacheDir) =>
+      side === 'ours'
+        ? siteBuild(ROOT, join(postsDir, '..'), outDir, cacheDir)
+        : {
+            command: 'npx',
+            args: ['astro', 'build', '--root', BASELINE_ROOT, '--outDir', outDir],
+            cwd: ROOT,
+            env: {
+              ...process.env,
+              ASTRO_TELEMETRY_DISABLED: '1',
+              FORCE_COLOR: '0',
+              BASELINE_POSTS_DIR: postsDir,
+              BASELINE_CACHE_DIR: cacheDir,
+            },
+          },
+    ),
+  );
   return { posts, format, postsVariant: BASELINE_POSTS_VARIANT[format], runs, loadAverage: loadavg()[0]!, ...samples };
 }
 
@@ -566,39 +596,6 @@ async function compareBaseline(): Promise<void> {
 // table and the verdict on the 10 % rule; results.json and the docs are left alone, since a
 // before/after check is evidence for one change, not a figure of the site.
 
-async function buildTree(tree: string, side: 'before' | 'after', contentDir: string, posts: number, run: number) {
-  const label = `before-after-${posts}-${format}-${side}`;
-  const outDir = join(TMP, `out-${label}`);
-  const cacheDir = join(TMP, `cache-${label}`);
-  rmSync(outDir, { recursive: true, force: true });
-  rmSync(cacheDir, { recursive: true, force: true });
-  mkdirSync(join(TMP, 'logs'), { recursive: true });
-  const logFile = join(TMP, 'logs', `build-${label}-run${run}.log`);
-  const result = await runMeasured({
-    command: 'npm',
-    args: ['run', 'build', '--', '--outDir', outDir],
-    cwd: tree,
-    env: {
-      ...process.env,
-      CONTENT_DIR: contentDir,
-      ASTRO_CACHE_DIR: cacheDir,
-      ASTRO_TELEMETRY_DISABLED: '1',
-      ASTRO_BUILD_CONCURRENCY: String(concurrency),
-      FORCE_COLOR: '0',
-    },
-    logFile,
-    timeFile: join(TMP, 'logs', `time-${label}.txt`),
-  });
-  if (result.code !== 0)
-    throw new Error(
-      `${side} build failed (exit ${result.code}); log: ${relative(ROOT, logFile)}\n${result.output.slice(-3000)}`,
-    );
-  const pages = htmlPages(outDir);
-  if (!values.keep) rmSync(outDir, { recursive: true, force: true });
-  rmSync(cacheDir, { recursive: true, force: true });
-  return { ...result, pages };
-}
-
 async function compareBefore(beforeTree: string): Promise<void> {
   const packageName = (tree: string) =>
     existsSync(join(tree, 'package.json'))
@@ -616,22 +613,11 @@ async function compareBefore(beforeTree: string): Promise<void> {
     const postsDir = defaultFixtureDir(posts, format);
     log(`\n▶ ${posts.toLocaleString('en')} .${format} posts: generating fixtures…`);
     writeFixtures({ count: posts, format, outDir: postsDir });
-    const empty = () => ({ wallMs: [] as number[], cpuMs: [] as number[], peakRssBytes: [] as number[], pages: 0 });
-    const samples = { before: empty(), after: empty() };
-    for (let run = 1; run <= runs; run++) {
-      for (const side of beforeAfterOrder(run)) {
-        log(`  run ${run}/${runs}: ${side}…`);
-        const result = await buildTree(trees[side], side, join(postsDir, '..'), posts, run);
-        const s = samples[side];
-        s.wallMs.push(result.wallMs);
-        if (result.cpuMs != null) s.cpuMs.push(result.cpuMs);
-        s.peakRssBytes.push(result.peakRssBytes);
-        s.pages = result.pages;
-        log(
-          `    ${(result.wallMs / 1000).toFixed(1)} s wall, ${result.cpuMs != null ? `${(result.cpuMs / 1000).toFixed(1)} s CPU, ` : ''}peak RSS ${(result.peakRssBytes / 1024 ** 2).toFixed(0)} MB, ${result.pages} pages`,
-        );
-      }
-    }
+    const samples = await pairedSamples(beforeAfterOrder, (side, run) =>
+      pairedBuild(`before-after-${posts}-${format}-${side}`, run, (outDir, cacheDir) =>
+        siteBuild(trees[side], join(postsDir, '..'), outDir, cacheDir),
+      ),
+    );
     fresh.push({ posts, format, runs, loadAverage: loadavg()[0]!, ...samples });
   }
   log(`\n${textTable(BEFORE_AFTER_HEADER, beforeAfterRows(fresh))}\n`);
