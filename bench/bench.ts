@@ -152,19 +152,10 @@ async function runBuild(contentDir: string, label: string, { keepCache = false }
   if (!keepCache) rmSync(cacheDir, { recursive: true, force: true });
   mkdirSync(join(TMP, 'logs'), { recursive: true });
   const logFile = join(TMP, 'logs', `build-${label}.log`);
+  const build = siteBuild(ROOT, contentDir, outDir, cacheDir);
   const { code, wallMs, cpuMs, peakRssBytes, output } = await runMeasured({
-    command: 'npm',
-    args: ['run', 'build', '--', '--outDir', outDir],
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      CONTENT_DIR: contentDir,
-      ASTRO_CACHE_DIR: cacheDir,
-      ASTRO_TELEMETRY_DISABLED: '1',
-      ASTRO_BUILD_CONCURRENCY: String(concurrency),
-      ...(values['all-mdx'] ? { PLAIN_MDX_AS_MARKDOWN: '0' } : {}),
-      FORCE_COLOR: '0',
-    },
+    ...build,
+    env: { ...build.env, ...(values['all-mdx'] ? { PLAIN_MDX_AS_MARKDOWN: '0' } : {}) },
     logFile,
     timeFile: join(TMP, 'logs', `time-${label}.txt`),
   });
