@@ -1,6 +1,6 @@
 /**
  * npm run bench [-- --runs N] [--large] [--sizes 100,1000] [--format md|mdx] [--all-mdx] [--docs-only]
- *                [--concurrency N] [--query WORD] [--no-docs] [--keep] [--no-warm] [--incremental [--verify]]
+ *                [--concurrency N] [--query WORD] [--no-docs] [--keep] [--no-warm] [--incremental [--verify] [--baseline]]
  * npm run bench -- --compare-baseline [--runs N] [--sizes 100,1000] [--baseline-formats md,mdx] [--no-docs]
  * npm run bench -- --before DIR [--runs N] [--sizes 1000] [--format md|mdx]
  *
@@ -66,6 +66,8 @@ const { values } = parseArgs({
     incremental: { type: 'boolean', default: false },
     /** With --incremental: compare the last rebuild's dist/ with a cold build of the same content. */
     verify: { type: 'boolean', default: false },
+    /** With --incremental: the same rebuilds of bench/baseline-blog with experimental.incrementalBuild on. */
+    baseline: { type: 'boolean', default: false },
     /** Paired builds of our site and bench/baseline-blog on the same posts (see compareBaseline below). */
     'compare-baseline': { type: 'boolean', default: false },
     /** Which files the comparison feeds both builds: .md, and/or the same posts as .mdx files. */
@@ -80,6 +82,8 @@ const format = values.format as FixtureFormat;
 const concurrency = Number(values.concurrency);
 if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a positive integer');
 if (values.verify && !values.incremental) throw new Error('--verify compares incremental rebuilds: add --incremental');
+if (values.baseline && !values.incremental)
+  throw new Error('--baseline runs the incremental rebuilds on bench/baseline-blog: add --incremental');
 if (format !== 'md' && format !== 'mdx') throw new Error('--format must be md or mdx');
 const sizes = values.sizes ? values.sizes.split(',').map(Number) : [100, 1000, ...(values.large ? [10_000] : [])];
 
@@ -144,15 +148,25 @@ interface RunResult {
   cacheDir: string;
 }
 
-/** `keepCache` reuses the cache folder an earlier run of the same label filled; a cold run starts without one. */
-async function runBuild(contentDir: string, label: string, { keepCache = false } = {}): Promise<RunResult> {
+/**
+ * `keepCache` reuses the cache folder an earlier run of the same label filled; a cold run starts without one.
+ * `command` is what builds: by default this tree's `npm run build` on the posts in `contentDir`.
+ */
+async function runBuild(
+  contentDir: string,
+  label: string,
+  {
+    keepCache = false,
+    command,
+  }: { keepCache?: boolean; command?: ((outDir: string, cacheDir: string) => BuildCommand) | undefined } = {},
+): Promise<RunResult> {
   const outDir = join(TMP, `out-${label}`);
   const cacheDir = join(TMP, `cache-${label}`);
   rmSync(outDir, { recursive: true, force: true });
   if (!keepCache) rmSync(cacheDir, { recursive: true, force: true });
   mkdirSync(join(TMP, 'logs'), { recursive: true });
   const logFile = join(TMP, 'logs', `build-${label}.log`);
-  const build = siteBuild(ROOT, contentDir, outDir, cacheDir);
+  const build = command ? command(outDir, cacheDir) : siteBuild(ROOT, contentDir, outDir, cacheDir);
   const { code, wallMs, cpuMs, peakRssBytes, output } = await runMeasured({
     ...build,
     env: { ...build.env, ...(values['all-mdx'] ? { PLAIN_MDX_AS_MARKDOWN: '0' } : {}) },
@@ -309,14 +323,20 @@ async function benchSize(posts: number): Promise<SizeResult> {
  * cold, in a folder of its own, and compares that dist/ with the last rebuild's, file by file.
  */
 async function benchIncremental(posts: number): Promise<void> {
-  const postsDir = defaultFixtureDir(posts, format);
-  const options = { format, seed: 42, categories: realIds('categories'), authors: realIds('authors') };
+  // The baseline has no <Callout>, so it builds the .md fixtures, as in --compare-baseline.
+  const postFormat: FixtureFormat = values.baseline ? 'md' : format;
+  const postsDir = defaultFixtureDir(posts, postFormat);
+  const options = { format: postFormat, seed: 42, categories: realIds('categories'), authors: realIds('authors') };
+  const target = values.baseline ? 'baseline-' : '';
+  const command = values.baseline
+    ? (outDir: string, cacheDir: string) => baselineBuild(postsDir, outDir, cacheDir, { BASELINE_INCREMENTAL: '1' })
+    : undefined;
   // The generator is deterministic per index, so these are the files writeFixtures writes.
   const bodyEdited = generatePost(Math.floor(posts / 2), options);
   const retitled = generatePost(Math.floor(posts / 3), options);
   const title = (text: string) => `title: ${JSON.stringify(text)}`;
   const steps: [string, () => void][] = [
-    ['cold (empty cache)', () => writeFixtures({ count: posts, format, outDir: postsDir })],
+    ['cold (empty cache)', () => writeFixtures({ count: posts, format: postFormat, outDir: postsDir })],
     ['no change', () => {}],
     [
       'one body line',
@@ -337,7 +357,10 @@ async function benchIncremental(posts: number): Promise<void> {
     for (const [index, [name, edit]] of steps.entries()) {
       edit();
       log(`  ${posts} posts, run ${run}/${runs}: ${name}…`);
-      const result = await runBuild(join(postsDir, '..'), `${posts}-${format}-incremental`, { keepCache: index > 0 });
+      const result = await runBuild(join(postsDir, '..'), `${target}${posts}-${postFormat}-incremental`, {
+        keepCache: index > 0,
+        command,
+      });
       lastRebuild = result;
       rows.push([
         String(posts),
@@ -352,7 +375,9 @@ async function benchIncremental(posts: number): Promise<void> {
   log(`\n${textTable(['posts', 'run', 'build', 'wall s', 'CPU s', 'peak RSS MB'], rows)}`);
   if (values.verify) {
     log(`  ${posts} posts: the edited posts built cold, to compare with the last rebuild…`);
-    const cold = await runBuild(join(postsDir, '..'), `${posts}-${format}-incremental-cold-check`);
+    const cold = await runBuild(join(postsDir, '..'), `${target}${posts}-${postFormat}-incremental-cold-check`, {
+      command,
+    });
     log(
       `  the last rebuild's dist/ against a cold build of the same posts: ${describeTreeDiff(diffTrees(cold.outDir, lastRebuild!.outDir))}`,
     );
@@ -468,6 +493,23 @@ function siteBuild(tree: string, contentDir: string, outDir: string, cacheDir: s
   };
 }
 
+/** `astro build` of bench/baseline-blog on the posts in `postsDir` (the posts themselves, not their parent). */
+function baselineBuild(postsDir: string, outDir: string, cacheDir: string, env: NodeJS.ProcessEnv = {}): BuildCommand {
+  return {
+    command: 'npx',
+    args: ['astro', 'build', '--root', BASELINE_ROOT, '--outDir', outDir],
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      FORCE_COLOR: '0',
+      BASELINE_POSTS_DIR: postsDir,
+      BASELINE_CACHE_DIR: cacheDir,
+      ...env,
+    },
+  };
+}
+
 /** One cold build of a paired comparison: fresh output and cache folders, measured, then cleaned up. */
 async function pairedBuild(
   label: string,
@@ -526,18 +568,7 @@ async function compareSize(posts: number, format: FixtureFormat): Promise<Baseli
     pairedBuild(`compare-${posts}-${format}-${side}`, run, (outDir, cacheDir) =>
       side === 'ours'
         ? siteBuild(ROOT, join(postsDir, '..'), outDir, cacheDir)
-        : {
-            command: 'npx',
-            args: ['astro', 'build', '--root', BASELINE_ROOT, '--outDir', outDir],
-            cwd: ROOT,
-            env: {
-              ...process.env,
-              ASTRO_TELEMETRY_DISABLED: '1',
-              FORCE_COLOR: '0',
-              BASELINE_POSTS_DIR: postsDir,
-              BASELINE_CACHE_DIR: cacheDir,
-            },
-          },
+        : baselineBuild(postsDir, outDir, cacheDir),
     ),
   );
   return { posts, format, postsVariant: BASELINE_POSTS_VARIANT[format], runs, loadAverage: loadavg()[0]!, ...samples };

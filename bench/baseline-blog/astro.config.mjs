@@ -11,4 +11,7 @@ export default defineConfig({
   // The bench cleans it before each run, so every build is cold; unset, Astro's default under this folder.
   cacheDir: process.env.BASELINE_CACHE_DIR,
   integrations: [mdx(), sitemap()],
+  // `npm run bench -- --incremental --baseline`: the template with Astro's incremental builds switched on,
+  // the smallest site that shows what the flag itself costs and saves (docs/benchmarks.md).
+  experimental: { incrementalBuild: process.env.BASELINE_INCREMENTAL === '1' },
 });
