@@ -84,6 +84,17 @@ const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
 const mb = (b: number) => `${(b / 1024 ** 2).toFixed(0)} MB`;
 const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
+/** A median with the range of its runs, "25.9 s (24.1–27.0)"; a single run, or no samples kept, prints alone. */
+export function withRange(
+  median: number,
+  samples: readonly number[] | undefined,
+  format: (x: number) => string,
+): string {
+  if (!samples || samples.length < 2) return format(median);
+  const low = format(Math.min(...samples)).replace(/\s\S+$/, '');
+  return `${format(median)} (${low}–${format(Math.max(...samples)).replace(/\s\S+$/, '')})`;
+}
+
 /** The worker's install beside a first search: what it fetched, and how many files the HTTP cache already held. */
 function workerInstallNote(q: SearchProbeResult): string {
   const w = q.workerInstall;
@@ -94,12 +105,14 @@ export function tableRows(results: readonly SizeResult[]): string[][] {
   return results.map((r) => [
     `${r.posts.toLocaleString('en')} ${r.format}${r.concurrency !== 1 ? ` (c=${r.concurrency})` : ''}${r.variant ? ` [${r.variant}]` : ''}`,
     String(r.runs),
-    sec(r.wallMs),
+    withRange(r.wallMs, r.samples?.wallMs, sec),
     r.msPerPost.toFixed(2),
-    r.cpuMs != null ? sec(r.cpuMs) : '–',
-    r.warm ? `${sec(r.warm.wallMs)}${r.warm.cpuMs != null ? ` / ${sec(r.warm.cpuMs)} CPU` : ''}` : '–',
+    r.cpuMs != null ? withRange(r.cpuMs, r.samples?.cpuMs, sec) : '–',
+    r.warm
+      ? `${withRange(r.warm.wallMs, r.warm.samples.wallMs, sec)}${r.warm.cpuMs != null ? ` / ${withRange(r.warm.cpuMs, r.warm.samples.cpuMs, sec)} CPU` : ''}`
+      : '–',
     r.loadAverage != null ? r.loadAverage.toFixed(1) : '–',
-    mb(r.peakRssBytes),
+    withRange(r.peakRssBytes, r.samples?.peakRssBytes, mb),
     `${mb(r.dist.bytes)} / ${r.dist.files.toLocaleString('en')}`,
     r.search ? `${mb(r.search.bytes)} / ${r.search.files.toLocaleString('en')}` : '–',
     r.search?.indexingMs != null ? sec(r.search.indexingMs) : '–',
@@ -118,10 +131,10 @@ export function tableRows(results: readonly SizeResult[]): string[][] {
 export const TABLE_HEADER = [
   'posts',
   'runs',
-  'wall (median)',
+  'wall (median, range)',
   'ms/post',
   'CPU (user+sys)',
-  'warm rebuild (median)',
+  'warm rebuild',
   'load',
   'peak RSS (tree)',
   'dist size / files',
@@ -295,7 +308,8 @@ Full production builds (\`npm run build\`, the command users run) of synthetic p
 a \`<Callout>\` in ~20 % of MDX posts), with output and caches cleaned before every run.
 
 Machine: ${machine.cpus} × ${machine.cpuModel}, ${mb(machine.memoryBytes)} RAM, Node ${machine.node}, Astro ${machine.astro}.
-Each figure is the **median of the stated number of runs** (runs per size: ${runsNote}).
+Each figure is the **median of the stated number of runs** (runs per size: ${runsNote}), with the range over
+those runs in brackets for wall time, CPU, warm rebuilds and peak memory.
 Peak memory: ${results.memoryMethod}.
 
 ${markdownTable(TABLE_HEADER, tableRows(results.results))}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { tableRows, withRange, type SizeResult } from '../../../bench/lib/report';
+
+const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+describe('withRange', () => {
+  it('prints the median with the lowest and highest run', () => {
+    expect(withRange(25_900, [27_000, 24_100, 25_900], sec)).toBe('25.9 s (24.1–27.0)');
+  });
+
+  it('prints a single run, or a row without samples, alone', () => {
+    expect(withRange(25_900, [25_900], sec)).toBe('25.9 s');
+    expect(withRange(25_900, undefined, sec)).toBe('25.9 s');
+  });
+});
+
+describe('tableRows', () => {
+  it('gives wall, CPU, warm rebuild and peak memory their spread', () => {
+    const result = {
+      posts: 1000,
+      format: 'mdx',
+      concurrency: 1,
+      runs: 3,
+      wallMs: 20_000,
+      msPerPost: 20,
+      cpuMs: 30_000,
+      loadAverage: 2,
+      peakRssBytes: 1500 * 1024 ** 2,
+      pages: 1309,
+      astroTimings: {},
+      dist: { bytes: 0, files: 0 },
+      search: null,
+      feedBytes: null,
+      article: null,
+      warm: {
+        runs: 3,
+        wallMs: 12_000,
+        cpuMs: 15_000,
+        peakRssBytes: 1400 * 1024 ** 2,
+        samples: { wallMs: [11_000, 12_000, 14_000], cpuMs: [15_000, 14_000, 16_000], peakRssBytes: [] },
+      },
+      samples: {
+        wallMs: [19_000, 20_000, 23_500],
+        cpuMs: [30_000, 29_000, 31_000],
+        peakRssBytes: [1450, 1500, 1600].map((m) => m * 1024 ** 2),
+      },
+    } satisfies SizeResult;
+    const [row] = tableRows([result]);
+    expect(row!.slice(1, 8)).toEqual([
+      '3',
+      '20.0 s (19.0–23.5)',
+      '20.00',
+      '30.0 s (29.0–31.0)',
+      '12.0 s (11.0–14.0) / 15.0 s (14.0–16.0) CPU',
+      '2.0',
+      '1500 MB (1450–1600)',
+    ]);
+  });
+});
