@@ -107,6 +107,23 @@ export interface WorkerInstall {
 }
 
 /**
+ * What a CDN with gzip sends for these requests to the static server over `dist`: JS and JSON gzipped,
+ * everything else (Pagefind's index, fragments and WASM are stored compressed) as served.
+ */
+export function wireBytes(dist: string, requests: readonly { path: string; bytes: number }[]): number {
+  return requests.reduce((sum, r) => {
+    const file = join(dist, r.path.replace(/^\/+/, ''));
+    return (
+      sum +
+      // A 304 sends no body, and gzip never makes one bigger than what was sent.
+      (/\.(js|json)$/.test(r.path) && existsSync(file)
+        ? Math.min(r.bytes, gzipSync(readFileSync(file), { level: 6 }).length)
+        : r.bytes)
+    );
+  }, 0);
+}
+
+/**
  * A reader's first search, in Chromium, through the site's own search dialog:
  * open an article, press Ctrl+K, paste the query, wait for the results. The
  * dialog decides what Pagefind fetches (its options, e.g. no worker, and how
@@ -161,16 +178,7 @@ export async function probeFirstSearch(dist: string, query: string): Promise<Sea
       results: found,
       fragments: requests.filter((r) => r.path.endsWith('.pf_fragment')).length,
       bytes: requests.reduce((sum, r) => sum + r.bytes, 0),
-      wireBytes: requests.reduce((sum, r) => {
-        const file = join(dist, r.path.replace(/^\/+/, ''));
-        return (
-          sum +
-          // A 304 sends no body, and gzip never makes one bigger than what was sent.
-          (/\.(js|json)$/.test(r.path) && existsSync(file)
-            ? Math.min(r.bytes, gzipSync(readFileSync(file), { level: 6 }).length)
-            : r.bytes)
-        );
-      }, 0),
+      wireBytes: wireBytes(dist, requests),
       requests,
       workerInstall,
       method:
