@@ -38,13 +38,14 @@ import {
   type BeforeAfter,
   COMPARISON_HEADER,
   comparisonRows,
+  median,
   mergeComparisons,
   runOrder,
   type BaselineComparison,
   type Side,
   type SideSamples,
 } from './lib/compare';
-import { runMeasured, type MeasuredRun } from './lib/measured-run';
+import { runMeasured } from './lib/measured-run';
 import { describeTreeDiff, diffTrees } from './lib/tree-diff';
 
 const { values } = parseArgs({
@@ -91,12 +92,6 @@ const TMP = join(ROOT, 'bench/tmp');
 const RESULTS_FILE = join(ROOT, 'bench/results.json');
 const MEMORY_METHOD =
   'sum of RSS over the whole `npm run build` process tree (npm, sh, node and any workers), sampled from /proc every 100 ms';
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
 
 const log = (msg: string) => process.stdout.write(`${msg}\n`);
 
@@ -149,27 +144,23 @@ interface RunResult {
 }
 
 /**
- * `keepCache` reuses the cache folder an earlier run of the same label filled; a cold run starts without one.
- * `command` is what builds: by default this tree's `npm run build` on the posts in `contentDir`.
+ * One measured build into bench/tmp/out-<label>, with the cache folder bench/tmp/cache-<label>.
+ * `keepCache` reuses the cache folder an earlier run of the same label filled; a cold run starts
+ * without one. The log is bench/tmp/logs/build-<logName>.log.
  */
 async function runBuild(
-  contentDir: string,
   label: string,
-  {
-    keepCache = false,
-    command,
-  }: { keepCache?: boolean; command?: ((outDir: string, cacheDir: string) => BuildCommand) | undefined } = {},
+  command: (outDir: string, cacheDir: string) => BuildCommand,
+  { keepCache = false, logName = label }: { keepCache?: boolean; logName?: string } = {},
 ): Promise<RunResult> {
   const outDir = join(TMP, `out-${label}`);
   const cacheDir = join(TMP, `cache-${label}`);
   rmSync(outDir, { recursive: true, force: true });
   if (!keepCache) rmSync(cacheDir, { recursive: true, force: true });
   mkdirSync(join(TMP, 'logs'), { recursive: true });
-  const logFile = join(TMP, 'logs', `build-${label}.log`);
-  const build = command ? command(outDir, cacheDir) : siteBuild(ROOT, contentDir, outDir, cacheDir);
+  const logFile = join(TMP, 'logs', `build-${logName}.log`);
   const { code, wallMs, cpuMs, peakRssBytes, output } = await runMeasured({
-    ...build,
-    env: { ...build.env, ...(values['all-mdx'] ? { PLAIN_MDX_AS_MARKDOWN: '0' } : {}) },
+    ...command(outDir, cacheDir),
     logFile,
     timeFile: join(TMP, 'logs', `time-${label}.txt`),
   });
@@ -177,6 +168,14 @@ async function runBuild(
     throw new Error(`build ${label} failed (exit ${code}); log: ${relative(ROOT, logFile)}\n${output.slice(-3000)}`);
   return { wallMs, cpuMs, peakRssBytes, log: output, outDir, cacheDir };
 }
+
+/** This tree's `npm run build` on the posts in `contentDir`, as the size table and --incremental build it. */
+const thisTreeBuild =
+  (contentDir: string) =>
+  (outDir: string, cacheDir: string): BuildCommand => {
+    const build = siteBuild(ROOT, contentDir, outDir, cacheDir);
+    return values['all-mdx'] ? { ...build, env: { ...build.env, PLAIN_MDX_AS_MARKDOWN: '0' } } : build;
+  };
 
 function loadPrevious(): SizeResult[] {
   if (!existsSync(RESULTS_FILE)) return [];
@@ -219,7 +218,7 @@ async function benchSize(posts: number): Promise<SizeResult> {
   for (let run = 1; run <= runs; run++) {
     log(`  run ${run}/${runs}: npm run build (CONTENT_DIR=${relative(ROOT, contentDir)}, concurrency ${concurrency})…`);
     if (last && !values.keep) rmSync(last.outDir, { recursive: true, force: true });
-    const result = await runBuild(contentDir, label);
+    const result = await runBuild(label, thisTreeBuild(contentDir));
     const parsed = parseAstroLog(result.log);
     wall.push(result.wallMs);
     if (result.cpuMs != null) cpu.push(result.cpuMs);
@@ -237,7 +236,7 @@ async function benchSize(posts: number): Promise<SizeResult> {
   const warmRss: number[] = [];
   for (let run = 1; run <= (values['no-warm'] ? 0 : runs); run++) {
     log(`  warm rebuild ${run}/${runs}: the same posts, the cache folder kept…`);
-    const result = await runBuild(contentDir, label, { keepCache: true });
+    const result = await runBuild(label, thisTreeBuild(contentDir), { keepCache: true });
     warmWall.push(result.wallMs);
     if (result.cpuMs != null) warmCpu.push(result.cpuMs);
     warmRss.push(result.peakRssBytes);
@@ -330,7 +329,7 @@ async function benchIncremental(posts: number): Promise<void> {
   const target = values.baseline ? 'baseline-' : '';
   const command = values.baseline
     ? (outDir: string, cacheDir: string) => baselineBuild(postsDir, outDir, cacheDir, { BASELINE_INCREMENTAL: '1' })
-    : undefined;
+    : thisTreeBuild(join(postsDir, '..'));
   // The generator is deterministic per index, so these are the files writeFixtures writes.
   const bodyEdited = generatePost(Math.floor(posts / 2), options);
   const retitled = generatePost(Math.floor(posts / 3), options);
@@ -357,9 +356,8 @@ async function benchIncremental(posts: number): Promise<void> {
     for (const [index, [name, edit]] of steps.entries()) {
       edit();
       log(`  ${posts} posts, run ${run}/${runs}: ${name}…`);
-      const result = await runBuild(join(postsDir, '..'), `${target}${posts}-${postFormat}-incremental`, {
+      const result = await runBuild(`${target}${posts}-${postFormat}-incremental`, command, {
         keepCache: index > 0,
-        command,
       });
       lastRebuild = result;
       rows.push([
@@ -375,9 +373,7 @@ async function benchIncremental(posts: number): Promise<void> {
   log(`\n${textTable(['posts', 'run', 'build', 'wall s', 'CPU s', 'peak RSS MB'], rows)}`);
   if (values.verify) {
     log(`  ${posts} posts: the edited posts built cold, to compare with the last rebuild…`);
-    const cold = await runBuild(join(postsDir, '..'), `${target}${posts}-${postFormat}-incremental-cold-check`, {
-      command,
-    });
+    const cold = await runBuild(`${target}${posts}-${postFormat}-incremental-cold-check`, command);
     log(
       `  the last rebuild's dist/ against a cold build of the same posts: ${describeTreeDiff(diffTrees(cold.outDir, lastRebuild!.outDir))}`,
     );
@@ -515,32 +511,18 @@ async function pairedBuild(
   label: string,
   run: number,
   command: (outDir: string, cacheDir: string) => BuildCommand,
-): Promise<MeasuredRun & { pages: number }> {
-  const outDir = join(TMP, `out-${label}`);
-  const cacheDir = join(TMP, `cache-${label}`);
-  rmSync(outDir, { recursive: true, force: true });
-  rmSync(cacheDir, { recursive: true, force: true });
-  mkdirSync(join(TMP, 'logs'), { recursive: true });
-  const logFile = join(TMP, 'logs', `build-${label}-run${run}.log`);
-  const result = await runMeasured({
-    ...command(outDir, cacheDir),
-    logFile,
-    timeFile: join(TMP, 'logs', `time-${label}.txt`),
-  });
-  if (result.code !== 0)
-    throw new Error(
-      `${label} build failed (exit ${result.code}); log: ${relative(ROOT, logFile)}\n${result.output.slice(-3000)}`,
-    );
-  const pages = htmlPages(outDir);
-  if (!values.keep) rmSync(outDir, { recursive: true, force: true });
-  rmSync(cacheDir, { recursive: true, force: true });
+): Promise<RunResult & { pages: number }> {
+  const result = await runBuild(label, command, { logName: `${label}-run${run}` });
+  const pages = htmlPages(result.outDir);
+  if (!values.keep) rmSync(result.outDir, { recursive: true, force: true });
+  rmSync(result.cacheDir, { recursive: true, force: true });
   return { ...result, pages };
 }
 
 /** `runs` rounds of both sides, in the order `order` gives each round, logged as they go. */
 async function pairedSamples<S extends string>(
   order: (run: number) => readonly S[],
-  build: (side: S, run: number) => Promise<MeasuredRun & { pages: number }>,
+  build: (side: S, run: number) => Promise<RunResult & { pages: number }>,
 ): Promise<Record<S, SideSamples>> {
   const samples = {} as Record<S, SideSamples>;
   for (const side of order(1)) samples[side] = { wallMs: [], cpuMs: [], peakRssBytes: [], pages: 0 };

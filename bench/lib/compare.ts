@@ -63,18 +63,30 @@ export function pairedRatios(ours: readonly number[], baseline: readonly number[
 const sec = (ms: number) => (ms / 1000).toFixed(1);
 const gb = (bytes: number) => (bytes / 1024 ** 3).toFixed(2);
 
+/**
+ * "9.3 s (9.1–9.6)": a median, the unit once, then the range over the runs; a single run, or a result
+ * that kept no samples, prints the median alone. `number` writes a value without its unit.
+ */
+export function withRange(
+  median: number,
+  samples: readonly number[] | undefined,
+  number: (x: number) => string,
+  unit = '',
+): string {
+  if (!samples || samples.length < 2) return `${number(median)}${unit}`;
+  const { min, max } = spread(samples);
+  return `${number(median)}${unit} (${number(min)}–${number(max)})`;
+}
+
 /** "9.3 s (9.1–9.6)": the median, then the range over the runs; one run shows no range. */
 export function formatSeconds(samples: readonly number[]): string {
-  if (samples.length === 0) return '–';
-  const s = spread(samples);
-  return samples.length === 1 ? `${sec(s.median)} s` : `${sec(s.median)} s (${sec(s.min)}–${sec(s.max)})`;
+  return samples.length === 0 ? '–' : withRange(median(samples), samples, sec, ' s');
 }
 
 /** "0.71 (0.69–0.74)": median of the paired ratios and their range. */
 export function formatRatio(ratios: readonly number[]): string {
   if (ratios.length === 0 || ratios.some((r) => !Number.isFinite(r))) return '–';
-  const s = spread(ratios);
-  return ratios.length === 1 ? s.median.toFixed(2) : `${s.median.toFixed(2)} (${s.min.toFixed(2)}–${s.max.toFixed(2)})`;
+  return withRange(median(ratios), ratios, (r) => r.toFixed(2));
 }
 
 export const COMPARISON_HEADER = [

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
-import { COMPARISON_HEADER, comparisonRows, type BaselineComparison } from './compare';
+import { COMPARISON_HEADER, comparisonRows, withRange, type BaselineComparison } from './compare';
 
 export interface SearchProbeResult {
   query: string;
@@ -81,19 +81,10 @@ export const TARGETS = {
 };
 
 const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
-const mb = (b: number) => `${(b / 1024 ** 2).toFixed(0)} MB`;
-const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-
-/** A median with the range of its runs, "25.9 s (24.1–27.0)"; a single run, or no samples kept, prints alone. */
-export function withRange(
-  median: number,
-  samples: readonly number[] | undefined,
-  format: (x: number) => string,
-): string {
-  if (!samples || samples.length < 2) return format(median);
-  const low = format(Math.min(...samples)).replace(/\s\S+$/, '');
-  return `${format(median)} (${low}–${format(Math.max(...samples)).replace(/\s\S+$/, '')})`;
-}
+const megabytes = (b: number) => (b / 1024 ** 2).toFixed(0);
+const seconds = (ms: number) => (ms / 1000).toFixed(1);
+const mb = (b: number) => `${megabytes(b)} MB`;
+const sec = (ms: number) => `${seconds(ms)} s`;
 
 /** The worker's install beside a first search: what it fetched, and how many files the HTTP cache already held. */
 function workerInstallNote(q: SearchProbeResult): string {
@@ -105,14 +96,14 @@ export function tableRows(results: readonly SizeResult[]): string[][] {
   return results.map((r) => [
     `${r.posts.toLocaleString('en')} ${r.format}${r.concurrency !== 1 ? ` (c=${r.concurrency})` : ''}${r.variant ? ` [${r.variant}]` : ''}`,
     String(r.runs),
-    withRange(r.wallMs, r.samples?.wallMs, sec),
+    withRange(r.wallMs, r.samples?.wallMs, seconds, ' s'),
     r.msPerPost.toFixed(2),
-    r.cpuMs != null ? withRange(r.cpuMs, r.samples?.cpuMs, sec) : '–',
+    r.cpuMs != null ? withRange(r.cpuMs, r.samples?.cpuMs, seconds, ' s') : '–',
     r.warm
-      ? `${withRange(r.warm.wallMs, r.warm.samples.wallMs, sec)}${r.warm.cpuMs != null ? ` / ${withRange(r.warm.cpuMs, r.warm.samples.cpuMs, sec)} CPU` : ''}`
+      ? `${withRange(r.warm.wallMs, r.warm.samples.wallMs, seconds, ' s')}${r.warm.cpuMs != null ? ` / ${withRange(r.warm.cpuMs, r.warm.samples.cpuMs, seconds, ' s')} CPU` : ''}`
       : '–',
     r.loadAverage != null ? r.loadAverage.toFixed(1) : '–',
-    withRange(r.peakRssBytes, r.samples?.peakRssBytes, mb),
+    withRange(r.peakRssBytes, r.samples?.peakRssBytes, megabytes, ' MB'),
     `${mb(r.dist.bytes)} / ${r.dist.files.toLocaleString('en')}`,
     r.search ? `${mb(r.search.bytes)} / ${r.search.files.toLocaleString('en')}` : '–',
     r.search?.indexingMs != null ? sec(r.search.indexingMs) : '–',

@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { tableRows, withRange, type SizeResult } from '../../../bench/lib/report';
+import { withRange } from '../../../bench/lib/compare';
+import { tableRows, type SizeResult } from '../../../bench/lib/report';
 
-const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const seconds = (ms: number) => (ms / 1000).toFixed(1);
 
 describe('withRange', () => {
   it('prints the median with the lowest and highest run', () => {
-    expect(withRange(25_900, [27_000, 24_100, 25_900], sec)).toBe('25.9 s (24.1–27.0)');
+    expect(withRange(25_900, [27_000, 24_100, 25_900], seconds, ' s')).toBe('25.9 s (24.1–27.0)');
   });
 
   it('prints a single run, or a row without samples, alone', () => {
-    expect(withRange(25_900, [25_900], sec)).toBe('25.9 s');
-    expect(withRange(25_900, undefined, sec)).toBe('25.9 s');
+    expect(withRange(25_900, [25_900], seconds, ' s')).toBe('25.9 s');
+    expect(withRange(25_900, undefined, seconds, ' s')).toBe('25.9 s');
   });
 });
 
