@@ -30,6 +30,7 @@ const { values } = parseArgs({
 if (!values.site) throw new Error('--site <a dist/ that npm run build wrote> is required');
 const site = resolve(values.site);
 const shardCount = Number(values.shards);
+if (!Number.isInteger(shardCount) || shardCount < 2) throw new Error('--shards must be a whole number of at least 2');
 const TMP = join(ROOT, 'bench/tmp/search-shards');
 const PAGEFIND = join(ROOT, 'node_modules/.bin/pagefind');
 const PROBE_PAGE = 'search-shards-probe.html';
@@ -117,14 +118,16 @@ async function main(): Promise<void> {
   mkdirSync(TMP, { recursive: true });
   writeFileSync(join(site, PROBE_PAGE), '<!doctype html><html lang="en"><title>probe</title></html>\n');
 
-  console.log(`${slugs.length} articles: one index, then ${shardCount} shards, one after another…`);
   const single = await indexArticles('single', slugs, join(site, 'pagefind-single'));
+  // Spans of `size` articles from the newest, as a reader's search would load them; the oldest holds the rest.
   const size = Math.ceil(slugs.length / shardCount);
+  const shards = Array.from({ length: Math.ceil(slugs.length / size) }, (_, k) =>
+    slugs.slice(Math.max(0, slugs.length - (k + 1) * size), slugs.length - k * size),
+  );
+  console.log(`${slugs.length} articles: one index, then ${shards.length} shards, one after another…`);
   const shardRuns: MeasuredRun[] = [];
   const shardBundles: string[] = [];
-  // Newest first, as a reader's search would load them.
-  for (let k = 0; k < shardCount; k++) {
-    const part = slugs.slice(slugs.length - (k + 1) * size, slugs.length - k * size || undefined);
+  for (const [k, part] of shards.entries()) {
     const bundle = `pagefind-shard-${k + 1}`;
     shardRuns.push(await indexArticles(bundle, part, join(site, bundle)));
     shardBundles.push(bundle);
@@ -133,7 +136,7 @@ async function main(): Promise<void> {
     ['one index', String(slugs.length), `${(single.wallMs / 1000).toFixed(1)} s`, mb(single.peakRssBytes)],
     ...shardRuns.map((run, k) => [
       `shard ${k + 1}`,
-      String(Math.min(size, slugs.length - k * size)),
+      String(shards[k]!.length),
       `${(run.wallMs / 1000).toFixed(1)} s`,
       mb(run.peakRssBytes),
     ]),
@@ -152,7 +155,7 @@ async function main(): Promise<void> {
     ]);
   }
   console.log(
-    `\n${textTable(['query', 'one index: first search', `${shardCount} shards merged: first search`, 'difference (gz)'], rows)}`,
+    `\n${textTable(['query', 'one index: first search', `${shards.length} shards merged: first search`, 'difference (gz)'], rows)}`,
   );
   rmSync(join(site, PROBE_PAGE), { force: true });
 }
