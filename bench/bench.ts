@@ -21,6 +21,7 @@ import { parseArgs, stripVTControlCharacters } from 'node:util';
 import { writeFixtures, defaultFixtureDir, realIds, ROOT } from './generate-fixtures';
 import { articleWeight, dirStats, probeFirstSearch, routeSizes, standalonePagefind } from './lib/measure';
 import {
+  formatCpuByRole,
   renderMarkdown,
   renderPlot,
   tableRows,
@@ -46,6 +47,7 @@ import {
   type SideSamples,
 } from './lib/compare';
 import { runMeasured } from './lib/measured-run';
+import type { ProcessRole } from '../scripts/lib/proc-tree';
 import { describeTreeDiff, diffTrees } from './lib/tree-diff';
 
 const { values } = parseArgs({
@@ -138,6 +140,7 @@ interface RunResult {
   /** user + system CPU time of the whole tree (GNU time, all waited-for descendants). */
   cpuMs: number | null;
   peakRssBytes: number;
+  cpuMsByRole: Record<ProcessRole, number>;
   log: string;
   outDir: string;
   cacheDir: string;
@@ -159,14 +162,14 @@ async function runBuild(
   if (!keepCache) rmSync(cacheDir, { recursive: true, force: true });
   mkdirSync(join(TMP, 'logs'), { recursive: true });
   const logFile = join(TMP, 'logs', `build-${logName}.log`);
-  const { code, wallMs, cpuMs, peakRssBytes, output } = await runMeasured({
+  const { code, wallMs, cpuMs, peakRssBytes, cpuMsByRole, output } = await runMeasured({
     ...command(outDir, cacheDir),
     logFile,
     timeFile: join(TMP, 'logs', `time-${label}.txt`),
   });
   if (code !== 0)
     throw new Error(`build ${label} failed (exit ${code}); log: ${relative(ROOT, logFile)}\n${output.slice(-3000)}`);
-  return { wallMs, cpuMs, peakRssBytes, log: output, outDir, cacheDir };
+  return { wallMs, cpuMs, peakRssBytes, cpuMsByRole, log: output, outDir, cacheDir };
 }
 
 /** This tree's `npm run build` on the posts in `contentDir`, as the size table and --incremental build it. */
@@ -210,6 +213,7 @@ async function benchSize(posts: number): Promise<SizeResult> {
   const wall: number[] = [];
   const cpu: number[] = [];
   const rss: number[] = [];
+  const cpuByRole: Record<ProcessRole, number>[] = [];
   let last: RunResult | undefined;
   const timingRuns: Record<string, number>[] = [];
   let pages: number | null = null;
@@ -223,12 +227,14 @@ async function benchSize(posts: number): Promise<SizeResult> {
     wall.push(result.wallMs);
     if (result.cpuMs != null) cpu.push(result.cpuMs);
     rss.push(result.peakRssBytes);
+    cpuByRole.push(result.cpuMsByRole);
     timingRuns.push(parsed.timings);
     pages = parsed.pages;
     pagefindMs = parsed.pagefindMs;
     log(
       `    ${(result.wallMs / 1000).toFixed(1)} s wall, ${result.cpuMs != null ? `${(result.cpuMs / 1000).toFixed(1)} s CPU, ` : ''}${(result.wallMs / posts).toFixed(2)} ms/post, peak RSS ${(result.peakRssBytes / 1024 ** 2).toFixed(0)} MB, ${pages ?? '?'} pages`,
     );
+    log(`    CPU by process: ${formatCpuByRole(result.cpuMsByRole)}`);
     last = result;
   }
   const warmWall: number[] = [];
@@ -297,6 +303,7 @@ async function benchSize(posts: number): Promise<SizeResult> {
     article: articleWeight(dist) ?? null,
     routes: routeSizes(dist),
     samples: { wallMs: wall, cpuMs: cpu, peakRssBytes: rss },
+    cpuByProcess: cpuByRole,
     ...(warmWall.length
       ? {
           warm: {

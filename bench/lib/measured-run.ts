@@ -1,17 +1,19 @@
 /**
  * Runs one command as the bench measures a build: wall time, user + system CPU of the whole process
- * tree (GNU time counts every waited-for descendant), and peak RSS summed over the tree (sampled
- * from /proc). The log goes to a file as it comes.
+ * tree (GNU time counts every waited-for descendant), and, sampled from /proc, peak RSS summed over
+ * the tree and the CPU of each kind of process in it. The log goes to a file as it comes.
  */
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, readFileSync, rmSync } from 'node:fs';
-import { sampleTreeRss } from '../../scripts/lib/proc-tree';
+import { sampleTree, type ProcessRole } from '../../scripts/lib/proc-tree';
 
 export interface MeasuredRun {
   code: number | null;
   wallMs: number;
   cpuMs: number | null;
   peakRssBytes: number;
+  /** Sampled CPU per kind of process (Astro, the social-card process, Pagefind, the rest). */
+  cpuMsByRole: Record<ProcessRole, number>;
   output: string;
 }
 
@@ -45,7 +47,7 @@ export async function runMeasured({
     },
   );
   const started = performance.now();
-  const sampler = sampleTreeRss(child.pid!);
+  const sampler = sampleTree(child.pid!);
   const log = createWriteStream(logFile);
   let output = '';
   const onData = (d: Buffer) => {
@@ -59,12 +61,12 @@ export async function runMeasured({
     child.on('close', resolve);
   });
   const wallMs = performance.now() - started;
-  const { peakBytes } = sampler.stop();
+  const { peakBytes, cpuMsByRole } = sampler.stop();
   log.end();
   let cpuMs: number | null = null;
   if (existsSync(timeFile)) {
     const [user, sys] = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
     if (Number.isFinite(user) && Number.isFinite(sys)) cpuMs = (user! + sys!) * 1000;
   }
-  return { code, wallMs, cpuMs, peakRssBytes: peakBytes, output };
+  return { code, wallMs, cpuMs, peakRssBytes: peakBytes, cpuMsByRole, output };
 }

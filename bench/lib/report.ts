@@ -3,9 +3,10 @@
  * server-side by Vega-Lite + Vega (no browser, no hand-drawn paths).
  */
 import { existsSync, readFileSync } from 'node:fs';
+import type { ProcessRole } from '../../scripts/lib/proc-tree';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
-import { COMPARISON_HEADER, comparisonRows, withRange, type BaselineComparison } from './compare';
+import { COMPARISON_HEADER, comparisonRows, median, withRange, type BaselineComparison } from './compare';
 
 export interface SearchProbeResult {
   query: string;
@@ -60,6 +61,8 @@ export interface SizeResult {
   /** Largest file per kind of route: must stay flat with post count, except listings' page count and sitemap parts. */
   routes?: Record<string, { files: number; maxBytes: number }>;
   samples: { wallMs: number[]; cpuMs: number[]; peakRssBytes: number[] };
+  /** Each cold run's CPU per kind of process, sampled from /proc (scripts/lib/proc-tree.ts); absent in older results. */
+  cpuByProcess?: Record<ProcessRole, number>[];
 }
 
 export interface BenchResults {
@@ -333,7 +336,7 @@ Only the *number* of listing pages and sitemap entries may grow with posts; no s
 
 ${routesTable(results.results)}
 
-## Astro's own stage timings (median run, seconds)
+${cpuSection(results.results, machine.cpus)}## Astro's own stage timings (median run, seconds)
 
 ${markdownTable(
   ['posts', ...Object.keys(results.results[0]?.astroTimings ?? {})],
@@ -383,4 +386,63 @@ function routesTable(results: readonly SizeResult[]): string {
       ),
     ]),
   );
+}
+
+export const CPU_ROLES: readonly ProcessRole[] = ['astro', 'social cards', 'pagefind', 'other'];
+
+/** "astro 20.6 s, social cards 8.2 s, pagefind 3.6 s, other 0.7 s": one run's CPU by process, for the log. */
+export function formatCpuByRole(byRole: Record<ProcessRole, number>): string {
+  return CPU_ROLES.map((role) => `${role} ${sec(byRole[role])}`).join(', ');
+}
+
+export const CPU_HEADER = [
+  'posts',
+  'runs',
+  'wall',
+  "Astro's process",
+  'social-card process',
+  'Pagefind',
+  'the rest',
+  'sampled CPU',
+  'sampled CPU ÷ cores',
+];
+
+/**
+ * Each size's CPU by kind of process (medians over the cold runs, with ranges), and the wall time
+ * no schedule could beat on this machine: the sampled CPU spread over every core.
+ */
+export function cpuRows(results: readonly SizeResult[], cores: number): string[][] {
+  return results
+    .filter((r) => r.cpuByProcess?.length)
+    .map((r) => {
+      const runs = r.cpuByProcess!;
+      const totals = runs.map((run) => CPU_ROLES.reduce((sum, role) => sum + run[role], 0));
+      const floors = totals.map((total) => total / cores);
+      return [
+        `${r.posts.toLocaleString('en')} ${r.format}${r.concurrency !== 1 ? ` (c=${r.concurrency})` : ''}${r.variant ? ` [${r.variant}]` : ''}`,
+        String(runs.length),
+        withRange(r.wallMs, r.samples?.wallMs, seconds, ' s'),
+        ...CPU_ROLES.map((role) => {
+          const values = runs.map((run) => run[role]);
+          return withRange(median(values), values, seconds, ' s');
+        }),
+        withRange(median(totals), totals, seconds, ' s'),
+        withRange(median(floors), floors, seconds, ' s'),
+      ];
+    });
+}
+
+function cpuSection(results: readonly SizeResult[], cores: number): string {
+  const rows = cpuRows(results, cores);
+  if (rows.length === 0) return '';
+  return `## Where the CPU goes (cold builds)
+
+User + system CPU of each process in the build, sampled from \`/proc\` every 100 ms while it ran (threads
+count with their process; up to 100 ms of a process's end is missed). *the rest* is npm and the build
+script. A build cannot finish sooner than its CPU spread over all ${cores} cores, the last column, however
+its work is scheduled: a wall time near it means the machine, not waiting, is the limit.
+
+${markdownTable(CPU_HEADER, rows)}
+
+`;
 }
