@@ -3,7 +3,7 @@
  * server-side by Vega-Lite + Vega (no browser, no hand-drawn paths).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import type { ProcessRole } from '../../scripts/lib/proc-tree';
+import { PROCESS_ROLES, type ProcessRole } from '../../scripts/lib/proc-tree';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { COMPARISON_HEADER, comparisonRows, median, withRange, type BaselineComparison } from './compare';
@@ -95,9 +95,14 @@ function workerInstallNote(q: SearchProbeResult): string {
   return w ? ` + worker install ${kb(w.bytes)} / ${w.files} files (${w.revalidated} revalidated, 304)` : '';
 }
 
+/** "1,000 mdx", with a non-default concurrency or variant: a size's row name in every table. */
+function sizeLabel(r: SizeResult): string {
+  return `${r.posts.toLocaleString('en')} ${r.format}${r.concurrency !== 1 ? ` (c=${r.concurrency})` : ''}${r.variant ? ` [${r.variant}]` : ''}`;
+}
+
 export function tableRows(results: readonly SizeResult[]): string[][] {
   return results.map((r) => [
-    `${r.posts.toLocaleString('en')} ${r.format}${r.concurrency !== 1 ? ` (c=${r.concurrency})` : ''}${r.variant ? ` [${r.variant}]` : ''}`,
+    sizeLabel(r),
     String(r.runs),
     withRange(r.wallMs, r.samples?.wallMs, seconds, ' s'),
     r.msPerPost.toFixed(2),
@@ -388,11 +393,9 @@ function routesTable(results: readonly SizeResult[]): string {
   );
 }
 
-export const CPU_ROLES: readonly ProcessRole[] = ['astro', 'social cards', 'pagefind', 'other'];
-
 /** "astro 20.6 s, social cards 8.2 s, pagefind 3.6 s, other 0.7 s": one run's CPU by process, for the log. */
 export function formatCpuByRole(byRole: Record<ProcessRole, number>): string {
-  return CPU_ROLES.map((role) => `${role} ${sec(byRole[role])}`).join(', ');
+  return PROCESS_ROLES.map((role) => `${role} ${sec(byRole[role])}`).join(', ');
 }
 
 export const CPU_HEADER = [
@@ -416,13 +419,13 @@ export function cpuRows(results: readonly SizeResult[], cores: number): string[]
     .filter((r) => r.cpuByProcess?.length)
     .map((r) => {
       const runs = r.cpuByProcess!;
-      const totals = runs.map((run) => CPU_ROLES.reduce((sum, role) => sum + run[role], 0));
+      const totals = runs.map((run) => PROCESS_ROLES.reduce((sum, role) => sum + run[role], 0));
       const floors = totals.map((total) => total / cores);
       return [
-        `${r.posts.toLocaleString('en')} ${r.format}${r.concurrency !== 1 ? ` (c=${r.concurrency})` : ''}${r.variant ? ` [${r.variant}]` : ''}`,
+        sizeLabel(r),
         String(runs.length),
         withRange(r.wallMs, r.samples?.wallMs, seconds, ' s'),
-        ...CPU_ROLES.map((role) => {
+        ...PROCESS_ROLES.map((role) => {
           const values = runs.map((run) => run[role]);
           return withRange(median(values), values, seconds, ' s');
         }),

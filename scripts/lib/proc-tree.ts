@@ -69,9 +69,11 @@ function treeOf(root: number, procs = processTable()): Map<number, ProcInfo> {
   return tree;
 }
 
-/** The kind of process a build runs, from its command line (NUL-separated, as /proc/<pid>/cmdline holds it). */
-export type ProcessRole = 'astro' | 'social cards' | 'pagefind' | 'other';
+/** The kinds of process a build runs, in the order reports list them. */
+export const PROCESS_ROLES = ['astro', 'social cards', 'pagefind', 'other'] as const;
+export type ProcessRole = (typeof PROCESS_ROLES)[number];
 
+/** A process's kind, from its command line (NUL-separated, as /proc/<pid>/cmdline holds it). */
 export function roleOf(cmdline: string): ProcessRole {
   const args = cmdline.split('\0');
   if (args.some((arg) => /(^|\/)pagefind(_extended)?$/.test(arg))) return 'pagefind';
