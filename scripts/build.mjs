@@ -24,6 +24,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
 import { env } from '../src/env.ts';
+import { BUNDLER_ALLOCATOR_ENV, INDEXER_ALLOCATOR_ENV, withAllocatorSettings } from '../src/lib/build/allocator-env.ts';
 import {
   OWN_CACHE_FILES,
   codeFingerprint,
@@ -66,7 +67,10 @@ export function outDirFromArgs(args) {
 /** Runs the indexer over `site`; a message for the build log when it failed, else undefined. */
 export function writeSearchIndex(site, pagefindBin = resolve(ROOT, 'node_modules/.bin/pagefind')) {
   const started = performance.now();
-  const run = spawnSync(pagefindBin, pagefindArgs(site), { stdio: 'inherit' });
+  const run = spawnSync(pagefindBin, pagefindArgs(site), {
+    stdio: 'inherit',
+    env: withAllocatorSettings(process.env, INDEXER_ALLOCATOR_ENV),
+  });
   if (run.status === 0) {
     const pages = readIndexedPageCount(site);
     console.log(
@@ -206,7 +210,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const cardWorker = await bundleCardWorker(resolve(ROOT, CARD_WORKER_BUNDLE));
   const child = spawn(process.execPath, [resolve(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', ...astroArgs], {
     stdio: 'inherit',
-    env: { ...process.env, SOCIAL_CARD_WORKER: cardWorker },
+    env: { ...withAllocatorSettings(process.env, BUNDLER_ALLOCATOR_ENV), SOCIAL_CARD_WORKER: cardWorker },
   });
   // Loads on this process's thread while Astro works in its own; awaited when the worker is written.
   loadWorkboxBuild().catch(() => {});
