@@ -1,6 +1,6 @@
 /**
- * A production build's drawn social cards go into dist/ as copies of their
- * cache files, written at the end of the build (src/integrations/social-card-files.ts),
+ * A production build's drawn social cards go into dist/ as hard links to (or
+ * copies of) their cache files, written at the end of the build (src/integrations/social-card-files.ts),
  * not as one rendered page each. Astro spends 1.5–3 ms on every page it
  * renders whatever the page is (a response, two file writes with the
  * incremental cache, the log line); for 10,000 cards that was ~30 s of a
@@ -11,7 +11,7 @@
  * integration writes them (in the config's copy): the list is one per
  * process, shared through Symbol.for as the cards in flight are (social-card.ts).
  */
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, link, mkdir } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 
 export interface CardFile {
@@ -36,7 +36,24 @@ export function takeCardFiles(): readonly CardFile[] | undefined {
   return files;
 }
 
-/** Copies every card into `outDir`, a few at a time; fails on the first card that cannot be drawn or copied. */
+/**
+ * A second name for the cache file in `outDir` where the file system allows
+ * one, else a copy. A cache file is never written in place (card-cache.ts
+ * writes beside and renames), so the two names keep the same bytes. At
+ * 10,000 posts this skips 480 MB of copies and 10,000 new inodes.
+ */
+async function placeCard(source: string, destination: string): Promise<void> {
+  try {
+    await link(source, destination);
+  } catch (error) {
+    // Another device (EXDEV), or a file system or mount without hard links.
+    if (!['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EMLINK'].includes((error as NodeJS.ErrnoException).code ?? ''))
+      throw error;
+    await copyFile(source, destination);
+  }
+}
+
+/** Puts every card into `outDir`, a few at a time; fails on the first card that cannot be drawn or placed. */
 export async function writeCardFiles(files: readonly CardFile[], outDir: string, concurrency = 16): Promise<void> {
   const folders = new Map<string, Promise<unknown>>();
   const folder = (dir: string) => {
@@ -53,7 +70,7 @@ export async function writeCardFiles(files: readonly CardFile[], outDir: string,
       if (inside.startsWith('..') || isAbsolute(inside) || inside === '')
         throw new Error(`social cards: "${file.path}" is outside the output folder`);
       const [source] = await Promise.all([file.source(), folder(dirname(destination))]);
-      await copyFile(source, destination);
+      await placeCard(source, destination);
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, lane));

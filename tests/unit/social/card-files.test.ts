@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -40,6 +40,16 @@ describe('the drawn cards written into the build (src/lib/social/card-files.ts)'
     );
     await writeCardFiles(files, out, 4);
     for (const [i, file] of files.entries()) expect(readFileSync(join(out, file.path), 'utf8')).toBe(`card ${i}`);
+  });
+
+  it('gives each card a second name for its cache file, not a copy, where the file system allows it', async () => {
+    const out = join(dir, 'dist');
+    const card = cardDrawnLater('social/cards/home.png', 'home', 0);
+    await writeCardFiles([card], out);
+    const placed = statSync(join(out, card.path));
+    const cached = statSync(await card.source());
+    expect(placed.ino).toBe(cached.ino);
+    expect(placed.nlink).toBe(2);
   });
 
   it('fails when a card cannot be drawn', async () => {
