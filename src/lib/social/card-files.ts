@@ -11,7 +11,7 @@
  * integration writes them (in the config's copy): the list is one per
  * process, shared through Symbol.for as the cards in flight are (social-card.ts).
  */
-import { copyFile, link, mkdir } from 'node:fs/promises';
+import { copyFile, link, mkdir, rm } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 
 export interface CardFile {
@@ -42,13 +42,18 @@ export function takeCardFiles(): readonly CardFile[] | undefined {
  * writes beside and renames), so the two names keep the same bytes. At
  * 10,000 posts this skips 480 MB of copies and 10,000 new inodes.
  */
-async function placeCard(source: string, destination: string): Promise<void> {
+async function placeCard(source: string, destination: string, replaceOld = true): Promise<void> {
   try {
     await link(source, destination);
   } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    // A card an earlier build left (an output folder Astro was told not to empty): replaced, as a copy would be.
+    if (code === 'EEXIST' && replaceOld) {
+      await rm(destination, { force: true });
+      return placeCard(source, destination, false);
+    }
     // Another device (EXDEV), or a file system or mount without hard links.
-    if (!['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EMLINK'].includes((error as NodeJS.ErrnoException).code ?? ''))
-      throw error;
+    if (!['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EMLINK'].includes(code)) throw error;
     await copyFile(source, destination);
   }
 }

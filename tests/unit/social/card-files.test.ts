@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -50,6 +50,15 @@ describe('the drawn cards written into the build (src/lib/social/card-files.ts)'
     const cached = statSync(await card.source());
     expect(placed.ino).toBe(cached.ino);
     expect(placed.nlink).toBe(2);
+  });
+
+  it('replaces a card an earlier build left in the output folder', async () => {
+    const out = join(dir, 'dist');
+    const card = cardDrawnLater('social/cards/home.png', 'new card', 0);
+    mkdirSync(join(out, 'social/cards'), { recursive: true });
+    writeFileSync(join(out, card.path), 'old card');
+    await writeCardFiles([card], out);
+    expect(readFileSync(join(out, card.path), 'utf8')).toBe('new card');
   });
 
   it('fails when a card cannot be drawn', async () => {
