@@ -7,7 +7,6 @@
  * src/lib/feeds/rss-document.ts and src/lib/feeds/json-feed-document.ts.
  */
 import { readFileSync } from 'node:fs';
-import { render } from 'astro:content';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { loadRenderers } from 'astro:container';
 import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
@@ -23,6 +22,7 @@ import { ContentError } from './lib/content/content-error';
 import { feedMdxComponents } from './components/mdx';
 import FeedExtras from './components/FeedExtras.astro';
 import { authorOf, categoryOf, getSiteContent, type Category, type Post } from './collections/posts';
+import { renderPostBody } from './collections/post-body';
 import { latestDate } from './lib/posts/listing';
 import { titleWithDeck } from './lib/posts/format';
 import { loadPostRedirects } from './lib/content/redirects';
@@ -59,8 +59,11 @@ function xmlText(value: string, files: readonly (string | undefined)[], field?: 
 
 async function renderPostHtml(post: Post): Promise<string> {
   const c = await container();
-  const { Content } = await render(post);
-  const body = await c.renderToString(Content, { props: { components: feedMdxComponents } });
+  const postBody = await renderPostBody(post);
+  const body =
+    postBody.kind === 'html'
+      ? postBody.html
+      : await c.renderToString(postBody.Content, { props: { components: feedMdxComponents } });
   const [lead, tail] = await Promise.all([
     c.renderToString(FeedExtras, { props: { post, part: 'lead' } }),
     c.renderToString(FeedExtras, { props: { post, part: 'tail' } }),

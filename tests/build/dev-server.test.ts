@@ -11,7 +11,17 @@
  * MDX modules for its own.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +31,7 @@ import { freePort } from '../../scripts/lib/free-port';
 import { stopProcess } from '../support/stop-process';
 import { postFileText } from '../../src/lib/posts/new-post';
 import { NEWSLETTER_NOTICE } from '../../src/integrations/newsletter-notice';
+import { postHtmlDir } from '../../src/lib/content/post-html-files';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let exited = () => false;
@@ -242,5 +253,17 @@ describe('astro dev with a temporary content folder', () => {
     });
     expect(body).toContain('Now With a Title');
     expect(server.exitCode).toBeNull();
+  });
+
+  it('shows an edit to a post’s body without a restart, its HTML kept in the dev cache folder', async () => {
+    const word = 'quillobranth';
+    writeFileSync(join(postsDir, 'coming-later.mdx'), scheduled.replace('Not yet.', `Not yet: ${word} first.`));
+    const page = await waitFor('the edited body', async () => {
+      const response = await get('/posts/coming-later/');
+      return response.body.includes(word) ? response.body : undefined;
+    });
+    expect(page).toContain(`<p>Not yet: ${word} first.</p>`);
+    const htmlDir = postHtmlDir(cacheDir, 'dev');
+    expect(readdirSync(htmlDir).some((name) => readFileSync(join(htmlDir, name), 'utf8').includes(word))).toBe(true);
   });
 });

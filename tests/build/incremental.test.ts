@@ -16,6 +16,7 @@ import { generatePost, type FixturePost } from '../../bench/lib/fixtures';
 import { realIds } from '../../bench/generate-fixtures';
 import config from '../../astro.config.mjs';
 import { CODE_FINGERPRINT_FILE, OWN_CACHE_FILES, codeFingerprint } from '../../src/lib/build/code-fingerprint';
+import { postHtmlDir } from '../../src/lib/content/post-html-files';
 
 const WORK = join(TMP_ROOT, 'incremental');
 const CONTENT = join(WORK, 'content');
@@ -114,5 +115,21 @@ describe('incremental builds', () => {
     expect(forced.output).toContain('changed since the cache folder was filled: every page is built again');
     expect(diffTrees(clean, forced.distDir)).toMatchObject({ onlyInFirst: [], onlyInSecond: [], differing: [] });
     expect(readFileSync(join(SHARED_CACHE, CODE_FINGERPRINT_FILE), 'utf8').trim()).toBe(recorded);
+  });
+
+  it('keep a Markdown post’s HTML out of the content store, and render it again when its file is gone', async () => {
+    const htmlDir = postHtmlDir(SHARED_CACHE, 'build');
+    const htmlWith = (word: string) =>
+      readdirSync(htmlDir).filter((name) => readFileSync(join(htmlDir, name), 'utf8').includes(word));
+    // Astro bundles data-store.json into the build whole; the edited line lives in one HTML file instead.
+    expect(readFileSync(join(SHARED_CACHE, 'data-store.json'), 'utf8')).not.toContain(NEW_WORD);
+    expect(htmlWith(NEW_WORD)).toHaveLength(1);
+    // The older render of the edited body was pruned: the same files as a cache filled once by this content.
+    expect(readdirSync(htmlDir).sort()).toEqual(readdirSync(postHtmlDir(join(WORK, 'clean-cache'), 'build')).sort());
+    // A cache folder restored without these files (or from another path) must not build empty articles.
+    rmSync(htmlDir, { recursive: true });
+    const rebuilt = await build('incremental-html-restored', SHARED_CACHE);
+    expect(diffTrees(clean, rebuilt)).toMatchObject({ onlyInFirst: [], onlyInSecond: [], differing: [] });
+    expect(htmlWith(NEW_WORD)).toHaveLength(1);
   });
 });

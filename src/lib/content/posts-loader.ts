@@ -16,7 +16,9 @@
  *    that bundle dominated the build (docs/benchmarks.md).
  *
  * The store keeps each body's word count (and its count of code blocks) instead of the body: Astro bundles the
- * store into the build, and at 10,000 posts the bodies were ~90 MB of it.
+ * store into the build, and at 10,000 posts the bodies were ~90 MB of it. For the same reason a Markdown
+ * post's rendered HTML goes to a file of its own in the cache folder (post-html-files.ts), and the store
+ * keeps its headings and the file's path.
  *
  * `astro build` stops on the first sync with every problem listed
  * (ContentError: file, line or field, reason). `astro dev` keeps serving and
@@ -32,6 +34,7 @@ import { ContentError, type ContentProblem } from './content-error';
 import type { LocatedProblem } from './frontmatter';
 import { heroImageProblems } from './hero-image';
 import { analysePost, type PostFormat } from './post-source';
+import { htmlFileOf, isFile, POST_HTML_FILE_KEY, postHtmlDir, prunePostHtml, savePostHtml } from './post-html-files';
 import { PROBLEMS_FIELD, problemsOf } from './problem-entries';
 
 /** The key in a post's data that holds its body's word count (filled by the loader, never authored). */
@@ -80,7 +83,11 @@ export function postsLoader(options: PostsLoaderOptions): Loader {
     load: async (context) => {
       const root = fileURLToPath(context.config.root);
       const dir = resolve(root, options.base);
-      await syncAll(context, dir, root, options);
+      // Astro keeps one content store for `astro dev` and one for builds; each gets its own HTML files.
+      const htmlDir = postHtmlDir(fileURLToPath(context.config.cacheDir), context.watcher ? 'dev' : 'build');
+      await syncAll(context, dir, root, htmlDir, options);
+      // Once, not on every re-sync in dev: a page being served may still hold the entry it read before the edit.
+      await prunePostHtml(htmlDir, new Set([...context.store.values()].flatMap((entry) => htmlFileOf(entry) ?? [])));
       options.onSynced?.();
       const watcher = context.watcher;
       if (!watcher) return;
@@ -90,7 +97,7 @@ export function postsLoader(options: PostsLoaderOptions): Loader {
       const onChange = (path: string) => {
         if (!resolve(path).startsWith(dir + sep) || !(extname(path) in FORMATS)) return;
         queue = queue
-          .then(() => syncAll(context, dir, root, options))
+          .then(() => syncAll(context, dir, root, htmlDir, options))
           .catch((error: unknown) => context.logger.error(String(error)));
       };
       watcher.add(dir);
@@ -101,7 +108,13 @@ export function postsLoader(options: PostsLoaderOptions): Loader {
   };
 }
 
-async function syncAll(context: LoaderContext, dir: string, root: string, options: PostsLoaderOptions): Promise<void> {
+async function syncAll(
+  context: LoaderContext,
+  dir: string,
+  root: string,
+  htmlDir: string,
+  options: PostsLoaderOptions,
+): Promise<void> {
   const files = await listSources(dir);
   const owners = new Map<string, string>();
   const failed = new Map<string, ContentProblem[]>();
@@ -153,7 +166,7 @@ async function syncAll(context: LoaderContext, dir: string, root: string, option
     Array.from({ length: 8 }, async () => {
       for (let next = work.shift(); next; next = work.shift()) {
         untouched.delete(next.id);
-        const problems = await syncPost(context, root, next, options);
+        const problems = await syncPost(context, root, htmlDir, next, options);
         if (problems.length > 0) fail(next.id, problems);
         else if (options.onPostStored) {
           const entry = context.store.get(next.id);
@@ -182,6 +195,7 @@ async function syncAll(context: LoaderContext, dir: string, root: string, option
 async function syncPost(
   context: LoaderContext,
   root: string,
+  htmlDir: string,
   { id, file, format }: { id: string; file: string; format: PostFormat },
   options: PostsLoaderOptions,
 ): Promise<ContentProblem[]> {
@@ -189,7 +203,14 @@ async function syncPost(
   const digest = context.generateDigest(source);
   const filePath = relative(root, file).split(sep).join('/');
   const existing = context.store.get(id);
-  if (existing?.digest === digest && existing.filePath === filePath && problemsOf(existing).length === 0) {
+  const savedHtml = existing && htmlFileOf(existing);
+  if (
+    existing?.digest === digest &&
+    existing.filePath === filePath &&
+    problemsOf(existing).length === 0 &&
+    // A cache folder restored without its HTML files (or moved) renders the post again.
+    (savedHtml === undefined || (await isFile(savedHtml)))
+  ) {
     // Unchanged since the last sync (a warm cache). Setting the same entry again re-registers what
     // Astro collects at set time, its MDX module and its images; set() skips an equal digest, so
     // the entry is deleted first.
@@ -229,14 +250,20 @@ async function syncPost(
   }
   const rendered = await context.renderMarkdown(post.body, { fileURL: pathToFileURL(file) });
   // MDX output ends at the last block's closing tag; a plain .mdx matches it byte for byte.
-  if (format === 'mdx') rendered.html = rendered.html.trimEnd();
+  const html = format === 'mdx' ? rendered.html.trimEnd() : rendered.html;
+  const imagePaths = rendered.metadata?.imagePaths ?? [];
+  if (imagePaths.length > 0) {
+    // Astro swaps the images' placeholders in the stored HTML for optimised images as it renders; that HTML stays in the store.
+    context.store.set({ id, data, filePath, digest, rendered: { ...rendered, html }, assetImports: imagePaths });
+    return [];
+  }
+  const htmlFile = await savePostHtml(htmlDir, html);
   context.store.set({
     id,
     data,
     filePath,
     digest,
-    rendered,
-    ...(rendered.metadata?.imagePaths?.length ? { assetImports: rendered.metadata.imagePaths } : {}),
+    rendered: { html: '', metadata: { ...rendered.metadata, [POST_HTML_FILE_KEY]: htmlFile } },
   });
   return [];
 }

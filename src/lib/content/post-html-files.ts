@@ -1,0 +1,97 @@
+/**
+ * A Markdown post's rendered HTML, kept in a file of its own in the cache
+ * folder rather than in Astro's content store.
+ *
+ * Why: `astro build` bundles the whole content store into the server build as
+ * one string literal (`export default JSON.parse("…")`, the
+ * astro:data-layer-content module in astro/dist/content/vite-plugin-content-virtual-mod.js)
+ * and parses it again to render pages. At 10,000 posts the HTML is ~100 MB of
+ * that store, and carrying it cost Astro's process 1.4 GB at the bundle step
+ * and 0.9 GB while pages render (bench/notes.md, "The rendered HTML out of the
+ * content store").
+ *
+ * The store keeps everything else Astro recorded while rendering (headings,
+ * frontmatter) and the file's path. A file is named by the SHA-256 of its
+ * bytes, so an entry can only ever point at the HTML it was rendered with, and
+ * reading checks the bytes against the name.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+
+/** The key in an entry's `rendered.metadata` that holds its HTML file's absolute path. */
+export const POST_HTML_FILE_KEY = 'postHtmlFile';
+
+/** The folder, inside the cache folder, that holds the files (one per mode, as Astro keeps one store per mode). */
+export const POST_HTML_DIR = 'post-html';
+
+const EXTENSION = '.html';
+
+/** The path of the file holding an entry's rendered HTML, when the posts loader saved it to one. */
+export function htmlFileOf(entry: { rendered?: { metadata?: Record<string, unknown> } }): string | undefined {
+  const file = entry.rendered?.metadata?.[POST_HTML_FILE_KEY];
+  return typeof file === 'string' ? file : undefined;
+}
+
+export function postHtmlDir(cacheDir: string, mode: 'dev' | 'build'): string {
+  return join(cacheDir, POST_HTML_DIR, mode);
+}
+
+const nameOf = (html: string) => createHash('sha256').update(html).digest('hex') + EXTENSION;
+
+/** Writes `html` under `dir` (once: a file with its name already holds these bytes) and returns the file's path. */
+export async function savePostHtml(dir: string, html: string): Promise<string> {
+  const file = join(dir, nameOf(html));
+  if (await isFile(file)) return file;
+  await mkdir(dir, { recursive: true });
+  // A reader never sees half a file: the bytes land under a temporary name first.
+  const partial = `${file}.${process.pid}.partial`;
+  await writeFile(partial, html);
+  await rename(partial, file);
+  return file;
+}
+
+export class PostHtmlError extends Error {
+  override name = 'PostHtmlError';
+}
+
+/**
+ * The HTML saved at `file`, for the post whose source is `source` (named in the error).
+ * Throws if the file is gone or its bytes no longer match its name.
+ */
+export async function loadPostHtml(file: string, source: string): Promise<string> {
+  let html: string;
+  try {
+    html = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    throw new PostHtmlError(
+      `${source}: its rendered HTML (${file}) was deleted from the cache folder during the build; build again`,
+    );
+  }
+  if (nameOf(html) !== basename(file))
+    throw new PostHtmlError(
+      `${source}: its rendered HTML (${file}) was changed in the cache folder; delete the file and build again`,
+    );
+  return html;
+}
+
+export async function isFile(file: string): Promise<boolean> {
+  try {
+    return (await stat(file)).isFile();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
+}
+
+/** Deletes every file in `dir` but those in `keep` (absolute paths): HTML no entry points at any more. */
+export async function prunePostHtml(dir: string, keep: ReadonlySet<string>): Promise<number> {
+  const names = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw error;
+  });
+  const stale = names.map((name) => join(dir, name)).filter((file) => !keep.has(file));
+  await Promise.all(stale.map((file) => rm(file, { force: true })));
+  return stale.length;
+}
