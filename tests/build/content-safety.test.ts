@@ -199,7 +199,7 @@ describe('every mistake is named at its source, all in one build', () => {
 });
 
 describe('near-misses build', () => {
-  it('a trailing YAML comment on a date, a timestamp, and a small hero kept off social cards', async () => {
+  it('a trailing YAML comment on a date, a timestamp, a small hero kept off social cards, and an image in a Markdown body', async () => {
     const dir = await write(join(root, 'fine'), {
       'posts/commented.md': post(['pubDate: 2024-02-28 # first draft']),
       'posts/timestamp.mdx': post(
@@ -214,6 +214,8 @@ describe('near-misses build', () => {
         '  alt: "A dot"',
         '  socialCard: false',
       ]),
+      // Astro swaps a Markdown image for its optimised copy in the HTML it stored: this body stays in the store.
+      'posts/body-image.md': post(['pubDate: 2024-01-02'], 'A dot in the text:\n\n![A dot in the body](./tiny.png)\n'),
     });
     // Twice with one cache and one config: the second sync finds every post unchanged and must
     // still hand Astro its images and MDX modules (a warm cache once broke every hero image).
@@ -223,6 +225,10 @@ describe('near-misses build', () => {
       expect(result.ok, result.output).toBe(true);
       const page = readFileSync(join(result.distDir, 'posts/small-hero/index.html'), 'utf8');
       expect(page, name).toMatch(/<img[^>]+src="\/_astro\/tiny\.[^"]+"/);
+      const bodyImage = readFileSync(join(result.distDir, 'posts/body-image/index.html'), 'utf8');
+      expect(bodyImage, name).toMatch(
+        /<img[^>]+src="\/_astro\/tiny\.[^"]+"[^>]*alt="A dot in the body"|<img[^>]+alt="A dot in the body"[^>]*src="\/_astro\/tiny\./,
+      );
     }
   });
 });

@@ -37,6 +37,8 @@ export function postHtmlDir(cacheDir: string, mode: 'dev' | 'build'): string {
   return join(cacheDir, POST_HTML_DIR, mode);
 }
 
+let partialWrites = 0;
+
 const nameOf = (html: string) => createHash('sha256').update(html).digest('hex') + EXTENSION;
 
 /** Writes `html` under `dir` (once: a file with its name already holds these bytes) and returns the file's path. */
@@ -44,8 +46,10 @@ export async function savePostHtml(dir: string, html: string): Promise<string> {
   const file = join(dir, nameOf(html));
   if (await isFile(file)) return file;
   await mkdir(dir, { recursive: true });
-  // A reader never sees half a file: the bytes land under a temporary name first.
-  const partial = `${file}.${process.pid}.partial`;
+  // A reader never sees half a file: the bytes land under a temporary name first. Two posts with the
+  // same HTML may be saved at once, so each write gets a name of its own; the second rename replaces
+  // the first file with the same bytes.
+  const partial = `${file}.${process.pid}.${++partialWrites}.partial`;
   await writeFile(partial, html);
   await rename(partial, file);
   return file;

@@ -41,6 +41,13 @@ describe('rendered HTML kept outside the content store (src/lib/content/post-htm
     expect(readdirSync(dir).sort()).toEqual([basename(first), basename(other)].sort());
   });
 
+  it('saves the same HTML for several posts at once (as the loader does, eight in flight) into one file', async () => {
+    const files = await Promise.all(Array.from({ length: 8 }, () => savePostHtml(dir, HTML)));
+    expect(new Set(files).size).toBe(1);
+    expect(readdirSync(dir)).toEqual([basename(files[0]!)]);
+    expect(await loadPostHtml(files[0]!, 'src/content/posts/a.md')).toBe(HTML);
+  });
+
   it('stops with the post’s source file when the HTML was deleted or changed', async () => {
     const file = await savePostHtml(dir, HTML);
     writeFileSync(file, `${HTML}<script>alert(1)</script>`);
