@@ -7,7 +7,7 @@
  * astro:data-layer-content module in astro/dist/content/vite-plugin-content-virtual-mod.js)
  * and parses it again to render pages. At 10,000 posts the HTML is ~100 MB of
  * that store, and carrying it cost Astro's process 1.4 GB at the bundle step
- * and 0.9 GB while pages render (bench/notes.md, "The rendered HTML out of the
+ * and 0.8 GB while pages render (bench/notes.md, "The rendered HTML out of the
  * content store").
  *
  * The store keeps everything else Astro recorded while rendering (headings,
@@ -18,6 +18,8 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { AstroError } from 'astro/errors';
+import { env } from '../../env';
 
 /** The key in an entry's `rendered.metadata` that holds its HTML file's absolute path. */
 export const POST_HTML_FILE_KEY = 'postHtmlFile';
@@ -55,8 +57,16 @@ export async function savePostHtml(dir: string, html: string): Promise<string> {
   return file;
 }
 
-export class PostHtmlError extends Error {
-  override name = 'PostHtmlError';
+/**
+ * The cache folder no longer holds what the content store says it does. Astro's public user error, so the
+ * build prints the message (which names the post) without our stack; DEBUG=1 keeps it, as for ContentError.
+ */
+export class PostHtmlError extends AstroError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PostHtmlError';
+    if (!env.DEBUG) this.stack = undefined as unknown as string;
+  }
 }
 
 /**

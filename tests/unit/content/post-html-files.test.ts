@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { AstroError } from 'astro/errors';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   htmlFileOf,
@@ -58,6 +59,10 @@ describe('rendered HTML kept outside the content store (src/lib/content/post-htm
     await expect(loadPostHtml(file, 'src/content/posts/a.md')).rejects.toThrow(
       /^src\/content\/posts\/a\.md: its rendered HTML \(.+\) was deleted from the cache folder/,
     );
+    // Printed by Astro as a user error: the message, not a stack that names only this module.
+    const error: unknown = await loadPostHtml(file, 'src/content/posts/a.md').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AstroError);
+    expect((error as Error).stack).toBeUndefined();
   });
 
   it('prunes what no entry points at, partial writes included, and keeps the rest', async () => {
