@@ -5,11 +5,11 @@
  * fontconfig at a config that knows only those files, so the card looks the
  * same on every machine. A missing font file is an error, never a fallback.
  */
-import { copyFileSync, existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { threadId } from 'node:worker_threads';
+import { replaceFile } from '../build/replace-file';
 import { CARD_FONT_FAMILY, DARK_COLOURS, LIGHT_COLOURS, renderChartCardSvg } from './chart-svg';
 import { CARD_HEIGHT, CARD_WIDTH, surveyCredit, type CardThumbnailWidth, type SurveyView } from './survey';
 
@@ -33,13 +33,6 @@ export function shippedFontDir(root = process.cwd()): string {
 }
 
 let configured: string | undefined;
-
-/** Writes beside `file`, then renames over it: a file mapped into memory is replaced, never truncated under the mapping. */
-function replaceFile(file: string, write: (to: string) => void): void {
-  const partial = `${file}.${threadId}.partial`;
-  write(partial);
-  renameSync(partial, file);
-}
 
 /**
  * Writes a fontconfig setup that sees only the pinned TTFs and points

@@ -16,10 +16,12 @@
  * reading checks the bytes against the name.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { AstroError } from 'astro/errors';
 import { env } from '../../env';
+import { replaceFile } from '../build/replace-file';
 
 /** The key in an entry's `rendered.metadata` that holds its HTML file's absolute path. */
 export const POST_HTML_FILE_KEY = 'postHtmlFile';
@@ -39,8 +41,6 @@ export function postHtmlDir(cacheDir: string, mode: 'dev' | 'build'): string {
   return join(cacheDir, POST_HTML_DIR, mode);
 }
 
-let partialWrites = 0;
-
 const nameOf = (html: string) => createHash('sha256').update(html).digest('hex') + EXTENSION;
 
 /** Writes `html` under `dir` (once: a file with its name already holds these bytes) and returns the file's path. */
@@ -48,12 +48,8 @@ export async function savePostHtml(dir: string, html: string): Promise<string> {
   const file = join(dir, nameOf(html));
   if (await isFile(file)) return file;
   await mkdir(dir, { recursive: true });
-  // A reader never sees half a file: the bytes land under a temporary name first. Two posts with the
-  // same HTML may be saved at once, so each write gets a name of its own; the second rename replaces
-  // the first file with the same bytes.
-  const partial = `${file}.${process.pid}.${++partialWrites}.partial`;
-  await writeFile(partial, html);
-  await rename(partial, file);
+  // Two posts with the same HTML may be saved at once; the second rename replaces the file with the same bytes.
+  replaceFile(file, (partial) => writeFileSync(partial, html));
   return file;
 }
 

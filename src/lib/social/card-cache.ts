@@ -4,8 +4,9 @@
  * instead of drawn, so a rebuild costs one file read per unchanged card and
  * only new or edited pages pay for drawing.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { replaceFile } from '../build/replace-file';
 
 export interface CachedPng {
   png: Buffer;
@@ -33,9 +34,7 @@ export async function cachedPng(dir: string, key: string, render: () => Promise<
   }
   const png = await render();
   mkdirSync(dir, { recursive: true });
-  // Write beside, then rename: a build stopped mid-write never leaves a truncated card under a valid key.
-  const partial = `${file}.${process.pid}.partial`;
-  writeFileSync(partial, png);
-  renameSync(partial, file);
+  // A build stopped mid-write never leaves a truncated card under a valid key.
+  replaceFile(file, (partial) => writeFileSync(partial, png));
   return { png, rendered: true };
 }
