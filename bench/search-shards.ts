@@ -1,13 +1,14 @@
 /**
  * npx tsx bench/search-shards.ts --site <built dist> [--shards 2] [--query market,staking,validators]
  *
- * What sharding the search index would trade (docs/benchmarks.md, "Targets not met"): the built
- * articles are split by id (ids are chronological, so each shard is a span of dates), each shard is
- * indexed by Pagefind's CLI on its own, one after another, and then, in Chromium, a first search
- * over the single index is compared with the same search over the shards merged with Pagefind's
+ * What a number of shards trades against one index, on a built site (docs/benchmarks.md): the built
+ * articles are split by id (the bench's ids are chronological, so each shard is a span of dates), each
+ * shard is indexed by Pagefind's CLI on its own, one after another, and then, in Chromium, a first
+ * search over the single index is compared with the same search over the shards merged with Pagefind's
  * `mergeIndex`: the bytes each fetches (8 results' fragments, as the site's dialog shows), and the
- * peak memory and time of the indexing. The site itself keeps one index; this is the measurement
- * behind that choice. Writes only inside --site (pagefind-shard-N/ and a probe page) and bench/tmp.
+ * peak memory and time of the indexing. The build itself shards past SEARCH_SHARD_MAX_ARTICLES
+ * (src/lib/search/shards.ts); this is the measurement for choosing that number. Writes only inside
+ * --site (pagefind-shard-N/ and a probe page) and bench/tmp.
  */
 import { linkSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

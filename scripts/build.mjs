@@ -18,9 +18,19 @@
  * incremental build never reuses a page that code would now render otherwise.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { globSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  globSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
 import { env } from '../src/env.ts';
@@ -49,6 +59,14 @@ import {
   pagefindArgs,
   readIndexedPageCount,
 } from '../src/lib/search/pagefind-index.ts';
+import {
+  ARTICLE_LIST,
+  SHARD_MANIFEST,
+  isMergedShardFile,
+  shardFolder,
+  shardManifest,
+  splitIntoShards,
+} from '../src/lib/search/shards.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -64,27 +82,111 @@ export function outDirFromArgs(args) {
   return resolve(ROOT, 'dist');
 }
 
-/** Runs the indexer over `site`; a message for the build log when it failed, else undefined. */
-export function writeSearchIndex(site, pagefindBin = resolve(ROOT, 'node_modules/.bin/pagefind')) {
-  const started = performance.now();
-  const run = spawnSync(pagefindBin, pagefindArgs(site), {
+/** Runs Pagefind's CLI; true when it succeeded. */
+function runPagefind(pagefindBin, args) {
+  const run = spawnSync(pagefindBin, args, {
     stdio: 'inherit',
     env: withAllocatorSettings(process.env, INDEXER_ALLOCATOR_ENV),
   });
-  if (run.status === 0) {
-    const pages = readIndexedPageCount(site);
-    console.log(
-      `[site-pagefind] Pagefind indexed ${pages} ${pages === 1 ? 'page' : 'pages'} in ${Math.round(performance.now() - started)} ms → ${BUNDLE_DIR}/`,
-    );
-    return undefined;
+  return { ok: run.status === 0, why: run.error?.message ?? `exit code ${run.status}` };
+}
+
+/**
+ * The published articles, newest first, as `astro build` listed them (ARTICLE_LIST), checked
+ * against the article folders it wrote: an index of other pages than the site's would be wrong.
+ */
+export function readArticleList(site) {
+  const file = join(site, BUNDLE_DIR, ARTICLE_LIST);
+  let ids;
+  try {
+    ids = JSON.parse(readFileSync(file, 'utf8')).ids;
+  } catch (error) {
+    throw new Error(`${file} is missing or unreadable (${error.message}): build the site with npm run build`, {
+      cause: error,
+    });
   }
-  const articles = builtArticleSlugs(site).length;
-  return [
-    `✖ Pagefind failed (${run.error?.message ?? `exit code ${run.status}`}): the site in ${site} has no search index; deploy nothing from this build.`,
-    // The npm wrapper reports an indexer killed by a signal as a bare exit 1; the OS's OOM killer is the usual sender.
-    `  If it stopped without an error above, it was most likely killed by the operating system for lack of memory:`,
-    `  indexing ${articles.toLocaleString('en')} ${articles === 1 ? 'article' : 'articles'} needs about ${indexerNeedMb(articles).toLocaleString('en')} MB (docs/benchmarks.md).`,
-  ].join('\n');
+  const built = builtArticleSlugs(site);
+  const listed = new Set(ids);
+  if (
+    !Array.isArray(ids) ||
+    listed.size !== ids.length ||
+    built.length !== ids.length ||
+    !built.every((id) => listed.has(id))
+  )
+    throw new Error(
+      `${file} does not list the ${built.length} article folders in ${join(site, 'posts')}: build the site again with npm run build`,
+    );
+  return ids;
+}
+
+/**
+ * Pagefind's CLI over the articles in `ids` only: a scratch folder of hard links to their pages keeps
+ * their paths, so their URLs. It sits beside `site`, on the same disk, and is removed afterwards.
+ */
+function indexShard(site, ids, outputPath, pagefindBin) {
+  const scratch = mkdtempSync(join(dirname(site), `.${basename(site)}-search-shard-`));
+  try {
+    for (const id of ids) {
+      mkdirSync(join(scratch, 'posts', id), { recursive: true });
+      linkSync(join(site, 'posts', id, 'index.html'), join(scratch, 'posts', id, 'index.html'));
+    }
+    return runPagefind(pagefindBin, [...pagefindArgs(scratch), '--output-path', outputPath]);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Writes the search index into <site>/pagefind: one index, or, past `maxPerShard` articles, even
+ * shards of the newest-first list indexed one after another, so the indexer never holds more than a
+ * shard (src/lib/search/shards.ts). Returns a message for the build log when it failed, else undefined.
+ */
+export function writeSearchIndex(
+  site,
+  { maxPerShard = env.SEARCH_SHARD_MAX_ARTICLES, pagefindBin = resolve(ROOT, 'node_modules/.bin/pagefind') } = {},
+) {
+  const started = performance.now();
+  const bundleDir = join(site, BUNDLE_DIR);
+  let ids;
+  try {
+    ids = readArticleList(site);
+  } catch (error) {
+    return `✖ ${error.message}`;
+  }
+  // What an earlier build left (this folder is not Astro's to clear: it is written after Astro exits).
+  rmSync(bundleDir, { recursive: true, force: true });
+  const shards = splitIntoShards(ids, maxPerShard);
+  for (const [k, shard] of shards.entries()) {
+    const outputPath = join(bundleDir, shardFolder(k));
+    const run =
+      shards.length === 1
+        ? runPagefind(pagefindBin, pagefindArgs(site))
+        : indexShard(site, shard, outputPath, pagefindBin);
+    if (!run.ok) {
+      const articles = shard.length;
+      return [
+        `✖ Pagefind failed (${run.why}): the site in ${site} has no search index; deploy nothing from this build.`,
+        // The npm wrapper reports an indexer killed by a signal as a bare exit 1; the OS's OOM killer is the usual sender.
+        `  If it stopped without an error above, it was most likely killed by the operating system for lack of memory:`,
+        `  indexing ${articles.toLocaleString('en')} ${articles === 1 ? 'article' : 'articles'} needs about ${indexerNeedMb(articles).toLocaleString('en')} MB (docs/benchmarks.md);`,
+        `  SEARCH_SHARD_MAX_ARTICLES (now ${maxPerShard.toLocaleString('en')}) sets how many one index may hold.`,
+      ].join('\n');
+    }
+    if (k > 0) keepOnlyMergedFiles(outputPath);
+  }
+  writeFileSync(join(bundleDir, SHARD_MANIFEST), JSON.stringify(shardManifest(shards.length)));
+  const pages = readIndexedPageCount(site);
+  const split = shards.length === 1 ? '' : ` (${shards.length} shards: ${shards.map((s) => s.length).join(', ')})`;
+  console.log(
+    `[site-pagefind] Pagefind indexed ${pages} ${pages === 1 ? 'page' : 'pages'}${split} in ${Math.round(performance.now() - started)} ms → ${BUNDLE_DIR}/`,
+  );
+  return undefined;
+}
+
+/** Pagefind writes its engine, WASM and UI into every bundle; a merged shard uses the first bundle's. */
+function keepOnlyMergedFiles(bundle) {
+  for (const entry of readdirSync(bundle, { withFileTypes: true }))
+    if (!isMergedShardFile(entry.name, entry.isDirectory())) rmSync(join(bundle, entry.name), { recursive: true });
 }
 
 /**

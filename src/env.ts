@@ -44,6 +44,8 @@ export interface Env {
   SERVICE_WORKER: boolean;
   /** Most the service worker may precache, in KB (src/lib/offline/precache-plan.ts). */
   OFFLINE_BUDGET_KB: number;
+  /** Most articles in one search index shard (src/lib/search/shards.ts); more are split into even shards. */
+  SEARCH_SHARD_MAX_ARTICLES: number;
   /** The bundled social-card process, which `npm run build` writes and names; unset, cards are drawn in the build's own process, on request. */
   SOCIAL_CARD_WORKER: string | undefined;
 }
@@ -174,6 +176,7 @@ export function readEnv(source: EnvSource = processEnv()): Env {
     CI: Boolean(source.CI),
     SERVICE_WORKER: read(() => serviceWorkerSwitch(source), true),
     OFFLINE_BUDGET_KB: read(() => countFromEnv('OFFLINE_BUDGET_KB', 5 * 1024, source), 0),
+    SEARCH_SHARD_MAX_ARTICLES: read(() => countFromEnv('SEARCH_SHARD_MAX_ARTICLES', 5_000, source), 0),
     SOCIAL_CARD_WORKER: read(() => cardWorkerFile(source), undefined),
   };
   if (problems.length) throw new EnvError(`Environment variables with bad values:\n  ${problems.join('\n  ')}`);

@@ -1,7 +1,8 @@
 /**
  * Search in `astro dev`. The index itself is written by `npm run build` once
  * `astro build` has exited (scripts/build.mjs runs Pagefind's CLI over the article
- * pages in the output folder, into `<outDir>/pagefind/`). Drafts and future posts
+ * pages in the output folder, into `<outDir>/pagefind/`, in shards past
+ * SEARCH_SHARD_MAX_ARTICLES: src/lib/search/shards.ts). Drafts and future posts
  * are never built in production (src/lib/posts/publishing.ts), so indexing the built
  * pages needs no filter of its own.
  *
@@ -12,12 +13,13 @@
  * In `astro dev` there is no fresh index, so the dev server serves the one from
  * the last build, plus `pagefind/dev-status.json` telling the page when that was.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import sirv from 'sirv';
-import { BUNDLE_DIR, indexedPageCount } from '../lib/search/pagefind-index';
+import { BUNDLE_DIR, readBundlePageCount } from '../lib/search/pagefind-index';
+import { SHARD_MANIFEST } from '../lib/search/shards';
 
 /** Served by the dev server only; never written to dist. */
 export const DEV_STATUS_FILE = 'dev-status.json';
@@ -30,11 +32,11 @@ export interface DevStatus {
 }
 
 function devStatus(bundleDir: string): DevStatus {
-  const entry = join(bundleDir, 'pagefind-entry.json');
-  if (!existsSync(entry)) return { available: false };
-  const status: DevStatus = { available: true, builtAt: statSync(entry).mtime.toISOString() };
+  const manifest = join(bundleDir, SHARD_MANIFEST);
+  if (!existsSync(manifest)) return { available: false };
+  const status: DevStatus = { available: true, builtAt: statSync(manifest).mtime.toISOString() };
   try {
-    status.pageCount = indexedPageCount(readFileSync(entry, 'utf8'));
+    status.pageCount = readBundlePageCount(bundleDir);
   } catch {
     // The count is a nicety; the date is what the page shows.
   }

@@ -28,6 +28,7 @@ describe('readEnv', () => {
       PLAIN_MDX_AS_MARKDOWN: true,
       SERVICE_WORKER: true,
       OFFLINE_BUDGET_KB: 5120,
+      SEARCH_SHARD_MAX_ARTICLES: 5000,
       CONTENT_DIR: undefined,
       ASTRO_CACHE_DIR: './node_modules/.astro',
       ASTRO_BUILD_CONCURRENCY: 1,

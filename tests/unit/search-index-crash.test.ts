@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { inheritedEnv } from '../support/build-site';
@@ -10,26 +11,38 @@ import { inheritedEnv } from '../support/build-site';
  * site, with a stand-in for Pagefind's CLI, in a process of its own: the exit
  * status is what fails `npm run build`.
  */
-function indexWith(fakeIndexer: string): { status: number | null; stderr: string } {
+function indexWith(
+  fakeIndexer: string,
+  listed: string[] | null = ['a-post'],
+): { status: number | null; stderr: string } {
   const dir = mkdtempSync(join(tmpdir(), 'pagefind-fake-'));
+  const bin = join(dir, 'pagefind-fake.sh');
+  writeFileSync(bin, `#!/bin/sh\n${fakeIndexer}\n`);
+  chmodSync(bin, 0o755);
+  return runIndexStep(oneArticleSite(dir, listed), { pagefindBin: bin });
+}
+
+/** A built site with one article, `a-post`, and the article list `astro build` writes beside it. */
+function oneArticleSite(dir: string, listed: string[] | null = ['a-post']): string {
   const site = join(dir, 'dist');
   mkdirSync(join(site, 'posts', 'a-post'), { recursive: true });
   writeFileSync(
     join(site, 'posts', 'a-post', 'index.html'),
     '<!doctype html><html lang="en"><body><main data-pagefind-body><p>Text</p></main></body></html>',
   );
-  const bin = join(dir, 'pagefind-fake.sh');
-  writeFileSync(bin, `#!/bin/sh\n${fakeIndexer}\n`);
-  chmodSync(bin, 0o755);
+  if (listed) {
+    mkdirSync(join(site, 'pagefind'));
+    writeFileSync(join(site, 'pagefind', 'articles.json'), JSON.stringify({ ids: listed }));
+  }
+  return site;
+}
+
+function runIndexStep(site: string, options: object = {}, env: NodeJS.ProcessEnv = inheritedEnv()) {
   const script = `import(${JSON.stringify(resolve('scripts/build.mjs'))}).then((m) => {
-    const failure = m.writeSearchIndex(${JSON.stringify(site)}, ${JSON.stringify(bin)});
+    const failure = m.writeSearchIndex(${JSON.stringify(site)}, ${JSON.stringify(options)});
     if (failure) { console.error(failure); process.exit(1); }
   })`;
-  return spawnSync(process.execPath, ['--input-type=module', '-e', script], {
-    env: inheritedEnv(),
-    encoding: 'utf8',
-    timeout: 30_000,
-  });
+  return spawnSync(process.execPath, ['--input-type=module', '-e', script], { env, encoding: 'utf8', timeout: 30_000 });
 }
 
 describe('search index: a failing indexer fails the build, saying why', () => {
@@ -47,16 +60,23 @@ describe('search index: a failing indexer fails the build, saying why', () => {
     expect(run.stderr).toContain('Error: the glob did not parse');
     expect(run.stderr).toContain('Pagefind failed (exit code 3)');
   });
+  it('a site without the article list astro build writes is refused, naming the file, before indexing', () => {
+    const run = indexWith('echo indexed; exit 0', null);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/pagefind\/articles\.json is missing or unreadable .*build the site with npm run build/);
+    expect(run.stderr).not.toContain('indexed');
+  });
+  it('an article list that does not match the built article folders is refused', () => {
+    const run = indexWith('exit 0', ['a-post', 'another-post']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/articles\.json does not list the 1 article folders in .*posts/);
+  });
   it('a real indexer killed by SIGKILL through the pagefind bin fails the step too', () => {
     // The real wrapper (node_modules/.bin/pagefind) with its binary replaced by one that is killed.
-    const run = spawnSync(
-      process.execPath,
-      [
-        '--input-type=module',
-        '-e',
-        `import(${JSON.stringify(resolve('scripts/build.mjs'))}).then((m) => { const f = m.writeSearchIndex(${JSON.stringify(mkdtempSync(join(tmpdir(), 'pagefind-real-')))}); if (f) { console.error(f); process.exit(1); } })`,
-      ],
-      { env: { ...inheritedEnv(), PAGEFIND_EXTENDED_BINARY_PATH: killedBinary() }, encoding: 'utf8', timeout: 30_000 },
+    const run = runIndexStep(
+      oneArticleSite(mkdtempSync(join(tmpdir(), 'pagefind-real-'))),
+      {},
+      { ...inheritedEnv(), PAGEFIND_EXTENDED_BINARY_PATH: killedBinary() },
     );
     expect(run.status, run.stderr).toBe(1);
     expect(run.stderr).toContain('most likely killed by the operating system for lack of memory');
@@ -70,3 +90,39 @@ function killedBinary(): string {
   chmodSync(file, 0o755);
   return file;
 }
+
+describe('search index: past SEARCH_SHARD_MAX_ARTICLES, shards of the newest-first list (real Pagefind)', () => {
+  it('indexes five articles as shards of 1, 2 and 2, in list order, and leaves no scratch folder', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pagefind-shards-'));
+    const site = join(dir, 'dist');
+    const ids = ['e-newest', 'd-post', 'c-post', 'b-post', 'a-oldest'];
+    for (const id of ids) {
+      mkdirSync(join(site, 'posts', id), { recursive: true });
+      writeFileSync(
+        join(site, 'posts', id, 'index.html'),
+        `<!doctype html><html lang="en"><body><main data-pagefind-body><h1>${id}</h1><p>Words about ${id}.</p></main></body></html>`,
+      );
+    }
+    mkdirSync(join(site, 'pagefind'));
+    writeFileSync(join(site, 'pagefind', 'articles.json'), JSON.stringify({ ids }));
+    const run = runIndexStep(site, { maxPerShard: 2 });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/Pagefind indexed 5 pages \(3 shards: 1, 2, 2\) in \d+ ms → pagefind\//);
+    const bundle = join(site, 'pagefind');
+    expect(JSON.parse(readFileSync(join(bundle, 'shards.json'), 'utf8'))).toEqual({
+      bundles: ['', 'shard-2/', 'shard-3/'],
+    });
+    const fragmentUrls = (folder: string) =>
+      readdirSync(join(bundle, folder, 'fragment')).map((file) => {
+        const json = gunzipSync(readFileSync(join(bundle, folder, 'fragment', file))).toString('utf8');
+        return (JSON.parse(json.slice('pagefind_dcd'.length)) as { url: string }).url;
+      });
+    expect(fragmentUrls('')).toEqual(['/posts/e-newest/']);
+    expect(fragmentUrls('shard-2').sort()).toEqual(['/posts/c-post/', '/posts/d-post/']);
+    expect(fragmentUrls('shard-3').sort()).toEqual(['/posts/a-oldest/', '/posts/b-post/']);
+    expect(existsSync(join(bundle, 'articles.json'))).toBe(false);
+    expect(existsSync(join(bundle, 'shard-2', 'pagefind.js'))).toBe(false);
+    expect(existsSync(join(bundle, 'pagefind.js'))).toBe(true);
+    expect(readdirSync(dir)).toEqual(['dist']);
+  });
+});

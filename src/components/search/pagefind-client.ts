@@ -24,6 +24,15 @@ import {
   type QueryWord,
   type SearchReading,
 } from '../../lib/search/query';
+import {
+  SHARD_FILTER,
+  SHARD_MANIFEST,
+  combineShardResults,
+  parseShardManifest,
+  shardFilterValue,
+  withoutShardsMissingWords,
+  type ShardManifest,
+} from '../../lib/search/shards';
 
 export interface ResultData {
   url: string;
@@ -36,6 +45,7 @@ export interface ResultData {
 }
 interface PagefindResult {
   id: string;
+  score: number;
   data(): Promise<ResultData>;
 }
 interface PagefindResponse {
@@ -43,10 +53,13 @@ interface PagefindResponse {
 }
 type SearchOptions = Partial<PagefindSearchOptions>;
 interface PagefindApi {
-  options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  preload(term: string, options?: SearchOptions): Promise<void>;
+  mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
   search(term: string | null, options?: SearchOptions): Promise<PagefindResponse | null>;
+}
+/** pagefind.js, Pagefind's JS API: each instance searches one bundle and those merged into it. */
+interface PagefindModule {
+  createInstance(options: Record<string, unknown>): PagefindApi;
 }
 
 const BASE = import.meta.env.BASE_URL.replace(/\/?$/, '/');
@@ -74,30 +87,99 @@ export async function devStatus(): Promise<DevStatus | undefined> {
 
 export const NO_DEV_INDEX = 'No search index yet: run npm run build once to enable search in dev.';
 
-let loading: Promise<PagefindApi> | undefined;
+/** What every bundle's results are shaped with, the first bundle's and those merged into it alike. */
+const RESULT_OPTIONS = {
+  baseUrl: BASE,
+  excerptLength: 22,
+  excerptEllipsis: '…',
+  // No highlightParam: Pagefind would write the words as it searches them ("302" for
+  // "30.2%"), which the article's text does not contain. resultLink writes the reader's.
+};
 
-export function loadPagefind(): Promise<PagefindApi> {
+interface Searcher {
+  pagefind: PagefindApi;
+  shards: number;
+}
+
+let loading: Promise<Searcher> | undefined;
+
+let manifest: Promise<ShardManifest> | undefined;
+function loadManifest(): Promise<ShardManifest> {
+  manifest ??= fetch(`${BUNDLE_URL}${SHARD_MANIFEST}`).then(async (response) => {
+    if (!response.ok) throw new Error(`${SHARD_MANIFEST}: ${response.status}`);
+    return parseShardManifest(await response.text());
+  });
+  manifest.catch(() => (manifest = undefined));
+  return manifest;
+}
+
+/**
+ * Pagefind with the index's first bundle and every other shard merged into it, all on one copy of
+ * the engine and its WASM. Each shard's pages carry a synthetic filter naming their shard
+ * (`mergeFilter`), so that one search can ask one shard (searchShards).
+ */
+export function loadPagefind(): Promise<Searcher> {
   loading ??= (async () => {
     if (import.meta.env.DEV) {
       const status = await devStatus();
       if (!status?.available) throw new SearchUnavailableError(NO_DEV_INDEX);
     }
-    const pagefind = (await import(/* @vite-ignore */ `${BUNDLE_URL}pagefind.js`)) as PagefindApi;
-    await pagefind.options({
-      baseUrl: BASE,
-      excerptLength: 22,
-      excerptEllipsis: '…',
-      // No highlightParam: Pagefind would write the words as it searches them ("302" for
-      // "30.2%"), which the article's text does not contain. resultLink writes the reader's.
+    const [module, { bundles }] = await Promise.all([
+      import(/* @vite-ignore */ `${BUNDLE_URL}pagefind.js`) as Promise<PagefindModule>,
+      loadManifest(),
+    ]);
+    const tag = (k: number) => (bundles.length > 1 ? { mergeFilter: { [SHARD_FILTER]: shardFilterValue(k) } } : {});
+    const pagefind = module.createInstance({
+      basePath: BUNDLE_URL,
+      ...RESULT_OPTIONS,
+      ...tag(0),
       // Search runs on the main thread: the worker would cost a second copy of
-      // Pagefind's JS, and one small index searches in a few milliseconds.
+      // Pagefind's JS, and an index of a few thousand articles searches in milliseconds.
       noWorker: true,
     });
     await pagefind.init();
-    return pagefind;
+    for (const [k, bundle] of bundles.entries())
+      if (k > 0) await pagefind.mergeIndex(`${BUNDLE_URL}${bundle}`, { ...RESULT_OPTIONS, ...tag(k) });
+    return { pagefind, shards: bundles.length };
   })();
   loading.catch(() => (loading = undefined));
   return loading;
+}
+
+/**
+ * One result list per shard, newest shard first. Pagefind 1.6 merges every shard's results into one
+ * list ordered by score alone, and a date-sorted search scores by rank within each shard: merged,
+ * "newest first" interleaves the shards. Asked one shard at a time, each list keeps its order.
+ */
+async function searchShards(
+  { pagefind, shards }: Searcher,
+  term: string | null,
+  options: SearchOptions,
+): Promise<PagefindResult[][]> {
+  const lists: PagefindResult[][] = [];
+  for (let k = 0; k < shards; k++) {
+    const filters = shards > 1 ? { ...options.filters, [SHARD_FILTER]: shardFilterValue(k) } : options.filters;
+    lists.push((await pagefind.search(term, { ...options, ...(filters && { filters }) }))?.results ?? []);
+  }
+  return lists;
+}
+
+/**
+ * Runs one search over every shard. Each shard has its own vocabulary, and Pagefind leaves a query
+ * word out where no page of the shard holds it: "fastapi narratives" would find FastAPI posts in a
+ * shard without "narratives", where one index finds no page with both. So with two words or more,
+ * a shard counts only when each word alone finds something there, or nowhere at all (a typo, which
+ * search() corrects as on one index).
+ */
+async function runSearch(searcher: Searcher, term: string | null, options: SearchOptions): Promise<PagefindResult[]> {
+  let lists = await searchShards(searcher, term, options);
+  const words = term === null ? [] : queryWords(term);
+  if (searcher.shards > 1 && words.length > 1) {
+    const found = [];
+    for (const word of words) found.push((await searchShards(searcher, word.key, {})).map((r) => r.length > 0));
+    lists = withoutShardsMissingWords(lists, found);
+  }
+  return combineShardResults(lists, options.sort?.date);
 }
 
 export interface Hits {
@@ -116,8 +198,8 @@ const SAMPLE = 5;
  * it searches again with the mistyped word replaced by the closest matched word, or left out.
  */
 export async function search(term: string, options: SearchOptions = {}): Promise<Hits> {
-  const pagefind = await loadPagefind();
-  const run = async (query: string | null) => (await pagefind.search(query, options))?.results ?? [];
+  const searcher = await loadPagefind();
+  const run = (query: string | null) => runSearch(searcher, query, options);
   const words = queryWords(term);
   const results = await run(term.trim() === '' ? null : term);
   const asTyped: SearchReading = { missing: [], shown: words.map((w) => w.text) };
@@ -135,7 +217,7 @@ export async function search(term: string, options: SearchOptions = {}): Promise
   if (matched.length === 0) return { total: results.length, results, reading: asTyped };
   // Pagefind's exact search stems as its index does: "running" is found through "run".
   const exact = await Promise.all(
-    unexplained.map(async (word) => ((await pagefind.search(`"${word.key}"`))?.results.length ?? 0) > 0),
+    unexplained.map(async (word) => (await runSearch(searcher, `"${word.key}"`, {})).length > 0),
   );
   const missing = new Set(unexplained.filter((_, i) => !exact[i]).map((w) => w.key));
   if (missing.size === 0) return { total: results.length, results, reading: asTyped };

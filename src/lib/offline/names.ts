@@ -6,6 +6,7 @@
  *
  * Plain erasable TypeScript: scripts/build.mjs imports it with Node's type stripping.
  */
+import { SHARD_FOLDER_PATTERN, SHARD_MANIFEST } from '../search/shards.ts';
 
 /** The page an offline navigation to an unsaved page gets. */
 export const OFFLINE_PAGE = 'offline/';
@@ -52,12 +53,17 @@ export function isOwnCache(name: string, scope: string): boolean {
  */
 export const SEARCH_BUNDLE_DIR = 'pagefind';
 
+const IN_SHARD = new RegExp(`^${SHARD_FOLDER_PATTERN}`);
+
 /** Requests the worker treats apart from pages; `path` is relative to the scope. */
 export type RequestKind = 'search-entry' | 'search-chunk' | 'feed' | 'asset' | 'media' | 'other';
 export function requestKind(path: string): RequestKind {
-  if (path === `${SEARCH_BUNDLE_DIR}/pagefind-entry.json`) return 'search-entry';
-  if (path.startsWith(`${SEARCH_BUNDLE_DIR}/`) && /^[^/]+\/(?:index|fragment|filter)\/[^/]+$/.test(path))
-    return 'search-chunk';
+  if (path.startsWith(`${SEARCH_BUNDLE_DIR}/`)) {
+    // Inside Pagefind's folder: its own files, or a shard's (src/lib/search/shards.ts).
+    const inBundle = path.slice(SEARCH_BUNDLE_DIR.length + 1).replace(IN_SHARD, '');
+    if (inBundle === 'pagefind-entry.json' || path === `${SEARCH_BUNDLE_DIR}/${SHARD_MANIFEST}`) return 'search-entry';
+    if (/^(?:index|fragment|filter)\/[^/]+$/.test(inBundle)) return 'search-chunk';
+  }
   if (/(?:^|\/)(?:rss\.xml|feed\.json)$/.test(path)) return 'feed';
   if (/^_astro\/[^/]+\.(?:js|css)$/.test(path)) return 'asset';
   if (/^_astro\/[^/]+\.(?:avif|webp|png|jpe?g|gif|svg)$/.test(path)) return 'media';

@@ -6,21 +6,27 @@
  * Plain erasable TypeScript: scripts/build.mjs imports it with Node's type stripping.
  */
 import { ARTICLE_GLOB, BUNDLE_DIR, WASM_FILE } from '../search/pagefind-index.ts';
+import { SHARD_FOLDER_PATTERN, SHARD_MANIFEST } from '../search/shards.ts';
 import { COVERAGE_FILE, OFFLINE_PAGE, type Coverage } from './names.ts';
 
 /**
  * The shell every reader gets, whatever the budget: styles and scripts (the
  * search dialog among them; the theme code is inline in every page), Pagefind's
- * engine, WASM and metadata, and the pages that must open offline. Not Pagefind's
+ * engine, WASM and metadata (every shard's: src/lib/search/shards.ts), and the
+ * pages that must open offline. Not Pagefind's
  * pagefind-highlight.js: result pages mark the query with the site's own
  * highlight.ts, so no page ever loads it.
  */
+/** Pagefind's folder and every shard folder in it, for a glob: one pattern matches a site with or without shards. */
+const BUNDLES = `${BUNDLE_DIR}/{,shard-*/}`;
+
 export const SHELL_GLOBS = [
   '_astro/*.{css,js}',
   `${BUNDLE_DIR}/pagefind.js`,
-  `${BUNDLE_DIR}/pagefind-entry.json`,
   `${BUNDLE_DIR}/${WASM_FILE}`,
-  `${BUNDLE_DIR}/*.pf_meta`,
+  `${BUNDLE_DIR}/${SHARD_MANIFEST}`,
+  `${BUNDLES}pagefind-entry.json`,
+  `${BUNDLES}*.pf_meta`,
   'index.html',
   `${OFFLINE_PAGE}index.html`,
   'search/index.html',
@@ -35,12 +41,14 @@ export const SHELL_GLOBS = [
 export const SHELL_IGNORES = ['_astro/*{VoteChart,vote-chart}*'];
 
 /** The whole search index: word chunks, result fragments and filter values. */
-export const INDEX_GLOBS = [`${BUNDLE_DIR}/index/*`, `${BUNDLE_DIR}/fragment/*`, `${BUNDLE_DIR}/filter/*`];
+export const INDEX_GLOBS = [`${BUNDLES}{index,fragment,filter}/*`];
 /** Every article page, as Pagefind indexes them. */
 export const ARTICLE_GLOBS = [ARTICLE_GLOB];
 
 /** Files whose names carry a content hash: their URL is their revision. */
-export const HASHED_URL = new RegExp(`^(?:_astro/|${BUNDLE_DIR}/(?:index|fragment|filter)/)`);
+export const HASHED_URL = new RegExp(
+  `^(?:_astro/|${BUNDLE_DIR}/(?:${SHARD_FOLDER_PATTERN})?(?:index|fragment|filter)/)`,
+);
 
 export interface PrecachePlan {
   coverage: Coverage;

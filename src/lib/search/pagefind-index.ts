@@ -7,6 +7,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { SHARD_MANIFEST, parseShardManifest } from './shards.ts';
 
 /** Pagefind's default output folder inside the site; the flags below leave it as it is. */
 export const BUNDLE_DIR = 'pagefind';
@@ -33,8 +34,18 @@ export function indexedPageCount(entryJson: string): number {
   return Object.values(entry.languages ?? {}).reduce((sum, language) => sum + (language.page_count ?? 0), 0);
 }
 
+/** Pages in the index in `bundleDir` (a site's Pagefind folder), over all its shards. */
+export function readBundlePageCount(bundleDir: string): number {
+  const { bundles } = parseShardManifest(readFileSync(join(bundleDir, SHARD_MANIFEST), 'utf8'));
+  return bundles.reduce(
+    (sum, bundle) => sum + indexedPageCount(readFileSync(join(bundleDir, bundle, 'pagefind-entry.json'), 'utf8')),
+    0,
+  );
+}
+
+/** Pages in the search index `npm run build` wrote into `site`, over all its shards. */
 export function readIndexedPageCount(site: string): number {
-  return indexedPageCount(readFileSync(join(site, BUNDLE_DIR, 'pagefind-entry.json'), 'utf8'));
+  return readBundlePageCount(join(site, BUNDLE_DIR));
 }
 
 /**

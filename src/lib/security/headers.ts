@@ -13,6 +13,7 @@
  */
 import { OFFLINE_PAGE } from '../offline/names';
 import { SW_FILE } from '../offline/worker-file';
+import { SHARD_MANIFEST } from '../search/shards';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'public, max-age=0, must-revalidate';
@@ -25,12 +26,14 @@ const SERVICE_WORKER = 'no-cache';
 
 const CACHE_RULES: [path: string, cacheControl: string][] = [
   ['/_astro/*', IMMUTABLE],
-  ['/pagefind/index/*', IMMUTABLE],
-  ['/pagefind/fragment/*', IMMUTABLE],
-  ['/pagefind/filter/*', IMMUTABLE],
-  ...['pagefind.js', 'pagefind-entry.json', 'pagefind-worker.js', 'pagefind-highlight.js'].map(
+  // The index's first bundle is Pagefind's folder; other shards are folders in it (src/lib/search/shards.ts).
+  ...['/pagefind/', '/pagefind/:shard/'].flatMap((bundle) =>
+    ['index', 'fragment', 'filter'].map((folder): [string, string] => [`${bundle}${folder}/*`, IMMUTABLE]),
+  ),
+  ...['pagefind.js', 'pagefind-entry.json', 'pagefind-worker.js', 'pagefind-highlight.js', SHARD_MANIFEST].map(
     (file): [string, string] => [`/pagefind/${file}`, REVALIDATE],
   ),
+  ['/pagefind/:shard/pagefind-entry.json', REVALIDATE],
   ...[
     '/',
     '/posts/*',

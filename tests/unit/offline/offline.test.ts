@@ -1,6 +1,6 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { globSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseAllHeaders } from '@netlify/headers-parser';
 import { describe, expect, it } from 'vitest';
 import { readEnv } from '../../../src/env';
@@ -43,7 +43,9 @@ describe('what the worker precaches', () => {
         '_astro/*.{css,js}',
         'pagefind/pagefind.js',
         'pagefind/wasm.en.pagefind',
-        'pagefind/*.pf_meta',
+        'pagefind/{,shard-*/}*.pf_meta',
+        'pagefind/{,shard-*/}pagefind-entry.json',
+        'pagefind/shards.json',
         'index.html',
         'offline/index.html',
       ]),
@@ -63,6 +65,36 @@ describe('what the worker precaches', () => {
     expect(HASHED_URL.test('pagefind/pagefind.js')).toBe(false);
     expect(HASHED_URL.test('pagefind/pagefind-entry.json')).toBe(false);
     expect(HASHED_URL.test('posts/a/')).toBe(false);
+    // A search index in shards (src/lib/search/shards.ts): the same in each shard's folder.
+    expect(HASHED_URL.test('pagefind/shard-2/fragment/en_9f.pf_fragment')).toBe(true);
+    expect(HASHED_URL.test('pagefind/shard-12/filter/en_9f.pf_filter')).toBe(true);
+    expect(HASHED_URL.test('pagefind/shard-2/pagefind-entry.json')).toBe(false);
+    expect(HASHED_URL.test('pagefind/shards.json')).toBe(false);
+  });
+
+  it('globs every shard of the index with the same patterns as a whole one', () => {
+    const site = mkdtempSync(join(tmpdir(), 'precache-shards-'));
+    const files = [
+      'pagefind/pagefind.js',
+      'pagefind/wasm.en.pagefind',
+      'pagefind/shards.json',
+      'pagefind/pagefind-entry.json',
+      'pagefind/pagefind.en_a1.pf_meta',
+      'pagefind/index/en_1.pf_index',
+      'pagefind/shard-2/pagefind-entry.json',
+      'pagefind/shard-2/pagefind.en_b2.pf_meta',
+      'pagefind/shard-2/index/en_2.pf_index',
+      'pagefind/shard-2/fragment/en_3.pf_fragment',
+      'pagefind/shard-2/filter/en_4.pf_filter',
+      'pagefind/pagefind-ui.js',
+    ];
+    for (const file of files) {
+      mkdirSync(dirname(join(site, file)), { recursive: true });
+      writeFileSync(join(site, file), '');
+    }
+    const matched = (globs: string[]) => globSync(globs, { cwd: site }).sort();
+    expect(matched(SHELL_GLOBS)).toEqual(files.filter((f) => !/\/(index|fragment|filter)\/|ui\.js/.test(f)).sort());
+    expect(matched(INDEX_GLOBS)).toEqual(files.filter((f) => /\/(index|fragment|filter)\//.test(f)).sort());
   });
 });
 
@@ -72,6 +104,11 @@ describe('how the worker answers', () => {
     expect(requestKind('pagefind/pagefind-entry.json')).toBe('search-entry');
     expect(requestKind('pagefind/index/en_1a2b.pf_index')).toBe('search-chunk');
     expect(requestKind('pagefind/fragment/en_9f.pf_fragment')).toBe('search-chunk');
+    expect(requestKind('pagefind/shards.json')).toBe('search-entry');
+    expect(requestKind('pagefind/shard-2/pagefind-entry.json')).toBe('search-entry');
+    expect(requestKind('pagefind/shard-2/index/en_1a2b.pf_index')).toBe('search-chunk');
+    expect(requestKind('pagefind/shard-0/index/en_1a2b.pf_index')).toBe('other');
+    expect(requestKind('pagefind/shard-2/extra/index/en_1a2b.pf_index')).toBe('other');
     expect(requestKind('rss.xml')).toBe('feed');
     expect(requestKind('categories/research/rss.xml')).toBe('feed');
     expect(requestKind('feed.json')).toBe('feed');

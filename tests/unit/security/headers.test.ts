@@ -31,6 +31,10 @@ describe('_headers', () => {
     expect(cacheFor('/blog/subscribe/')).toEqual(['public, max-age=0, must-revalidate']);
     expect(cacheFor('/blog/pagefind/pagefind.js')).toEqual(['public, max-age=0, must-revalidate']);
     expect(cacheFor('/blog/pagefind/fragment/en_1234.pf_fragment')).toEqual(['public, max-age=31536000, immutable']);
+    // A search index in shards: each shard's chunks are hashed, its entry and the shard list are not.
+    expect(cacheFor('/blog/pagefind/shard-2/index/en_1234.pf_index')).toEqual(['public, max-age=31536000, immutable']);
+    expect(cacheFor('/blog/pagefind/shard-2/pagefind-entry.json')).toEqual(['public, max-age=0, must-revalidate']);
+    expect(cacheFor('/blog/pagefind/shards.json')).toEqual(['public, max-age=0, must-revalidate']);
     expect(cacheFor('/blog/')).toEqual(['public, max-age=0, must-revalidate']);
     expect(cacheFor('/_astro/app.abc123.js')).toEqual([]);
     const everywhere = matching('/blog/posts/x/').find((h) => h.values['Content-Security-Policy']);
