@@ -82,7 +82,7 @@ export function outDirFromArgs(args) {
   return resolve(ROOT, 'dist');
 }
 
-/** Runs Pagefind's CLI; true when it succeeded. */
+/** Runs Pagefind's CLI: whether it succeeded, and why not. */
 function runPagefind(pagefindBin, args) {
   const run = spawnSync(pagefindBin, args, {
     stdio: 'inherit',
@@ -92,8 +92,9 @@ function runPagefind(pagefindBin, args) {
 }
 
 /**
- * The published articles, newest first, as `astro build` listed them (ARTICLE_LIST), checked
- * against the article folders it wrote: an index of other pages than the site's would be wrong.
+ * The published articles, newest first, as `astro build` listed them (ARTICLE_LIST), each checked
+ * against the folder it wrote: an index of pages the site does not have would be wrong. Other folders
+ * under posts/ are redirect pages from renamed posts, which are never indexed.
  */
 export function readArticleList(site) {
   const file = join(site, BUNDLE_DIR, ARTICLE_LIST);
@@ -105,16 +106,11 @@ export function readArticleList(site) {
       cause: error,
     });
   }
-  const built = builtArticleSlugs(site);
-  const listed = new Set(ids);
-  if (
-    !Array.isArray(ids) ||
-    listed.size !== ids.length ||
-    built.length !== ids.length ||
-    !built.every((id) => listed.has(id))
-  )
+  const built = new Set(builtArticleSlugs(site));
+  const missing = Array.isArray(ids) ? ids.filter((id) => !built.has(id)) : ['(no list of ids)'];
+  if (missing.length > 0 || new Set(ids).size !== ids.length)
     throw new Error(
-      `${file} does not list the ${built.length} article folders in ${join(site, 'posts')}: build the site again with npm run build`,
+      `${file} lists articles that are not built once each in ${join(site, 'posts')} (${missing.slice(0, 3).join(', ') || 'a repeated id'}): build the site again with npm run build`,
     );
   return ids;
 }
@@ -176,6 +172,9 @@ export function writeSearchIndex(
   }
   writeFileSync(join(bundleDir, SHARD_MANIFEST), JSON.stringify(shardManifest(shards.length)));
   const pages = readIndexedPageCount(site);
+  // Pagefind skips a page it finds nothing to index in; a search that silently misses articles must not ship.
+  if (pages !== ids.length)
+    return `✖ Pagefind indexed ${pages} ${pages === 1 ? 'page' : 'pages'}, but the site has ${ids.length} articles: the search index in ${bundleDir} is incomplete; deploy nothing from this build.`;
   const split = shards.length === 1 ? '' : ` (${shards.length} shards: ${shards.map((s) => s.length).join(', ')})`;
   console.log(
     `[site-pagefind] Pagefind indexed ${pages} ${pages === 1 ? 'page' : 'pages'}${split} in ${Math.round(performance.now() - started)} ms → ${BUNDLE_DIR}/`,

@@ -66,10 +66,12 @@ describe('search index: a failing indexer fails the build, saying why', () => {
     expect(run.stderr).toMatch(/pagefind\/articles\.json is missing or unreadable .*build the site with npm run build/);
     expect(run.stderr).not.toContain('indexed');
   });
-  it('an article list that does not match the built article folders is refused', () => {
+  it('an article list naming an article that was not built is refused', () => {
     const run = indexWith('exit 0', ['a-post', 'another-post']);
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/articles\.json does not list the 1 article folders in .*posts/);
+    expect(run.stderr).toMatch(
+      /articles\.json lists articles that are not built once each in .*posts \(another-post\)/,
+    );
   });
   it('a real indexer killed by SIGKILL through the pagefind bin fails the step too', () => {
     // The real wrapper (node_modules/.bin/pagefind) with its binary replaced by one that is killed.
@@ -103,6 +105,12 @@ describe('search index: past SEARCH_SHARD_MAX_ARTICLES, shards of the newest-fir
         `<!doctype html><html lang="en"><body><main data-pagefind-body><h1>${id}</h1><p>Words about ${id}.</p></main></body></html>`,
       );
     }
+    // A renamed post's redirect page: under posts/, not in the list, never indexed.
+    mkdirSync(join(site, 'posts', 'old-name'));
+    writeFileSync(
+      join(site, 'posts', 'old-name', 'index.html'),
+      '<!doctype html><html lang="en"><head><meta http-equiv="refresh" content="0;url=/posts/c-post/"></head></html>',
+    );
     mkdirSync(join(site, 'pagefind'));
     writeFileSync(join(site, 'pagefind', 'articles.json'), JSON.stringify({ ids }));
     const run = runIndexStep(site, { maxPerShard: 2 });
@@ -124,5 +132,21 @@ describe('search index: past SEARCH_SHARD_MAX_ARTICLES, shards of the newest-fir
     expect(existsSync(join(bundle, 'shard-2', 'pagefind.js'))).toBe(false);
     expect(existsSync(join(bundle, 'pagefind.js'))).toBe(true);
     expect(readdirSync(dir)).toEqual(['dist']);
+  });
+});
+
+describe('search index: every article indexed', () => {
+  it('fails when Pagefind indexes fewer pages than the site has articles', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pagefind-missing-'));
+    const site = oneArticleSite(dir, ['a-post', 'b-post']);
+    // An article page without data-pagefind-body, while another has one: Pagefind leaves it out.
+    mkdirSync(join(site, 'posts', 'b-post'), { recursive: true });
+    writeFileSync(
+      join(site, 'posts', 'b-post', 'index.html'),
+      '<!doctype html><html lang="en"><body><p>Text</p></body></html>',
+    );
+    const run = runIndexStep(site);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('Pagefind indexed 1 page, but the site has 2 articles');
   });
 });
