@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -7,6 +7,7 @@ import {
   builtArticleSlugs,
   indexedPageCount,
   indexerNeedMb,
+  readBundlePageCount,
   pagefindArgs,
   WASM_FILE,
 } from '../../../src/lib/search/pagefind-index';
@@ -38,5 +39,17 @@ describe('search index settings (src/lib/search/pagefind-index.ts)', () => {
     );
     expect(indexerNeedMb(10_000)).toBeGreaterThan(4000);
     expect(indexerNeedMb(1)).toBeLessThan(300);
+  });
+
+  it('counts the pages of every shard the manifest names, and refuses a bundle without one', () => {
+    const bundle = mkdtempSync(join(tmpdir(), 'bundle-'));
+    const entry = (pages: number) =>
+      JSON.stringify({ version: '1.6.0', languages: { en: { hash: 'x', wasm: 'en', page_count: pages } } });
+    mkdirSync(join(bundle, 'shard-2'));
+    writeFileSync(join(bundle, 'pagefind-entry.json'), entry(5000));
+    writeFileSync(join(bundle, 'shard-2', 'pagefind-entry.json'), entry(4999));
+    expect(() => readBundlePageCount(bundle)).toThrow(/shards\.json/);
+    writeFileSync(join(bundle, 'shards.json'), JSON.stringify({ bundles: ['', 'shard-2/'] }));
+    expect(readBundlePageCount(bundle)).toBe(9999);
   });
 });
