@@ -10,7 +10,7 @@
  * (src/lib/search/shards.ts); this is the measurement for choosing that number. Writes only inside
  * --site (pagefind-shard-N/ and a probe page) and bench/tmp.
  */
-import { linkSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROOT } from './generate-fixtures';
@@ -19,7 +19,7 @@ import { wireBytes } from './lib/measure';
 import { textTable } from './lib/report';
 import { startStaticServer } from '../scripts/lib/static-server';
 import { launchChromium } from '../scripts/lib/chromium';
-import { builtArticleSlugs, pagefindArgs } from '../src/lib/search/pagefind-index';
+import { builtArticleSlugs, linkArticlePages, pagefindArgs } from '../src/lib/search/pagefind-index';
 
 const { values } = parseArgs({
   options: {
@@ -41,14 +41,11 @@ const RESULTS_SHOWN = 8;
 const mb = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(0)} MB`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
-/** Pagefind's CLI over the given articles only: a folder of hard links keeps their paths, so their URLs. */
+/** Pagefind's CLI over the given articles only, from a folder of links to their pages (linkArticlePages). */
 async function indexArticles(label: string, slugs: readonly string[], outputPath: string): Promise<MeasuredRun> {
   const folder = join(TMP, label);
   rmSync(folder, { recursive: true, force: true });
-  for (const slug of slugs) {
-    mkdirSync(join(folder, 'posts', slug), { recursive: true });
-    linkSync(join(site, 'posts', slug, 'index.html'), join(folder, 'posts', slug, 'index.html'));
-  }
+  linkArticlePages(site, slugs, folder);
   rmSync(outputPath, { recursive: true, force: true });
   const run = await runMeasured({
     command: PAGEFIND,

@@ -18,17 +18,7 @@
  * incremental build never reuses a page that code would now render otherwise.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import {
-  globSync,
-  linkSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { globSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,6 +46,7 @@ import {
   BUNDLE_DIR,
   builtArticleSlugs,
   indexerNeedMb,
+  linkArticlePages,
   pagefindArgs,
   readIndexedPageCount,
 } from '../src/lib/search/pagefind-index.ts';
@@ -116,16 +107,13 @@ export function readArticleList(site) {
 }
 
 /**
- * Pagefind's CLI over the articles in `ids` only: a scratch folder of hard links to their pages keeps
- * their paths, so their URLs. It sits beside `site`, on the same disk, and is removed afterwards.
+ * Pagefind's CLI over the articles in `ids` only, from a scratch folder of links to their pages
+ * (linkArticlePages). It sits beside `site`, on the same disk, and is removed afterwards.
  */
 function indexShard(site, ids, outputPath, pagefindBin) {
   const scratch = mkdtempSync(join(dirname(site), `.${basename(site)}-search-shard-`));
   try {
-    for (const id of ids) {
-      mkdirSync(join(scratch, 'posts', id), { recursive: true });
-      linkSync(join(site, 'posts', id, 'index.html'), join(scratch, 'posts', id, 'index.html'));
-    }
+    linkArticlePages(site, ids, scratch);
     return runPagefind(pagefindBin, [...pagefindArgs(scratch), '--output-path', outputPath]);
   } finally {
     rmSync(scratch, { recursive: true, force: true });

@@ -5,7 +5,7 @@
  *
  * Plain erasable TypeScript: scripts/build.mjs imports it with Node's type stripping.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SHARD_MANIFEST, parseShardManifest } from './shards.ts';
 
@@ -67,5 +67,17 @@ export function builtArticleSlugs(site: string): string[] {
       .sort();
   } catch {
     return [];
+  }
+}
+
+/**
+ * Links the pages of the articles `ids` of `site` into `folder` (hard links, so no copy), at the same
+ * paths: Pagefind's CLI run over `folder` indexes those articles only, under their URLs. For the
+ * index's shards (scripts/build.mjs) and bench/search-shards.ts.
+ */
+export function linkArticlePages(site: string, ids: readonly string[], folder: string): void {
+  for (const id of ids) {
+    mkdirSync(join(folder, 'posts', id), { recursive: true });
+    linkSync(join(site, 'posts', id, 'index.html'), join(folder, 'posts', id, 'index.html'));
   }
 }

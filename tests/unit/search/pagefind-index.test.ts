@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -7,6 +7,7 @@ import {
   builtArticleSlugs,
   indexedPageCount,
   indexerNeedMb,
+  linkArticlePages,
   readBundlePageCount,
   pagefindArgs,
   WASM_FILE,
@@ -51,5 +52,20 @@ describe('search index settings (src/lib/search/pagefind-index.ts)', () => {
     expect(() => readBundlePageCount(bundle)).toThrow(/shards\.json/);
     writeFileSync(join(bundle, 'shards.json'), JSON.stringify({ bundles: ['', 'shard-2/'] }));
     expect(readBundlePageCount(bundle)).toBe(9999);
+  });
+
+  it('links the chosen articles’ pages into a folder at the same paths, without copying them', () => {
+    const site = mkdtempSync(join(tmpdir(), 'built-'));
+    for (const id of ['a-post', 'b-post']) {
+      mkdirSync(join(site, 'posts', id), { recursive: true });
+      writeFileSync(join(site, 'posts', id, 'index.html'), `<p>${id}</p>`);
+    }
+    const folder = join(mkdtempSync(join(tmpdir(), 'linked-')), 'shard');
+    linkArticlePages(site, ['b-post'], folder);
+    expect(readdirSync(join(folder, 'posts'))).toEqual(['b-post']);
+    expect(readFileSync(join(folder, 'posts', 'b-post', 'index.html'), 'utf8')).toBe('<p>b-post</p>');
+    expect(statSync(join(folder, 'posts', 'b-post', 'index.html')).ino).toBe(
+      statSync(join(site, 'posts', 'b-post', 'index.html')).ino,
+    );
   });
 });
