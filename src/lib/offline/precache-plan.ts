@@ -6,8 +6,11 @@
  * Plain erasable TypeScript: scripts/build.mjs imports it with Node's type stripping.
  */
 import { ARTICLE_GLOB, BUNDLE_DIR, WASM_FILE } from '../search/pagefind-index.ts';
-import { SHARD_FOLDER_PATTERN, SHARD_MANIFEST } from '../search/shards.ts';
+import { SHARD_FOLDER_GLOB, SHARD_FOLDER_PATTERN, SHARD_MANIFEST } from '../search/shards.ts';
 import { COVERAGE_FILE, OFFLINE_PAGE, type Coverage } from './names.ts';
+
+/** Pagefind's folder and every shard folder in it, for a glob: one pattern matches a site with or without shards. */
+const BUNDLES = `${BUNDLE_DIR}/{,${SHARD_FOLDER_GLOB}}`;
 
 /**
  * The shell every reader gets, whatever the budget: styles and scripts (the
@@ -17,9 +20,6 @@ import { COVERAGE_FILE, OFFLINE_PAGE, type Coverage } from './names.ts';
  * pagefind-highlight.js: result pages mark the query with the site's own
  * highlight.ts, so no page ever loads it.
  */
-/** Pagefind's folder and every shard folder in it, for a glob: one pattern matches a site with or without shards. */
-const BUNDLES = `${BUNDLE_DIR}/{,shard-*/}`;
-
 export const SHELL_GLOBS = [
   '_astro/*.{css,js}',
   `${BUNDLE_DIR}/pagefind.js`,

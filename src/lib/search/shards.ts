@@ -36,6 +36,8 @@ export interface ArticleList {
 
 /** A shard folder inside Pagefind's, as a pattern: `shard-2/`, … (the first shard is Pagefind's folder itself). */
 export const SHARD_FOLDER_PATTERN = 'shard-[1-9]\\d*/';
+/** The same, as a file glob (the offline worker's precache list). */
+export const SHARD_FOLDER_GLOB = 'shard-*/';
 const SHARD_FOLDER = new RegExp(`^${SHARD_FOLDER_PATTERN}$`);
 
 /** The bundle folder of the shard at `index` (0 is the newest). */
