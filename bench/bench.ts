@@ -374,10 +374,11 @@ async function benchIncremental(posts: number): Promise<void> {
         (result.wallMs / 1000).toFixed(1),
         result.cpuMs == null ? '?' : (result.cpuMs / 1000).toFixed(1),
         (result.peakRssBytes / 1024 ** 2).toFixed(0),
+        indexingNote(result.log),
       ]);
     }
   }
-  log(`\n${textTable(['posts', 'run', 'build', 'wall s', 'CPU s', 'peak RSS MB'], rows)}`);
+  log(`\n${textTable(['posts', 'run', 'build', 'wall s', 'CPU s', 'peak RSS MB', 'search index'], rows)}`);
   if (values.verify) {
     log(`  ${posts} posts: the edited posts built cold, to compare with the last rebuild…`);
     const cold = await runBuild(`${target}${posts}-${postFormat}-incremental-cold-check`, command);
@@ -387,6 +388,12 @@ async function benchIncremental(posts: number): Promise<void> {
     if (!values.keep) rmSync(cold.outDir, { recursive: true, force: true });
     rmSync(cold.cacheDir, { recursive: true, force: true });
   }
+}
+/** The index step's time and what it says it did with the shards kept from the last build, from its log line. */
+function indexingNote(buildLog: string): string {
+  const ms = parseAstroLog(buildLog).pagefindMs;
+  const kept = /Pagefind indexed [^\n]*?(unchanged: copied|\d+ unchanged shards? copied)/.exec(buildLog)?.[1];
+  return ms == null ? '–' : `${(ms / 1000).toFixed(1)} s${kept ? ` (${kept.replace(' copied', ' copied back')})` : ''}`;
 }
 // --- end of incremental rebuilds ---------------------------------------------------------------------
 

@@ -50,6 +50,7 @@ import {
   pagefindArgs,
   readIndexedPageCount,
 } from '../src/lib/search/pagefind-index.ts';
+import { keepOnlyShards, restoreShard, shardKey, storeShard } from '../src/lib/search/shard-cache.ts';
 import {
   ARTICLE_LIST,
   SHARD_MANIFEST,
@@ -108,7 +109,8 @@ export function readArticleList(site) {
 
 /**
  * Pagefind's CLI over the articles in `ids` only, from a scratch folder of links to their pages
- * (linkArticlePages). It sits beside `site`, on the same disk, and is removed afterwards.
+ * (linkArticlePages), so that an index is a function of those pages alone (shard-cache.ts). It sits
+ * beside `site`, on the same disk, and is removed afterwards.
  */
 function indexShard(site, ids, outputPath, pagefindBin) {
   const scratch = mkdtempSync(join(dirname(site), `.${basename(site)}-search-shard-`));
@@ -121,13 +123,19 @@ function indexShard(site, ids, outputPath, pagefindBin) {
 }
 
 /**
- * Writes the search index into <site>/pagefind: one index, or, past `maxPerShard` articles, even
- * shards of the newest-first list indexed one after another, so the indexer never holds more than a
- * shard (src/lib/search/shards.ts). Returns a message for the build log when it failed, else undefined.
+ * Writes the search index into <site>/pagefind: one index, or, past `maxPerShard` articles, shards of
+ * the newest-first list indexed one after another, so the indexer never holds more than a shard
+ * (src/lib/search/shards.ts). With `shardCache` (a folder), a shard whose articles and pages are those
+ * of a shard kept there by the last build is copied back instead of indexed (src/lib/search/shard-cache.ts).
+ * Returns a message for the build log when it failed, else undefined.
  */
 export function writeSearchIndex(
   site,
-  { maxPerShard = env.SEARCH_SHARD_MAX_ARTICLES, pagefindBin = resolve(ROOT, 'node_modules/.bin/pagefind') } = {},
+  {
+    maxPerShard = env.SEARCH_SHARD_MAX_ARTICLES,
+    pagefindBin = resolve(ROOT, 'node_modules/.bin/pagefind'),
+    shardCache = undefined,
+  } = {},
 ) {
   const started = performance.now();
   const bundleDir = join(site, BUNDLE_DIR);
@@ -140,32 +148,45 @@ export function writeSearchIndex(
   // What an earlier build left (this folder is not Astro's to clear: it is written after Astro exits).
   rmSync(bundleDir, { recursive: true, force: true });
   const shards = splitIntoShards(ids, maxPerShard);
+  const keys = new Set();
+  let reused = 0;
   for (const [k, shard] of shards.entries()) {
     const outputPath = join(bundleDir, shardFolder(k));
-    const run =
-      shards.length === 1
-        ? runPagefind(pagefindBin, pagefindArgs(site))
-        : indexShard(site, shard, outputPath, pagefindBin);
-    if (!run.ok) {
-      const articles = shard.length;
-      return [
-        `✖ Pagefind failed (${run.why}): the site in ${site} has no search index; deploy nothing from this build.`,
-        // The npm wrapper reports an indexer killed by a signal as a bare exit 1; the OS's OOM killer is the usual sender.
-        `  If it stopped without an error above, it was most likely killed by the operating system for lack of memory:`,
-        `  indexing ${articles.toLocaleString('en')} ${articles === 1 ? 'article' : 'articles'} needs about ${indexerNeedMb(articles).toLocaleString('en')} MB (docs/benchmarks.md);`,
-        `  SEARCH_SHARD_MAX_ARTICLES (now ${maxPerShard.toLocaleString('en')}) sets how many one index may hold.`,
-      ].join('\n');
+    const key = shardCache && shardKey(site, shard);
+    if (key) keys.add(key);
+    if (key && restoreShard(shardCache, key, outputPath, shard.length)) reused++;
+    else {
+      const run = indexShard(site, shard, outputPath, pagefindBin);
+      if (!run.ok) {
+        const articles = shard.length;
+        return [
+          `✖ Pagefind failed (${run.why}): the site in ${site} has no search index; deploy nothing from this build.`,
+          // The npm wrapper reports an indexer killed by a signal as a bare exit 1; the OS's OOM killer is the usual sender.
+          `  If it stopped without an error above, it was most likely killed by the operating system for lack of memory:`,
+          `  indexing ${articles.toLocaleString('en')} ${articles === 1 ? 'article' : 'articles'} needs about ${indexerNeedMb(articles).toLocaleString('en')} MB (docs/benchmarks.md);`,
+          `  SEARCH_SHARD_MAX_ARTICLES (now ${maxPerShard.toLocaleString('en')}) sets how many one index may hold.`,
+        ].join('\n');
+      }
+      if (key) storeShard(shardCache, key, outputPath);
     }
     if (k > 0) keepOnlyMergedFiles(outputPath);
   }
+  if (shardCache) keepOnlyShards(shardCache, keys);
   writeFileSync(join(bundleDir, SHARD_MANIFEST), JSON.stringify(shardManifest(shards.length)));
   const pages = readIndexedPageCount(site);
   // Pagefind skips a page it finds nothing to index in; a search that silently misses articles must not ship.
   if (pages !== ids.length)
     return `✖ Pagefind indexed ${pages} ${pages === 1 ? 'page' : 'pages'}, but the site has ${ids.length} articles: the search index in ${bundleDir} is incomplete; deploy nothing from this build.`;
-  const split = shards.length === 1 ? '' : ` (${shards.length} shards: ${shards.map((s) => s.length).join(', ')})`;
+  const notes = [];
+  if (shards.length > 1) notes.push(`${shards.length} shards: ${shards.map((s) => s.length).join(', ')}`);
+  if (reused > 0)
+    notes.push(
+      reused === shards.length
+        ? 'unchanged: copied from the cache folder'
+        : `${reused} unchanged ${reused === 1 ? 'shard' : 'shards'} copied from the cache folder`,
+    );
   console.log(
-    `[site-pagefind] Pagefind indexed ${pages} ${pages === 1 ? 'page' : 'pages'}${split} in ${Math.round(performance.now() - started)} ms → ${BUNDLE_DIR}/`,
+    `[site-pagefind] Pagefind indexed ${pages} ${pages === 1 ? 'page' : 'pages'}${notes.length ? ` (${notes.join('; ')})` : ''} in ${Math.round(performance.now() - started)} ms → ${BUNDLE_DIR}/`,
   );
   return undefined;
 }
@@ -291,7 +312,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const recorded = recordedCodeFingerprint(cacheDir);
   const cold = recorded !== fingerprint || args.includes('--force');
   const astroArgs = cold && !args.includes('--force') ? [...args, '--force'] : args;
-  if (cold) for (const file of Object.values(OWN_CACHE_FILES)) rmSync(join(cacheDir, file), { force: true });
+  if (cold)
+    for (const file of Object.values(OWN_CACHE_FILES)) rmSync(join(cacheDir, file), { recursive: true, force: true });
   if (recorded !== undefined && recorded !== fingerprint)
     console.log(
       '[site-build] the code behind the content (loader, Markdown plugins, integrations, config, dependencies) changed since the cache folder was filled: every page is built again (astro build --force)',
@@ -315,7 +337,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   if (astro.status !== 0) process.exit(astro.status ?? 1);
   recordCodeFingerprint(cacheDir, fingerprint);
   const site = outDirFromArgs(args);
-  const failure = writeSearchIndex(site);
+  const failure = writeSearchIndex(site, { shardCache: join(cacheDir, OWN_CACHE_FILES.searchShards) });
   if (failure) {
     console.error(failure);
     process.exit(1);

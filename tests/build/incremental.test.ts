@@ -17,6 +17,7 @@ import { realIds } from '../../bench/generate-fixtures';
 import config from '../../astro.config.mjs';
 import { CODE_FINGERPRINT_FILE, OWN_CACHE_FILES, codeFingerprint } from '../../src/lib/build/code-fingerprint';
 import { postHtmlDir } from '../../src/lib/content/post-html-files';
+import { SHARD_MANIFEST, parseShardManifest } from '../../src/lib/search/shards';
 
 const WORK = join(TMP_ROOT, 'incremental');
 const CONTENT = join(WORK, 'content');
@@ -39,14 +40,24 @@ const posts: FixturePost[] = [
 const [retitled, , deleted] = posts;
 const bodyEdited = posts.at(-1)!;
 
-/** The text of every page in the search index (fragments are gzip'd JSON behind a "pagefind_dcd" signature). */
+/** The text of every page in the search index, over its shards (fragments are gzip'd JSON behind a "pagefind_dcd" signature). */
 const indexedText = (dist: string) =>
-  readdirSync(join(dist, 'pagefind/fragment'))
-    .map((name) => gunzipSync(readFileSync(join(dist, 'pagefind/fragment', name))).toString('utf8'))
+  parseShardManifest(readFileSync(join(dist, 'pagefind', SHARD_MANIFEST), 'utf8'))
+    .bundles.map((bundle) => join(dist, 'pagefind', bundle, 'fragment'))
+    .flatMap((folder) =>
+      readdirSync(folder).map((name) => gunzipSync(readFileSync(join(folder, name))).toString('utf8')),
+    )
     .join('\n');
 
+/** Small enough that the nine posts make shards, so that rebuilds keep the unchanged ones (src/lib/search/shard-cache.ts). */
+const SHARD_SIZE = 4;
+
 async function buildWithOutput(name: string, cacheDir: string): Promise<{ distDir: string; output: string }> {
-  const result = await buildSite(name, { CONTENT_DIR: CONTENT, ASTRO_CACHE_DIR: cacheDir });
+  const result = await buildSite(name, {
+    CONTENT_DIR: CONTENT,
+    ASTRO_CACHE_DIR: cacheDir,
+    SEARCH_SHARD_MAX_ARTICLES: String(SHARD_SIZE),
+  });
   expect(result.ok, result.output).toBe(true);
   return { distDir: result.distDir, output: result.output };
 }
@@ -84,7 +95,7 @@ describe('incremental builds', () => {
 
   it('write the same bytes as a clean build of the same content, search index included', () => {
     expect(diffTrees(clean, incremental)).toMatchObject({ onlyInFirst: [], onlyInSecond: [], differing: [] });
-    expect(treeFiles(clean).some((f) => f.startsWith('pagefind/'))).toBe(true);
+    expect(treeFiles(clean).some((f) => f.startsWith('pagefind/shard-2/'))).toBe(true);
   });
 
   it('follow every edit: the new title on other pages, the new line in search, the deleted post gone', () => {
@@ -113,6 +124,8 @@ describe('incremental builds', () => {
     );
     const forced = await buildWithOutput('incremental-forced', SHARED_CACHE);
     expect(forced.output).toContain('changed since the cache folder was filled: every page is built again');
+    // The search index's kept shards are the other code's too: every shard is indexed again.
+    expect(forced.output).toMatch(/Pagefind indexed 8 pages \(2 shards: 4, 4\) in/);
     expect(diffTrees(clean, forced.distDir)).toMatchObject({ onlyInFirst: [], onlyInSecond: [], differing: [] });
     expect(readFileSync(join(SHARED_CACHE, CODE_FINGERPRINT_FILE), 'utf8').trim()).toBe(recorded);
   });
@@ -128,8 +141,12 @@ describe('incremental builds', () => {
     expect(readdirSync(htmlDir).sort()).toEqual(readdirSync(postHtmlDir(join(WORK, 'clean-cache'), 'build')).sort());
     // A cache folder restored without these files (or from another path) must not build empty articles.
     rmSync(htmlDir, { recursive: true });
-    const rebuilt = await build('incremental-html-restored', SHARED_CACHE);
-    expect(diffTrees(clean, rebuilt)).toMatchObject({ onlyInFirst: [], onlyInSecond: [], differing: [] });
+    const rebuilt = await buildWithOutput('incremental-html-restored', SHARED_CACHE);
+    expect(diffTrees(clean, rebuilt.distDir)).toMatchObject({ onlyInFirst: [], onlyInSecond: [], differing: [] });
+    // The same pages as the build before: the search index is copied back, not indexed again.
+    expect(rebuilt.output).toMatch(
+      /Pagefind indexed 8 pages \(2 shards: 4, 4; unchanged: copied from the cache folder\)/,
+    );
     expect(htmlWith(NEW_WORD)).toHaveLength(1);
   });
 });

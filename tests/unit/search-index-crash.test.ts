@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { inheritedEnv } from '../support/build-site';
+import { runIndexStep } from '../support/index-step';
 
 /**
  * Runs the index step of `npm run build` (scripts/build.mjs) over a one-article
@@ -35,14 +35,6 @@ function oneArticleSite(dir: string, listed: string[] | null = ['a-post']): stri
     writeFileSync(join(site, 'pagefind', 'articles.json'), JSON.stringify({ ids: listed }));
   }
   return site;
-}
-
-function runIndexStep(site: string, options: object = {}, env: NodeJS.ProcessEnv = inheritedEnv()) {
-  const script = `import(${JSON.stringify(resolve('scripts/build.mjs'))}).then((m) => {
-    const failure = m.writeSearchIndex(${JSON.stringify(site)}, ${JSON.stringify(options)});
-    if (failure) { console.error(failure); process.exit(1); }
-  })`;
-  return spawnSync(process.execPath, ['--input-type=module', '-e', script], { env, encoding: 'utf8', timeout: 30_000 });
 }
 
 describe('search index: a failing indexer fails the build, saying why', () => {

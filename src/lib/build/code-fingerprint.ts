@@ -32,8 +32,8 @@ export const UNTRACKED_CODE_GLOBS = [
 /** The file in the cache folder that names the code which filled it. */
 export const CODE_FINGERPRINT_FILE = 'site-code.sha256';
 
-/** Files this site's own code keeps in the cache folder, keyed by content but not by code: a cold build deletes them. */
-export const OWN_CACHE_FILES = { linkCheckScans: 'link-check-scans.json' } as const;
+/** Files and folders this site's own code keeps in the cache folder, keyed by content but not by code: a cold build deletes them. */
+export const OWN_CACHE_FILES = { linkCheckScans: 'link-check-scans.json', searchShards: 'search-shards' } as const;
 
 /** SHA-256 over the Node version and every matching file's path and bytes, in path order. */
 export function codeFingerprint(

@@ -78,6 +78,11 @@ export function builtArticleSlugs(site: string): string[] {
 export function linkArticlePages(site: string, ids: readonly string[], folder: string): void {
   for (const id of ids) {
     mkdirSync(join(folder, 'posts', id), { recursive: true });
-    linkSync(join(site, 'posts', id, 'index.html'), join(folder, 'posts', id, 'index.html'));
+    linkSync(articlePage(site, id), articlePage(folder, id));
   }
+}
+
+/** The page of the article `id` in `site`, one that ARTICLE_GLOB matches. */
+export function articlePage(site: string, id: string): string {
+  return join(site, 'posts', id, 'index.html');
 }

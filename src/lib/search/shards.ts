@@ -45,13 +45,16 @@ export function shardFolder(index: number): string {
   return index === 0 ? '' : `shard-${index + 1}/`;
 }
 
-/** Consecutive runs of `items`, as even as possible, none longer than `max`; one run when they fit. */
+/**
+ * Runs of `items` (newest first) of `max` each, counted from the oldest, so the newest run holds what
+ * is left over; one run when they fit. A new article then changes the newest run alone, and every older
+ * run keeps its articles, so an incremental build indexes only the runs whose pages changed (shard-cache.ts).
+ */
 export function splitIntoShards<T>(items: readonly T[], max: number): T[][] {
   if (!Number.isInteger(max) || max < 1) throw new RangeError(`a shard holds at least 1 article, got ${max}`);
-  const count = Math.max(1, Math.ceil(items.length / max));
-  return Array.from({ length: count }, (_, k) =>
-    items.slice(Math.floor((k * items.length) / count), Math.floor(((k + 1) * items.length) / count)),
-  );
+  const shards: T[][] = [];
+  for (let end = items.length; end > 0; end -= max) shards.unshift(items.slice(Math.max(0, end - max), end));
+  return shards.length > 0 ? shards : [[]];
 }
 
 /** The manifest for `count` shards. */

@@ -10,17 +10,27 @@ import {
 } from '../../../src/lib/search/shards';
 
 describe('search index shards (src/lib/search/shards.ts)', () => {
-  it('keeps one index while the articles fit, then splits them into even runs in their order', () => {
+  it('keeps one index while the articles fit, then splits them into runs in their order, counted from the oldest', () => {
     const ids = Array.from({ length: 10 }, (_, i) => `post-${i}`);
     expect(splitIntoShards(ids, 10)).toEqual([ids]);
     expect(splitIntoShards(ids, 5)).toEqual([ids.slice(0, 5), ids.slice(5)]);
-    // 10 past a limit of 4: three runs, none longer than 4, as even as whole articles allow.
-    expect(splitIntoShards(ids, 4).map((s) => s.length)).toEqual([3, 3, 4]);
+    // 10 past a limit of 4: two full runs of the oldest, and the newest run holds what is left.
+    expect(splitIntoShards(ids, 4).map((s) => s.length)).toEqual([2, 4, 4]);
     expect(splitIntoShards(ids, 4).flat()).toEqual(ids);
     expect(splitIntoShards(ids, 1)).toEqual(ids.map((id) => [id]));
     expect(splitIntoShards([], 5)).toEqual([[]]);
     expect(() => splitIntoShards(ids, 0)).toThrow(RangeError);
     expect(() => splitIntoShards(ids, 2.5)).toThrow(RangeError);
+  });
+
+  it('leaves every older shard as it was when an article is published', () => {
+    const ids = Array.from({ length: 9 }, (_, i) => `post-${i}`);
+    const before = splitIntoShards(ids, 3);
+    const after = splitIntoShards(['post-new', ...ids], 3);
+    expect(after.map((s) => s.length)).toEqual([1, 3, 3, 3]);
+    expect(after.slice(1)).toEqual(before);
+    // The next one joins the newest shard; the older ones still do not move.
+    expect(splitIntoShards(['post-newer', 'post-new', ...ids], 3).slice(1)).toEqual(before);
   });
 
   it('names the first shard Pagefind’s folder and the others folders inside it', () => {
