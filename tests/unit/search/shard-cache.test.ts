@@ -22,6 +22,10 @@ function writeSite(site: string, ids: string[], text: (id: string) => string | u
 
 const scratch = (name: string) => mkdtempSync(join(tmpdir(), `shard-cache-${name}-`));
 
+/** The two folders hold the same files, byte for byte. */
+const expectSameTree = (expected: string, actual: string) =>
+  expect(diffTrees(expected, actual)).toMatchObject({ onlyInFirst: [], onlyInSecond: [], differing: [] });
+
 describe('shard keys (src/lib/search/shard-cache.ts)', () => {
   it('name a shard by its articles, in order, and every byte of their pages', () => {
     const site = join(scratch('key'), 'dist');
@@ -55,11 +59,7 @@ describe('kept shards', () => {
     fakeShard(join(dir, 'written'), 2);
     storeShard(join(dir, 'cache'), 'key-1', join(dir, 'written'));
     expect(restoreShard(join(dir, 'cache'), 'key-1', join(dir, 'restored'), 2)).toBe(true);
-    expect(diffTrees(join(dir, 'written'), join(dir, 'restored'))).toMatchObject({
-      onlyInFirst: [],
-      onlyInSecond: [],
-      differing: [],
-    });
+    expectSameTree(join(dir, 'written'), join(dir, 'restored'));
     // A cache folder restored in part, or a shard kept by a build that indexed fewer pages.
     expect(restoreShard(join(dir, 'cache'), 'key-1', join(dir, 'short'), 3)).toBe(false);
     expect(restoreShard(join(dir, 'cache'), 'no-such-key', join(dir, 'none'), 2)).toBe(false);
@@ -136,28 +136,20 @@ describe('the index step with a cache folder: only changed shards are indexed ag
 
     // Nothing changed: every shard is copied, none indexed.
     expect(index()).toMatch(/Pagefind indexed 5 pages \(3 shards: 1, 2, 2; unchanged: copied from the cache folder\)/);
-    expect(diffTrees(indexedCold(site, ids, dir, 'cold-1'), join(site, 'pagefind')).differing).toEqual([]);
+    expectSameTree(indexedCold(site, ids, dir, 'cold-1'), join(site, 'pagefind'));
 
     // One line of an old article: its shard alone is indexed again, and search finds the new word.
     writeFileSync(join(site, 'posts', 'b-post', 'index.html'), articleHtml('b-post', 'Now it names quorvexalith.'));
     expect(index()).toMatch(/\(3 shards: 1, 2, 2; 2 unchanged shards copied from the cache folder\)/);
     expect(fragmentTexts(join(site, 'pagefind'))).toContain('quorvexalith');
-    expect(diffTrees(indexedCold(site, ids, dir, 'cold-2'), join(site, 'pagefind'))).toMatchObject({
-      onlyInFirst: [],
-      onlyInSecond: [],
-      differing: [],
-    });
+    expectSameTree(indexedCold(site, ids, dir, 'cold-2'), join(site, 'pagefind'));
 
     // A new article: shards count from the oldest, so only the newest changes.
     writeSite(site, ['f-post'], () => 'Published last.');
     ids.unshift('f-post');
     expect(index()).toMatch(/\(3 shards: 2, 2, 2; 2 unchanged shards copied from the cache folder\)/);
     expect(fragmentTexts(join(site, 'pagefind'))).toContain('Published last.');
-    expect(diffTrees(indexedCold(site, ids, dir, 'cold-3'), join(site, 'pagefind'))).toMatchObject({
-      onlyInFirst: [],
-      onlyInSecond: [],
-      differing: [],
-    });
+    expectSameTree(indexedCold(site, ids, dir, 'cold-3'), join(site, 'pagefind'));
     // The cache holds this build's three shards, not the history.
     expect(readdirSync(cache)).toHaveLength(3);
   });
