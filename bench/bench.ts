@@ -392,8 +392,8 @@ async function benchIncremental(posts: number): Promise<void> {
 /** The index step's time and what it says it did with the shards kept from the last build, from its log line. */
 function indexingNote(buildLog: string): string {
   const ms = parseAstroLog(buildLog).pagefindMs;
-  const kept = /Pagefind indexed [^\n]*?(unchanged: copied|\d+ unchanged shards? copied)/.exec(buildLog)?.[1];
-  return ms == null ? '–' : `${(ms / 1000).toFixed(1)} s${kept ? ` (${kept.replace(' copied', ' copied back')})` : ''}`;
+  const kept = /Pagefind indexed [^\n]*?(unchanged: reused|\d+ unchanged shards? reused)/.exec(buildLog)?.[1];
+  return ms == null ? '–' : `${(ms / 1000).toFixed(1)} s${kept ? ` (${kept})` : ''}`;
 }
 // --- end of incremental rebuilds ---------------------------------------------------------------------
 

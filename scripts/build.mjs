@@ -126,7 +126,7 @@ function indexShard(site, ids, outputPath, pagefindBin) {
  * Writes the search index into <site>/pagefind: one index, or, past `maxPerShard` articles, shards of
  * the newest-first list indexed one after another, so the indexer never holds more than a shard
  * (src/lib/search/shards.ts). With `shardCache` (a folder), a shard whose articles and pages are those
- * of a shard kept there by the last build is copied back instead of indexed (src/lib/search/shard-cache.ts).
+ * of a shard kept there by the last build is taken back instead of indexed (src/lib/search/shard-cache.ts).
  * Returns a message for the build log when it failed, else undefined.
  */
 export function writeSearchIndex(
@@ -149,29 +149,21 @@ export function writeSearchIndex(
   rmSync(bundleDir, { recursive: true, force: true });
   const shards = splitIntoShards(ids, maxPerShard);
   const keys = new Set();
+  const warn = (message) => console.warn(`[site-pagefind] ${message}`);
   let reused = 0;
   for (const [k, shard] of shards.entries()) {
     const outputPath = join(bundleDir, shardFolder(k));
     const key = shardCache && shardKey(site, shard);
     if (key) keys.add(key);
-    if (key && restoreShard(shardCache, key, outputPath, shard.length)) reused++;
+    if (key && restoreShard(shardCache, key, outputPath, shard.length, warn)) reused++;
     else {
       const run = indexShard(site, shard, outputPath, pagefindBin);
-      if (!run.ok) {
-        const articles = shard.length;
-        return [
-          `✖ Pagefind failed (${run.why}): the site in ${site} has no search index; deploy nothing from this build.`,
-          // The npm wrapper reports an indexer killed by a signal as a bare exit 1; the OS's OOM killer is the usual sender.
-          `  If it stopped without an error above, it was most likely killed by the operating system for lack of memory:`,
-          `  indexing ${articles.toLocaleString('en')} ${articles === 1 ? 'article' : 'articles'} needs about ${indexerNeedMb(articles).toLocaleString('en')} MB (docs/benchmarks.md);`,
-          `  SEARCH_SHARD_MAX_ARTICLES (now ${maxPerShard.toLocaleString('en')}) sets how many one index may hold.`,
-        ].join('\n');
-      }
-      if (key) storeShard(shardCache, key, outputPath);
+      if (!run.ok) return indexerFailure(site, run.why, shard.length, maxPerShard);
+      if (key) storeShard(shardCache, key, outputPath, warn);
     }
     if (k > 0) keepOnlyMergedFiles(outputPath);
   }
-  if (shardCache) keepOnlyShards(shardCache, keys);
+  if (shardCache) keepOnlyShards(shardCache, keys, warn);
   writeFileSync(join(bundleDir, SHARD_MANIFEST), JSON.stringify(shardManifest(shards.length)));
   const pages = readIndexedPageCount(site);
   // Pagefind skips a page it finds nothing to index in; a search that silently misses articles must not ship.
@@ -182,13 +174,24 @@ export function writeSearchIndex(
   if (reused > 0)
     notes.push(
       reused === shards.length
-        ? 'unchanged: copied from the cache folder'
-        : `${reused} unchanged ${reused === 1 ? 'shard' : 'shards'} copied from the cache folder`,
+        ? 'unchanged: reused from the cache folder'
+        : `${reused} unchanged ${reused === 1 ? 'shard' : 'shards'} reused from the cache folder`,
     );
   console.log(
     `[site-pagefind] Pagefind indexed ${pages} ${pages === 1 ? 'page' : 'pages'}${notes.length ? ` (${notes.join('; ')})` : ''} in ${Math.round(performance.now() - started)} ms → ${BUNDLE_DIR}/`,
   );
   return undefined;
+}
+
+/** What the build log says when Pagefind failed on a shard of `articles` articles. */
+function indexerFailure(site, why, articles, maxPerShard) {
+  return [
+    `✖ Pagefind failed (${why}): the site in ${site} has no search index; deploy nothing from this build.`,
+    // The npm wrapper reports an indexer killed by a signal as a bare exit 1; the OS's OOM killer is the usual sender.
+    `  If it stopped without an error above, it was most likely killed by the operating system for lack of memory:`,
+    `  indexing ${articles.toLocaleString('en')} ${articles === 1 ? 'article' : 'articles'} needs about ${indexerNeedMb(articles).toLocaleString('en')} MB (docs/benchmarks.md);`,
+    `  SEARCH_SHARD_MAX_ARTICLES (now ${maxPerShard.toLocaleString('en')}) sets how many one index may hold.`,
+  ].join('\n');
 }
 
 /** Pagefind writes its engine, WASM and UI into every bundle; a merged shard uses the first bundle's. */
@@ -337,7 +340,13 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   if (astro.status !== 0) process.exit(astro.status ?? 1);
   recordCodeFingerprint(cacheDir, fingerprint);
   const site = outDirFromArgs(args);
-  const failure = writeSearchIndex(site, { shardCache: join(cacheDir, OWN_CACHE_FILES.searchShards) });
+  let failure;
+  try {
+    failure = writeSearchIndex(site, { shardCache: join(cacheDir, OWN_CACHE_FILES.searchShards) });
+  } catch (error) {
+    // Not the content (astro build checked it) but the machine: a disk that fails a read or a write.
+    failure = `✖ The search index could not be written (${error.message}): deploy nothing from this build.`;
+  }
   if (failure) {
     console.error(failure);
     process.exit(1);

@@ -143,9 +143,9 @@ describe('incremental builds', () => {
     rmSync(htmlDir, { recursive: true });
     const rebuilt = await buildWithOutput('incremental-html-restored', SHARED_CACHE);
     expect(diffTrees(clean, rebuilt.distDir)).toMatchObject({ onlyInFirst: [], onlyInSecond: [], differing: [] });
-    // The same pages as the build before: the search index is copied back, not indexed again.
+    // The same pages as the build before: the search index is reused, not indexed again.
     expect(rebuilt.output).toMatch(
-      /Pagefind indexed 8 pages \(2 shards: 4, 4; unchanged: copied from the cache folder\)/,
+      /Pagefind indexed 8 pages \(2 shards: 4, 4; unchanged: reused from the cache folder\)/,
     );
     expect(htmlWith(NEW_WORD)).toHaveLength(1);
   });

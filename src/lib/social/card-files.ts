@@ -13,6 +13,7 @@
  */
 import { copyFile, link, mkdir, rm } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative } from 'node:path';
+import { isLinkRefused } from '../build/hard-links';
 
 export interface CardFile {
   /** Where the card goes, relative to the output folder: `social/cards/home.png`. */
@@ -46,14 +47,12 @@ async function placeCard(source: string, destination: string, replaceOld = true)
   try {
     await link(source, destination);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? '';
     // A card an earlier build left (an output folder Astro was told not to empty): replaced, as a copy would be.
-    if (code === 'EEXIST' && replaceOld) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST' && replaceOld) {
       await rm(destination, { force: true });
       return placeCard(source, destination, false);
     }
-    // Another device (EXDEV), or a file system or mount without hard links.
-    if (!['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EMLINK'].includes(code)) throw error;
+    if (!isLinkRefused(error)) throw error;
     await copyFile(source, destination);
   }
 }
