@@ -126,7 +126,7 @@ function indexShard(site, ids, outputPath, pagefindBin) {
  * Writes the search index into <site>/pagefind: one index, or, past `maxPerShard` articles, shards of
  * the newest-first list indexed one after another, so the indexer never holds more than a shard
  * (src/lib/search/shards.ts). With `shardCache` (a folder), a shard whose articles and pages are those
- * of a shard kept there by the last build is taken back instead of indexed (src/lib/search/shard-cache.ts).
+ * of a shard kept there by the last build is reused instead of indexed (src/lib/search/shard-cache.ts).
  * Returns a message for the build log when it failed, else undefined.
  */
 export function writeSearchIndex(

@@ -3,15 +3,15 @@
  * shards whose pages changed. Pagefind 1.x cannot update an index in place, and indexing is a third
  * of a rebuild at 10,000 posts (docs/benchmarks.md); but its output is a function of the pages it
  * reads (incremental builds are byte-identical to cold ones, tests/build/incremental.test.ts), so a
- * shard whose articles and their pages are unchanged can be taken back instead of indexed again.
+ * shard whose articles and their pages are unchanged can be reused instead of indexed again.
  *
  * A kept shard is named by shardKey: the ids in order and a hash of each page's bytes. The indexer
  * and its arguments are code: a cold build empties the whole folder when they change
  * (OWN_CACHE_FILES in src/lib/build/code-fingerprint.ts).
  *
  * A kept shard and the index in dist/ share their files (hard links, src/lib/build/hard-links.ts), as
- * the social cards do: a 5,000-article shard is ~5,000 files and 35 MB, which took 1.3–2.0 s to copy at
- * each store. Pagefind writes every file of a shard new, and nothing after it writes into dist/pagefind/
+ * the social cards do: a 5,000-article shard is ~5,400 files and 35 MB, which a build took 1.3–2.0 s to
+ * copy each time (docs/benchmarks.md). Pagefind writes every file of a shard new, and nothing after it writes into dist/pagefind/
  * in place (the build removes files there, which unlinks one name only).
  *
  * Plain erasable TypeScript: scripts/build.mjs imports it with Node's type stripping.
