@@ -8,8 +8,7 @@
  * code, never the author's file. Set DEBUG=1 to keep it.
  */
 import { relative } from 'node:path';
-import { AstroError } from 'astro/errors';
-import { env } from '../../env';
+import { BuildError } from '../build/build-error';
 
 export interface ContentProblem {
   /** The source file, absolute or relative to the project root. */
@@ -29,7 +28,7 @@ export function formatProblem({ file, field, line, reason }: ContentProblem, roo
   return `${place}: ${reason}`;
 }
 
-export class ContentError extends AstroError {
+export class ContentError extends BuildError {
   readonly problems: ContentProblem[];
 
   constructor(problems: ContentProblem[], hint?: string) {
@@ -38,7 +37,6 @@ export class ContentError extends AstroError {
     this.problems = problems;
     const first = problems[0];
     if (first) (this as { loc?: object }).loc = { file: first.file, line: first.line ?? 1, column: first.column ?? 1 };
-    if (!env.DEBUG) this.stack = undefined as unknown as string;
   }
 }
 

@@ -19,8 +19,7 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { AstroError } from 'astro/errors';
-import { env } from '../../env';
+import { BuildError } from '../build/build-error';
 import { replaceFile } from '../build/replace-file';
 
 /** The key in an entry's `rendered.metadata` that holds its HTML file's absolute path. */
@@ -57,11 +56,10 @@ export async function savePostHtml(dir: string, html: string): Promise<string> {
  * The cache folder no longer holds what the content store says it does. Astro's public user error, so the
  * build prints the message (which names the post) without our stack; DEBUG=1 keeps it, as for ContentError.
  */
-export class PostHtmlError extends AstroError {
+export class PostHtmlError extends BuildError {
   constructor(message: string) {
     super(message);
     this.name = 'PostHtmlError';
-    if (!env.DEBUG) this.stack = undefined as unknown as string;
   }
 }
 

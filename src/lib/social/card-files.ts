@@ -13,6 +13,7 @@
  */
 import { copyFile, link, mkdir, rm } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative } from 'node:path';
+import { BuildError } from '../build/build-error';
 import { isLinkRefused } from '../build/hard-links';
 
 export interface CardFile {
@@ -57,7 +58,10 @@ async function placeCard(source: string, destination: string, replaceOld = true)
   }
 }
 
-/** Puts every card into `outDir`, a few at a time; fails on the first card that cannot be drawn or placed. */
+/**
+ * Puts every card into `outDir`, a few at a time; fails on the first card that cannot be drawn or placed,
+ * with a BuildError naming the card and why.
+ */
 export async function writeCardFiles(files: readonly CardFile[], outDir: string, concurrency = 16): Promise<void> {
   const folders = new Map<string, Promise<unknown>>();
   const folder = (dir: string) => {
@@ -73,8 +77,16 @@ export async function writeCardFiles(files: readonly CardFile[], outDir: string,
       // Card ids come from content ids; whatever they hold, a card lands inside the output folder.
       if (inside.startsWith('..') || isAbsolute(inside) || inside === '')
         throw new Error(`social cards: "${file.path}" is outside the output folder`);
-      const [source] = await Promise.all([file.source(), folder(dirname(destination))]);
-      await placeCard(source, destination);
+      try {
+        const [source] = await Promise.all([file.source(), folder(dirname(destination))]);
+        await placeCard(source, destination);
+      } catch (error) {
+        if (error instanceof BuildError) throw error;
+        throw new BuildError(
+          `social cards: ${file.path} could not be written into the build (${error instanceof Error ? error.message : String(error)})`,
+          'Each card is drawn into <ASTRO_CACHE_DIR>/social-cards/ and linked into the output folder: both must be folders the build can write to.',
+        );
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, lane));

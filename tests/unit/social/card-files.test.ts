@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BuildError } from '../../../src/lib/build/build-error';
 import { listCardFiles, takeCardFiles, writeCardFiles, type CardFile } from '../../../src/lib/social/card-files';
 
 let dir = '';
@@ -69,7 +70,27 @@ describe('the drawn cards written into the build (src/lib/social/card-files.ts)'
         source: () => new Promise((_, reject) => setTimeout(() => reject(new Error('Pango could not draw "bad"')), 20)),
       },
     ];
-    await expect(writeCardFiles(files, join(dir, 'dist'))).rejects.toThrow('Pango could not draw "bad"');
+    const failure = await writeCardFiles(files, join(dir, 'dist')).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(BuildError);
+    expect((failure as BuildError).message).toBe(
+      'social cards: social/cards/posts/bad.png could not be written into the build (Pango could not draw "bad")',
+    );
+    // Read by whoever runs the build: the stack would name only this module.
+    expect((failure as BuildError).stack).toBeUndefined();
+  });
+
+  it('fails naming the card and the cache folder’s fault when its cache file cannot be reached', async () => {
+    // The cache's card folder is a file (a broken or hand-edited cache folder): the file cannot exist (ENOTDIR).
+    writeFileSync(join(dir, 'social-cards'), '');
+    const files: CardFile[] = [
+      { path: 'social/cards/home.png', source: () => Promise.resolve(join(dir, 'social-cards', 'home.png')) },
+    ];
+    const failure = await writeCardFiles(files, join(dir, 'dist')).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(BuildError);
+    expect((failure as BuildError).message).toMatch(
+      /^social cards: social\/cards\/home\.png could not be written into the build \(ENOTDIR: .*social-cards\/home\.png/,
+    );
+    expect((failure as BuildError).hint).toContain('<ASTRO_CACHE_DIR>/social-cards/');
   });
 
   it('refuses a card path that would land outside the output folder', async () => {
