@@ -9,6 +9,7 @@
  * Plain erasable TypeScript: scripts/build.mjs imports it through shard-cache.ts with Node's type stripping.
  */
 import { copyFileSync, linkSync, mkdirSync, readdirSync } from 'node:fs';
+import { copyFile, link } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 
 /** Errors meaning "no hard link here": another device, or a file system or mount without them, or too many. */
@@ -19,7 +20,17 @@ export function isLinkRefused(error: unknown): boolean {
 }
 
 /** A hard link at `destination` to `source`, or a copy where the file system refuses the link. */
-export function linkOrCopyFileSync(source: string, destination: string): void {
+export async function linkOrCopyFile(source: string, destination: string): Promise<void> {
+  try {
+    await link(source, destination);
+  } catch (error) {
+    if (!isLinkRefused(error)) throw error;
+    await copyFile(source, destination);
+  }
+}
+
+/** linkOrCopyFile, synchronously: for the index step, which runs one thing at a time anyway. */
+function linkOrCopyFileSync(source: string, destination: string): void {
   try {
     linkSync(source, destination);
   } catch (error) {

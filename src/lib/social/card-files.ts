@@ -11,10 +11,10 @@
  * integration writes them (in the config's copy): the list is one per
  * process, shared through Symbol.for as the cards in flight are (social-card.ts).
  */
-import { copyFile, link, mkdir, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { BuildError } from '../build/build-error';
-import { isLinkRefused } from '../build/hard-links';
+import { linkOrCopyFile } from '../build/hard-links';
 
 export interface CardFile {
   /** Where the card goes, relative to the output folder: `social/cards/home.png`. */
@@ -44,17 +44,14 @@ export function takeCardFiles(): readonly CardFile[] | undefined {
  * writes beside and renames), so the two names keep the same bytes. At
  * 10,000 posts this skips 480 MB of copies and 10,000 new inodes.
  */
-async function placeCard(source: string, destination: string, replaceOld = true): Promise<void> {
+async function placeCard(source: string, destination: string): Promise<void> {
   try {
-    await link(source, destination);
+    await linkOrCopyFile(source, destination);
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     // A card an earlier build left (an output folder Astro was told not to empty): replaced, as a copy would be.
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST' && replaceOld) {
-      await rm(destination, { force: true });
-      return placeCard(source, destination, false);
-    }
-    if (!isLinkRefused(error)) throw error;
-    await copyFile(source, destination);
+    await rm(destination, { force: true });
+    await linkOrCopyFile(source, destination);
   }
 }
 
