@@ -25,6 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
 import { env } from '../src/env.ts';
 import { BUNDLER_ALLOCATOR_ENV, INDEXER_ALLOCATOR_ENV, withAllocatorSettings } from '../src/lib/build/allocator-env.ts';
+import { retireOutDir } from '../src/lib/build/retired-output.ts';
 import {
   OWN_CACHE_FILES,
   codeFingerprint,
@@ -321,6 +322,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     console.log(
       '[site-build] the code behind the content (loader, Markdown plugins, integrations, config, dependencies) changed since the cache folder was filled: every page is built again (astro build --force)',
     );
+  const site = outDirFromArgs(args);
+  const retiredOutput = retireOutDir(site, cacheDir);
   const cardWorker = await bundleCardWorker(resolve(ROOT, CARD_WORKER_BUNDLE));
   const child = spawn(process.execPath, [resolve(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', ...astroArgs], {
     stdio: 'inherit',
@@ -339,7 +342,6 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     );
   if (astro.status !== 0) process.exit(astro.status ?? 1);
   recordCodeFingerprint(cacheDir, fingerprint);
-  const site = outDirFromArgs(args);
   let failure;
   try {
     failure = writeSearchIndex(site, { shardCache: join(cacheDir, OWN_CACHE_FILES.searchShards) });
@@ -352,4 +354,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     process.exit(1);
   }
   await writeOfflineWorker(site);
+  const notDeleted = await retiredOutput?.deleted;
+  if (notDeleted)
+    console.warn(
+      `[site-build] the previous build, moved to ${retiredOutput.folder}, could not be deleted (${notDeleted}); the next build tries again`,
+    );
 }
