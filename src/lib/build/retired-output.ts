@@ -9,21 +9,20 @@
  * the lowest priority then deletes the old output while Astro works, and
  * Astro finds no outDir to empty.
  *
- * Loaded by scripts/build.mjs with Node's type stripping, hence the plain
- * Node imports only.
+ * Loaded by scripts/build.mjs with Node's type stripping, hence the `.ts`
+ * in its import.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
+import { LOWEST_PRIORITY_PRELOAD } from './lowest-priority.ts';
 
 /** Under the cache folder: every build deletes everything in it, leftovers of an interrupted one included. */
 export const RETIRED_BUILDS_DIR = 'retired-builds';
 
-/** Runs in the child: lowest priority first, so the deletion only takes what the build leaves idle. */
-const DELETE_AT_LOWEST_PRIORITY = `
-import { setPriority } from 'node:os';
+/** Runs in the child, at the lowest priority, so the deletion only takes what the build leaves idle. */
+const DELETE_FOLDER = `
 import { rmSync } from 'node:fs';
-try { setPriority(19); } catch {}
 try {
   rmSync(process.argv[1], { recursive: true, force: true, maxRetries: 3 });
 } catch (error) {
@@ -55,9 +54,11 @@ export function retireOutDir(outDir: string, cacheDir: string): RetiredOutput | 
   } catch {
     return undefined;
   }
-  const child = spawn(process.execPath, ['--input-type=module', '-e', DELETE_AT_LOWEST_PRIORITY, retired], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', LOWEST_PRIORITY_PRELOAD, '--input-type=module', '-e', DELETE_FOLDER, retired],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   let errors = '';
   child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
   const deleted = new Promise<string | undefined>((resolve) => {

@@ -8,6 +8,7 @@
 import { availableParallelism } from 'node:os';
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { LOWEST_PRIORITY_PRELOAD } from '../build/lowest-priority';
 import { cachedPng, cacheFile, isCached, type CachedPng } from './card-cache';
 import { cardCacheKey, layoutCard, type CardColours, type CardContent, type CardSpec } from './card-layout';
 import { cardFonts, renderCardPng, rendererVersions } from './card-png';
@@ -176,16 +177,6 @@ function drawInProcess(site: CardSite, cacheDir: string, lanes: number): CardSin
     finish: () => Promise.all(running).then(() => undefined),
   };
 }
-
-/**
- * Runs before anything else in the card process (node --import): the lowest
- * scheduling priority for its main thread, and so for every thread it starts
- * (libuv's pool, then libvips' workers, which inherit it on Linux). Cards are
- * then drawn on the cores Astro leaves idle instead of slowing its main
- * thread, which decides the build's wall time (docs/benchmarks.md).
- */
-const LOWEST_PRIORITY_PRELOAD =
-  'data:text/javascript,import{setPriority,constants}from"node:os";setPriority(constants.priority.PRIORITY_LOW)';
 
 /**
  * Hands jobs to a child process (the bundled card-worker.ts), started with
