@@ -18,7 +18,7 @@
  * incremental build never reuses a page that code would now render otherwise.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { globSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { globSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,6 +46,7 @@ import {
 import {
   BUNDLE_DIR,
   builtArticleSlugs,
+  hasSearchIndex,
   indexerNeedMb,
   linkArticlePages,
   pagefindArgs,
@@ -165,11 +166,17 @@ export function writeSearchIndex(
     if (k > 0) keepOnlyMergedFiles(outputPath);
   }
   if (shardCache) keepOnlyShards(shardCache, keys, warn);
+  // With no article published there is no shard (Pagefind refuses to write an empty index): the manifest says so.
+  mkdirSync(bundleDir, { recursive: true });
   writeFileSync(join(bundleDir, SHARD_MANIFEST), JSON.stringify(shardManifest(shards.length)));
   const pages = readIndexedPageCount(site);
   // Pagefind skips a page it finds nothing to index in; a search that silently misses articles must not ship.
   if (pages !== ids.length)
     return `✖ Pagefind indexed ${pages} ${pages === 1 ? 'page' : 'pages'}, but the site has ${ids.length} articles: the search index in ${bundleDir} is incomplete; deploy nothing from this build.`;
+  if (pages === 0) {
+    console.log(`[site-pagefind] no published articles, so no search index: every search finds nothing`);
+    return undefined;
+  }
   const notes = [];
   if (shards.length > 1) notes.push(`${shards.length} shards: ${shards.map((s) => s.length).join(', ')}`);
   if (reused > 0)
@@ -278,6 +285,7 @@ export async function writeOfflineWorker(site, settings = offlineSettings(env)) 
       articles: globBytes(site, ARTICLE_GLOBS, SHELL_IGNORES),
     },
     settings.budgetBytes,
+    { searchIndex: hasSearchIndex(site) },
   );
   writeFileSync(join(site, COVERAGE_FILE), JSON.stringify({ coverage: plan.coverage }));
   const scratch = mkdtempSync(join(tmpdir(), 'site-sw-'));

@@ -97,7 +97,8 @@ const RESULT_OPTIONS = {
 };
 
 interface Searcher {
-  pagefind: PagefindApi;
+  /** None when no article is published: the build writes no index then, and every search finds nothing. */
+  pagefind?: PagefindApi;
   shards: number;
 }
 
@@ -124,10 +125,16 @@ export function loadPagefind(): Promise<Searcher> {
       const status = await devStatus();
       if (!status?.available) throw new SearchUnavailableError(NO_DEV_INDEX);
     }
-    const [module, { bundles }] = await Promise.all([
+    // Both at once, as the first search waits on them; the manifest decides whether the engine is needed.
+    const [engine, listed] = await Promise.allSettled([
       import(/* @vite-ignore */ `${BUNDLE_URL}pagefind.js`) as Promise<PagefindModule>,
       loadManifest(),
     ]);
+    if (listed.status === 'rejected') throw listed.reason;
+    const { bundles } = listed.value;
+    if (bundles.length === 0) return { shards: 0 };
+    if (engine.status === 'rejected') throw engine.reason;
+    const module = engine.value;
     const tag = (k: number) => (bundles.length > 1 ? { mergeFilter: { [SHARD_FILTER]: shardFilterValue(k) } } : {});
     const pagefind = module.createInstance({
       basePath: BUNDLE_URL,
@@ -157,6 +164,7 @@ async function searchShards(
   options: SearchOptions,
 ): Promise<PagefindResult[][]> {
   const lists: PagefindResult[][] = [];
+  if (!pagefind) return lists;
   for (let k = 0; k < shards; k++) {
     const filters = shards > 1 ? { ...options.filters, [SHARD_FILTER]: shardFilterValue(k) } : options.filters;
     lists.push((await pagefind.search(term, { ...options, ...(filters && { filters }) }))?.results ?? []);

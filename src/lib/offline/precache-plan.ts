@@ -33,6 +33,14 @@ export const SHELL_GLOBS = [
   'favicon.svg',
   COVERAGE_FILE,
 ];
+/** The shell's files that Pagefind writes: a site with no article published has no index, and none of them. */
+const SEARCH_ENGINE_GLOBS: ReadonlySet<string> = new Set([
+  `${BUNDLE_DIR}/pagefind.js`,
+  `${BUNDLE_DIR}/${WASM_FILE}`,
+  `${BUNDLES}pagefind-entry.json`,
+  `${BUNDLES}*.pf_meta`,
+]);
+
 /**
  * Left out of the shell: code only one page runs (the chart article's island and
  * its loader). That page shows its build-time SVG without it, and the worker
@@ -55,11 +63,17 @@ export interface PrecachePlan {
   globs: string[];
 }
 
-/** Precache everything when shell, index and articles fit the budget together; else the shell alone. */
+/**
+ * Precache everything when shell, index and articles fit the budget together; else the shell alone.
+ * With no article published (`searchIndex` false) there is no index and no article: the shell is all,
+ * and it leaves out the Pagefind files the build did not write, rather than ask for files that are not there.
+ */
 export function planPrecache(
   bytes: { shell: number; index: number; articles: number },
   budgetBytes: number,
+  { searchIndex = true }: { searchIndex?: boolean } = {},
 ): PrecachePlan {
+  if (!searchIndex) return { coverage: 'all', globs: SHELL_GLOBS.filter((glob) => !SEARCH_ENGINE_GLOBS.has(glob)) };
   return bytes.shell + bytes.index + bytes.articles <= budgetBytes
     ? { coverage: 'all', globs: [...SHELL_GLOBS, ...INDEX_GLOBS, ...ARTICLE_GLOBS] }
     : { coverage: 'visited', globs: SHELL_GLOBS };

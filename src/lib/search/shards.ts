@@ -24,7 +24,10 @@ export const ARTICLE_LIST = 'articles.json';
 
 /** What SHARD_MANIFEST holds. */
 export interface ShardManifest {
-  /** Folders relative to Pagefind's, newest articles first; '' is Pagefind's folder itself. */
+  /**
+   * Folders relative to Pagefind's, newest articles first; '' is Pagefind's folder itself. None
+   * when no article is published: Pagefind cannot write an empty index, and every search finds nothing.
+   */
   bundles: string[];
 }
 
@@ -47,14 +50,14 @@ export function shardFolder(index: number): string {
 
 /**
  * Runs of `items` (newest first) of `max` each, counted from the oldest, so the newest run holds what
- * is left over; one run when they fit. A new article then changes the newest run alone, and every older
+ * is left over; one run when they fit, none when there are no items. A new article then changes the newest run alone, and every older
  * run keeps its articles, so an incremental build indexes only the runs whose pages changed (shard-cache.ts).
  */
 export function splitIntoShards<T>(items: readonly T[], max: number): T[][] {
   if (!Number.isInteger(max) || max < 1) throw new RangeError(`a shard holds at least 1 article, got ${max}`);
   const shards: T[][] = [];
   for (let end = items.length; end > 0; end -= max) shards.unshift(items.slice(Math.max(0, end - max), end));
-  return shards.length > 0 ? shards : [[]];
+  return shards;
 }
 
 /** The manifest for `count` shards. */
@@ -72,13 +75,13 @@ export function isMergedShardFile(name: string, isDirectory: boolean): boolean {
     : name === 'pagefind-entry.json' || name.endsWith('.pf_meta');
 }
 
-/** Reads SHARD_MANIFEST; anything but a list of shard folders starting with Pagefind's own is refused. */
+/** Reads SHARD_MANIFEST; anything but a list of shard folders starting with Pagefind's own, or none, is refused. */
 export function parseShardManifest(json: string): ShardManifest {
   const value: unknown = JSON.parse(json);
   const bundles = (value as { bundles?: unknown } | null)?.bundles;
   if (
     !Array.isArray(bundles) ||
-    bundles[0] !== '' ||
+    (bundles.length > 0 && bundles[0] !== '') ||
     !bundles.slice(1).every((b): b is string => typeof b === 'string' && SHARD_FOLDER.test(b))
   )
     throw new Error(`${SHARD_MANIFEST} is not a list of search index shards: ${json.slice(0, 200)}`);

@@ -32,6 +32,15 @@ describe('what the worker precaches', () => {
     expect(plan.globs).toEqual([...SHELL_GLOBS, ...INDEX_GLOBS, ...ARTICLE_GLOBS]);
   });
 
+  it('asks for no Pagefind file when no article is published, since the build wrote no index', () => {
+    const plan = planPrecache({ shell: 300 * KB, index: 0, articles: 0 }, 1000 * KB, { searchIndex: false });
+    expect(plan.coverage).toBe('all');
+    expect(plan.globs).toContain('pagefind/shards.json');
+    expect(plan.globs).toContain('index.html');
+    expect(plan.globs.filter((glob) => glob.startsWith('pagefind/') && glob !== 'pagefind/shards.json')).toEqual([]);
+    expect(plan.globs).not.toEqual(expect.arrayContaining(ARTICLE_GLOBS));
+  });
+
   it('keeps the shell alone, and visited articles at runtime, one byte past the budget', () => {
     const plan = planPrecache({ shell: 300 * KB, index: 200 * KB, articles: 500 * KB + 1 }, 1000 * KB);
     expect(plan).toEqual({ coverage: 'visited', globs: SHELL_GLOBS });

@@ -18,7 +18,7 @@ describe('search index shards (src/lib/search/shards.ts)', () => {
     expect(splitIntoShards(ids, 4).map((s) => s.length)).toEqual([2, 4, 4]);
     expect(splitIntoShards(ids, 4).flat()).toEqual(ids);
     expect(splitIntoShards(ids, 1)).toEqual(ids.map((id) => [id]));
-    expect(splitIntoShards([], 5)).toEqual([[]]);
+    expect(splitIntoShards([], 5)).toEqual([]);
     expect(() => splitIntoShards(ids, 0)).toThrow(RangeError);
     expect(() => splitIntoShards(ids, 2.5)).toThrow(RangeError);
   });
@@ -37,13 +37,16 @@ describe('search index shards (src/lib/search/shards.ts)', () => {
     expect([0, 1, 9].map(shardFolder)).toEqual(['', 'shard-2/', 'shard-10/']);
     expect(shardManifest(3)).toEqual({ bundles: ['', 'shard-2/', 'shard-3/'] });
     expect(parseShardManifest(JSON.stringify(shardManifest(3)))).toEqual(shardManifest(3));
+    // No article published: no bundle at all, which the manifest says rather than leaving out.
+    expect(shardManifest(0)).toEqual({ bundles: [] });
+    expect(parseShardManifest(JSON.stringify(shardManifest(0)))).toEqual({ bundles: [] });
   });
 
   it('refuses a manifest that points anywhere else', () => {
     for (const bad of [
       '{}',
       'null',
-      '{"bundles":[]}',
+      '{"bundles":{}}',
       '{"bundles":["shard-2/"]}',
       '{"bundles":["","../other/"]}',
       '{"bundles":["","https://evil.example/"]}',
