@@ -46,7 +46,6 @@ import {
 import {
   BUNDLE_DIR,
   builtArticleSlugs,
-  hasSearchIndex,
   indexerNeedMb,
   linkArticlePages,
   pagefindArgs,
@@ -285,7 +284,8 @@ export async function writeOfflineWorker(site, settings = offlineSettings(env)) 
       articles: globBytes(site, ARTICLE_GLOBS, SHELL_IGNORES),
     },
     settings.budgetBytes,
-    { searchIndex: hasSearchIndex(site) },
+    // With no article published the build wrote no index (writeSearchIndex).
+    { searchIndex: readIndexedPageCount(site) > 0 },
   );
   writeFileSync(join(site, COVERAGE_FILE), JSON.stringify({ coverage: plan.coverage }));
   const scratch = mkdtempSync(join(tmpdir(), 'site-sw-'));

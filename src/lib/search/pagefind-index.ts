@@ -43,11 +43,6 @@ export function readBundlePageCount(bundleDir: string): number {
   );
 }
 
-/** Whether `npm run build` wrote a search index into `site`: with no article published, it writes none. */
-export function hasSearchIndex(site: string): boolean {
-  return parseShardManifest(readFileSync(join(site, BUNDLE_DIR, SHARD_MANIFEST), 'utf8')).bundles.length > 0;
-}
-
 /** Pages in the search index `npm run build` wrote into `site`, over all its shards. */
 export function readIndexedPageCount(site: string): number {
   return readBundlePageCount(join(site, BUNDLE_DIR));
