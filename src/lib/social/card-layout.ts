@@ -22,7 +22,7 @@ export const SOCIAL_CARD_HEIGHT = 630;
  * Bump when drawing code changes in a way the spec below does not capture
  * (everything the spec holds, boxes and colours included, is hashed already).
  */
-export const CARD_TEMPLATE_VERSION = 2;
+export const CARD_TEMPLATE_VERSION = 3;
 
 export interface CardColours {
   bg: string;

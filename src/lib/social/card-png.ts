@@ -15,6 +15,7 @@ import { CARD_FONT_FILES, pinChartFont, shippedFontDir } from '../chart/chart-pn
 import { CARD_FONT_FAMILY } from '../chart/chart-svg';
 import type { CardSpec, TextBox } from './card-layout';
 import { pangoSpan, type GlyphCoverage } from './card-text';
+import { PaletteFull, PaletteImage, type CoverageMask } from './palette-png';
 
 export interface CardFonts {
   covers: GlyphCoverage;
@@ -51,7 +52,12 @@ export function cardFonts(fontDir = shippedFontDir()): CardFonts {
 
 /** Versions of everything that draws the pixels, for the cache key. */
 export function rendererVersions(): Record<string, string | undefined> {
-  return { sharp: sharp.versions.sharp, vips: sharp.versions.vips, pango: sharp.versions.pango };
+  return {
+    sharp: sharp.versions.sharp,
+    vips: sharp.versions.vips,
+    pango: sharp.versions.pango,
+    zlib: process.versions.zlib,
+  };
 }
 
 /** One text box's coverage (0–255 per pixel, from Pango) where it lands on the card, in one colour. */
@@ -121,14 +127,19 @@ function drawRepeatedText(box: TextBox): Promise<DrawnText> {
   return drawn;
 }
 
-const backgrounds = new Map<string, Promise<Buffer>>();
+/** Everything on a card but its own texts: raw RGB pixels, and the same as a palette image when it fits one. */
+interface Background {
+  rgb: Buffer;
+  palette: PaletteImage | undefined;
+}
+
+const backgrounds = new Map<string, Promise<Background>>();
 
 /**
- * Everything on a card but its own texts, as raw RGB pixels: the same for
- * every card of a site and theme, so it is drawn once per process and each
- * card only blends its texts into a copy.
+ * The background is the same for every card of a site and theme, so it is
+ * drawn once per process and each card only blends its texts into a copy.
  */
-function drawBackground(spec: CardSpec, logoSvg: string): Promise<Buffer> {
+function drawBackground(spec: CardSpec, logoSvg: string): Promise<Background> {
   const { width, height, colours, rule, logo, accentBarHeight } = spec;
   const shared = spec.texts.filter((box) => box.shared);
   const key = JSON.stringify({ width, height, colours, rule, logo, accentBarHeight, logoSvg, shared });
@@ -142,7 +153,7 @@ function drawBackground(spec: CardSpec, logoSvg: string): Promise<Buffer> {
       const solid = (w: number, h: number, colour: string) => ({
         input: { create: { width: w, height: h, channels: 4 as const, background: colour } },
       });
-      const canvas = await sharp({ create: { width, height, channels: 3, background: colours.bg } })
+      const rgb = await sharp({ create: { width, height, channels: 3, background: colours.bg } })
         .composite([
           { ...solid(width, accentBarHeight, colours.accent), left: 0, top: 0 },
           { ...solid(rule.width, rule.height, colours.rule), left: rule.x, top: rule.y },
@@ -151,13 +162,35 @@ function drawBackground(spec: CardSpec, logoSvg: string): Promise<Buffer> {
         .removeAlpha()
         .raw()
         .toBuffer();
-      for (const [i, text] of (await Promise.all(shared.map(drawText))).entries())
-        blendText(canvas, width, text, clipOf(shared[i]!, spec));
-      return canvas;
+      const texts = (await Promise.all(shared.map(drawText))).map((text, i) => ({
+        text,
+        clip: clipOf(shared[i]!, spec),
+      }));
+      const palette = paletteOrNothing(() => {
+        const image = PaletteImage.fromRgb(rgb, width, height);
+        for (const { text, clip } of texts) image.blend(coverageMask(text, clip));
+        return image;
+      });
+      for (const { text, clip } of texts) blendText(rgb, width, text, clip);
+      return { rgb, palette };
     })();
     backgrounds.set(key, background);
   }
   return background;
+}
+
+/** A palette image, or undefined when the card needs more than 256 colours (a logo with gradients, say). */
+function paletteOrNothing<T>(draw: () => T): T | undefined {
+  try {
+    return draw();
+  } catch (error) {
+    if (error instanceof PaletteFull) return undefined;
+    throw error;
+  }
+}
+
+function coverageMask(text: DrawnText, clip: { right: number; bottom: number }): CoverageMask {
+  return { ...text, ink: Number.parseInt(text.colour.slice(1), 16), clip };
 }
 
 /** A text that overflows even at its floor size is cut at its box (and the card's edge). */
@@ -204,9 +237,11 @@ function blendText(
 }
 
 /**
- * The card as PNG bytes. Deflate level 4: zlib-ng's fast strategies make it
- * ~3 ms a card where level 6 takes ~18 ms and a palette PNG (libimagequant)
- * 12–85 ms, for ~40 KB against ~15 KB; at 10,000 posts the CPU matters more.
+ * The card as PNG bytes: a palette PNG (deflate level 3, ~1 ms a card, ~25 KB)
+ * whenever its colours fit in 256, which the layout's own colours always do;
+ * otherwise an RGB PNG through sharp at deflate level 4 (zlib-ng's fast
+ * strategies: ~4 ms a card where level 6 takes ~18 ms, ~46 KB). At 10,000 posts
+ * the CPU matters more than the last few kilobytes.
  */
 export async function renderCardPng(spec: CardSpec, logoSvg: string): Promise<Buffer> {
   cardFonts();
@@ -231,33 +266,49 @@ export async function renderCardPng(spec: CardSpec, logoSvg: string): Promise<Bu
     // No room left under a title that filled its box: the subtitle is left out rather than squeezed.
     if (height >= box.minSize * 1.2) drawn[i] = await drawText({ ...box, y: top, height });
   }
-  const canvas = takeCanvas(background);
-  try {
-    for (const [i, text] of drawn.entries()) {
-      if (text) blendText(canvas, spec.width, text, clipOf(spec.texts[i]!, spec));
+  const texts = drawn.flatMap((text, i) => (text ? [{ text, clip: clipOf(spec.texts[i]!, spec) }] : []));
+  if (background.palette) {
+    const canvas = takeCanvas(background.palette.rows.length);
+    try {
+      const card = paletteOrNothing(() => {
+        const image = background.palette!.copy(canvas);
+        for (const { text, clip } of texts) image.blend(coverageMask(text, clip));
+        return image;
+      });
+      if (card) return await card.png(3);
+    } finally {
+      giveBackCanvas(canvas);
     }
+  }
+  const canvas = takeCanvas(background.rgb.length);
+  try {
+    background.rgb.copy(canvas);
+    for (const { text, clip } of texts) blendText(canvas, spec.width, text, clip);
     // sharp reads a raw input in place, so the canvas goes back to the pool only once the PNG is out.
     return await sharp(canvas, { raw: { width: spec.width, height: spec.height, channels: 3 } })
       .png({ compressionLevel: 4 })
       .toBuffer();
   } finally {
-    spareCanvases.push(canvas);
-    spareCanvases.splice(0, spareCanvases.length - MAX_SPARE_CANVASES);
+    giveBackCanvas(canvas);
   }
 }
 
 /**
- * Canvases (2.3 MB of raw pixels each) are reused rather than allocated per
- * card: allocating and first touching a fresh buffer that size measured
- * ~7 ms CPU on the build machine, more than blending the card's texts. Kept per size; a few
- * suffice, since cards are drawn a few at a time.
+ * Canvases (0.76 MB of palette indices or 2.3 MB of RGB pixels each) are
+ * reused rather than allocated per card: allocating and first touching a
+ * fresh 2.3 MB buffer measured ~7 ms CPU on the build machine, more than
+ * blending the card's texts. Kept per size; a few suffice, since cards are
+ * drawn a few at a time.
  */
 const MAX_SPARE_CANVASES = 4;
 const spareCanvases: Buffer[] = [];
 
-function takeCanvas(background: Buffer): Buffer {
-  const at = spareCanvases.findIndex((spare) => spare.length === background.length);
-  const canvas = at === -1 ? Buffer.allocUnsafe(background.length) : spareCanvases.splice(at, 1)[0]!;
-  background.copy(canvas);
-  return canvas;
+function takeCanvas(length: number): Buffer {
+  const at = spareCanvases.findIndex((spare) => spare.length === length);
+  return at === -1 ? Buffer.allocUnsafe(length) : spareCanvases.splice(at, 1)[0]!;
+}
+
+function giveBackCanvas(canvas: Buffer): void {
+  spareCanvases.push(canvas);
+  spareCanvases.splice(0, spareCanvases.length - MAX_SPARE_CANVASES);
 }

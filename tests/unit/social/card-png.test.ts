@@ -52,6 +52,29 @@ describe('renderCardPng', () => {
     },
   );
 
+  it('writes a palette PNG, and falls back to RGB when a logo brings more than 256 colours', async () => {
+    const spec = layoutCard(card('Palette or RGB, the same card'), site, CARD_COLOURS, covers);
+    const gradientLogo = logoSvg
+      .replace(
+        '<rect',
+        '<defs><linearGradient id="g"><stop offset="0" stop-color="#0a58b0"/><stop offset="1" stop-color="#e0317a"/></linearGradient></defs><rect',
+      )
+      .replace('fill="#0a58b0"', 'fill="url(#g)"');
+    const palette = await renderCardPng(spec, logoSvg);
+    const rgb = await renderCardPng(spec, gradientLogo);
+    expect(await sharp(palette).metadata()).toMatchObject({ isPalette: true, width: 1200, height: 630 });
+    expect(await sharp(rgb).metadata()).toMatchObject({ isPalette: false, width: 1200, height: 630 });
+    // The texts, away from the logo, match within half a coverage step (4 of 255 for dark text on the light ground).
+    const area = { left: 0, top: 150, width: 1200, height: 480 };
+    const [a, b] = await Promise.all(
+      [palette, rgb].map((png) => sharp(png).extract(area).removeAlpha().raw().toBuffer()),
+    );
+    let worst = 0;
+    for (let i = 0; i < a!.length; i++) worst = Math.max(worst, Math.abs(a![i]! - b![i]!));
+    expect(worst).toBeGreaterThan(0);
+    expect(worst).toBeLessThanOrEqual(4);
+  });
+
   it('draws the same bytes for the same card (the cache relies on it)', async () => {
     const spec = layoutCard(card('Same input, same bytes'), site, CARD_COLOURS, covers);
     expect((await renderCardPng(spec, logoSvg)).equals(await renderCardPng(spec, logoSvg))).toBe(true);
