@@ -97,11 +97,13 @@ describe('social cards in the main build', () => {
     }
   });
 
-  it('the drawn cards are all 1200×630 PNGs', async () => {
+  it('the drawn cards are all 1200×630 palette PNGs', async () => {
     const cards = listFiles(join(dist, 'social/cards'));
     expect(cards.length).toBeGreaterThanOrEqual(6);
-    for (const card of cards)
-      expect(await sharp(card).metadata(), card).toMatchObject({ format: 'png', width: 1200, height: 630 });
+    for (const card of cards) {
+      const metadata = await sharp(card).metadata();
+      expect(metadata, card).toMatchObject({ format: 'png', width: 1200, height: 630, isPalette: true });
+    }
   });
 });
 
