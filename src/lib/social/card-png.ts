@@ -238,7 +238,7 @@ function blendText(
 
 /**
  * The card as PNG bytes: a palette PNG (deflate level 3, ~1 ms a card, ~25 KB)
- * whenever its colours fit in 256, which the layout's own colours always do;
+ * whenever its colours fit in 256, as this site's cards do (~200 colours);
  * otherwise an RGB PNG through sharp at deflate level 4 (zlib-ng's fast
  * strategies: ~4 ms a card where level 6 takes ~18 ms, ~46 KB). At 10,000 posts
  * the CPU matters more than the last few kilobytes.

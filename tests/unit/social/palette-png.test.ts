@@ -66,28 +66,21 @@ describe('PaletteImage', () => {
   it('stops a mask at its clip and at the image edge', async () => {
     const image = PaletteImage.fromRgb(ground(), WIDTH, HEIGHT);
     const full = Buffer.alloc(20 * 20, 255);
-    image.blend({
+    const redSquare = (clip: { right: number; bottom: number }) => ({
       mask: full,
       width: 20,
       height: 20,
       left: 30,
       top: 15,
       ink: 0xff0000,
-      clip: { right: 35, bottom: 25 },
+      clip,
     });
+    image.blend(redSquare({ right: 35, bottom: 25 }));
     const { data } = await decoded(await image.png(3));
     expect(pixel(data, 34, 24)).toEqual([255, 0, 0]);
     expect(pixel(data, 35, 24)).toEqual([0xfb, 0xfb, 0xf9]);
     expect(pixel(data, 34, 25)).toEqual([0xfb, 0xfb, 0xf9]);
-    image.blend({
-      mask: full,
-      width: 20,
-      height: 20,
-      left: 30,
-      top: 15,
-      ink: 0xff0000,
-      clip: { right: 99, bottom: 99 },
-    });
+    image.blend(redSquare({ right: 99, bottom: 99 }));
     expect(pixel((await decoded(await image.png(3))).data, WIDTH - 1, HEIGHT - 1)).toEqual([255, 0, 0]);
   });
 
