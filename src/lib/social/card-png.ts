@@ -162,16 +162,13 @@ function drawBackground(spec: CardSpec, logoSvg: string): Promise<Background> {
         .removeAlpha()
         .raw()
         .toBuffer();
-      const texts = (await Promise.all(shared.map(drawText))).map((text, i) => ({
-        text,
-        clip: clipOf(shared[i]!, spec),
-      }));
+      const masks = (await Promise.all(shared.map(drawText))).map((text, i) => coverageMask(text, shared[i]!, spec));
       const palette = paletteOrNothing(() => {
         const image = PaletteImage.fromRgb(rgb, width, height);
-        for (const { text, clip } of texts) image.blend(coverageMask(text, clip));
+        for (const mask of masks) image.blend(mask);
         return image;
       });
-      for (const { text, clip } of texts) blendText(rgb, width, text, clip);
+      for (const mask of masks) blendText(rgb, width, mask);
       return { rgb, palette };
     })();
     backgrounds.set(key, background);
@@ -189,13 +186,14 @@ function paletteOrNothing<T>(draw: () => T): T | undefined {
   }
 }
 
-function coverageMask(text: DrawnText, clip: { right: number; bottom: number }): CoverageMask {
-  return { ...text, ink: Number.parseInt(text.colour.slice(1), 16), clip };
-}
-
-/** A text that overflows even at its floor size is cut at its box (and the card's edge). */
-function clipOf(box: TextBox, spec: CardSpec) {
-  return { right: Math.min(box.x + box.width, spec.width), bottom: Math.min(box.y + box.height, spec.height) };
+/** A drawn text in its colour, cut at its box (and the card's edge) when it overflows even at its floor size. */
+function coverageMask(
+  { mask, width, height, left, top, colour }: DrawnText,
+  box: TextBox,
+  spec: CardSpec,
+): CoverageMask {
+  const clip = { right: Math.min(box.x + box.width, spec.width), bottom: Math.min(box.y + box.height, spec.height) };
+  return { mask, width, height, left, top, ink: Number.parseInt(colour.slice(1), 16), clip };
 }
 
 /**
@@ -209,18 +207,16 @@ function clipOf(box: TextBox, spec: CardSpec) {
 function blendText(
   canvas: Buffer,
   canvasWidth: number,
-  text: DrawnText,
-  clip: { right: number; bottom: number },
+  { mask, width, height, left, top, ink, clip }: CoverageMask,
 ): void {
-  const ink = [1, 3, 5].map((at) => Number.parseInt(text.colour.slice(at, at + 2), 16));
-  const [inkR, inkG, inkB] = ink as [number, number, number];
-  const rows = Math.min(text.height, clip.bottom - text.top);
-  const columns = Math.min(text.width, clip.right - text.left);
+  const [inkR, inkG, inkB] = [(ink >> 16) & 0xff, (ink >> 8) & 0xff, ink & 0xff];
+  const rows = Math.min(height, clip.bottom - top);
+  const columns = Math.min(width, clip.right - left);
   for (let y = 0; y < rows; y++) {
-    const maskRow = y * text.width;
-    const canvasRow = ((text.top + y) * canvasWidth + text.left) * 3;
+    const maskRow = y * width;
+    const canvasRow = ((top + y) * canvasWidth + left) * 3;
     for (let x = 0; x < columns; x++) {
-      const coverage = text.mask[maskRow + x]!;
+      const coverage = mask[maskRow + x]!;
       if (coverage === 0) continue;
       const at = canvasRow + x * 3;
       if (coverage === 255) {
@@ -266,13 +262,13 @@ export async function renderCardPng(spec: CardSpec, logoSvg: string): Promise<Bu
     // No room left under a title that filled its box: the subtitle is left out rather than squeezed.
     if (height >= box.minSize * 1.2) drawn[i] = await drawText({ ...box, y: top, height });
   }
-  const texts = drawn.flatMap((text, i) => (text ? [{ text, clip: clipOf(spec.texts[i]!, spec) }] : []));
+  const masks = drawn.flatMap((text, i) => (text ? [coverageMask(text, spec.texts[i]!, spec)] : []));
   if (background.palette) {
     const canvas = takeCanvas(background.palette.rows.length);
     try {
       const card = paletteOrNothing(() => {
         const image = background.palette!.copy(canvas);
-        for (const { text, clip } of texts) image.blend(coverageMask(text, clip));
+        for (const mask of masks) image.blend(mask);
         return image;
       });
       if (card) return await card.png(3);
@@ -283,7 +279,7 @@ export async function renderCardPng(spec: CardSpec, logoSvg: string): Promise<Bu
   const canvas = takeCanvas(background.rgb.length);
   try {
     background.rgb.copy(canvas);
-    for (const { text, clip } of texts) blendText(canvas, spec.width, text, clip);
+    for (const mask of masks) blendText(canvas, spec.width, mask);
     // sharp reads a raw input in place, so the canvas goes back to the pool only once the PNG is out.
     return await sharp(canvas, { raw: { width: spec.width, height: spec.height, channels: 3 } })
       .png({ compressionLevel: 4 })
