@@ -39,7 +39,8 @@ export default defineConfig({
   redirects: astroRedirects(),
   // Separate caches let tests build several content folders side by side.
   cacheDir: env.ASTRO_CACHE_DIR,
-  // Pages rendered in parallel; 1 is Astro's default. See docs/benchmarks.md for its effect here.
+  // Pages rendered at once (Astro's default is 1): while one page's file is written, the next renders.
+  // One thread either way; docs/benchmarks.md (`build.concurrency`) has the paired builds behind 4.
   build: {
     format: 'directory',
     concurrency: env.ASTRO_BUILD_CONCURRENCY,

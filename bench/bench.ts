@@ -56,7 +56,7 @@ const { values } = parseArgs({
     large: { type: 'boolean', default: false },
     sizes: { type: 'string' },
     format: { type: 'string', default: 'mdx' },
-    concurrency: { type: 'string', default: '1' },
+    concurrency: { type: 'string', default: '4' },
     query: { type: 'string', default: 'market,staking,validators' },
     'no-docs': { type: 'boolean', default: false },
     /** Only regenerate docs/benchmarks.md and the plot from bench/results.json. */

@@ -169,7 +169,7 @@ export function readEnv(source: EnvSource = processEnv()): Env {
     PLAIN_MDX_AS_MARKDOWN: read(() => plainMdxAsMarkdown(source), true),
     CONTENT_DIR: valueOf(source, 'CONTENT_DIR'),
     ASTRO_CACHE_DIR: valueOf(source, 'ASTRO_CACHE_DIR') ?? './node_modules/.astro',
-    ASTRO_BUILD_CONCURRENCY: read(() => countFromEnv('ASTRO_BUILD_CONCURRENCY', 1, source), 1),
+    ASTRO_BUILD_CONCURRENCY: read(() => countFromEnv('ASTRO_BUILD_CONCURRENCY', 4, source), 4),
     SOURCE_DATE_EPOCH: read(() => sourceDateFromEnv(source), undefined),
     DEBUG: Boolean(source.DEBUG),
     CHROMIUM_PATH: valueOf(source, 'CHROMIUM_PATH') ?? '/usr/bin/chromium',

@@ -31,7 +31,7 @@ describe('readEnv', () => {
       SEARCH_SHARD_MAX_ARTICLES: 5000,
       CONTENT_DIR: undefined,
       ASTRO_CACHE_DIR: './node_modules/.astro',
-      ASTRO_BUILD_CONCURRENCY: 1,
+      ASTRO_BUILD_CONCURRENCY: 4,
       SOURCE_DATE_EPOCH: undefined,
       DEBUG: false,
       CHROMIUM_PATH: '/usr/bin/chromium',
