@@ -12,18 +12,13 @@ import securityHeaders from './src/integrations/security-headers.ts';
 import { astroCsp, sitePolicy } from './src/lib/security/csp.ts';
 import linkCheck from './src/integrations/link-check.ts';
 import socialCardFiles from './src/integrations/social-card-files.ts';
-import { collectionDir } from './src/lib/content/collection-dirs.ts';
-import { readPublishedPostDates } from './src/lib/content/post-dates.ts';
 import { buildNow } from './src/lib/posts/publishing.ts';
 import { lastmodByPath, withLastmod } from './src/lib/seo/sitemap-lastmod.ts';
+import { publishedSyncedPosts } from './src/lib/seo/synced-posts.ts';
 
-/** Sitemap <lastmod> by path, from content dates; read once, when the sitemap is written (never in dev). */
+/** Sitemap <lastmod> by path, from the posts content sync stored; worked out once, when the sitemap is written. */
 let sitemapLastmods;
-const lastmods = () =>
-  (sitemapLastmods ??= lastmodByPath(
-    readPublishedPostDates(collectionDir('posts'), buildNow(env.SOURCE_DATE_EPOCH)),
-    SITE,
-  ));
+const lastmods = () => (sitemapLastmods ??= lastmodByPath(publishedSyncedPosts(buildNow(env.SOURCE_DATE_EPOCH)), SITE));
 import newsletterNotice from './src/integrations/newsletter-notice.ts';
 import { headingAnchorPlugins } from './src/lib/content/heading-anchors-plugin.ts';
 import { scrollableCodeBlocks } from './src/lib/markdown/code-blocks.ts';

@@ -10,6 +10,7 @@ import { dataLoader } from './lib/content/data-loader';
 import { postsLoader } from './lib/content/posts-loader';
 import { htmlPolicyViolations } from './lib/security/html-policy';
 import { lookupCollectionSynced, postSynced, postsSynced } from './collections/early-social-cards';
+import { recordSyncedPosts } from './lib/seo/synced-posts';
 
 // Astro calls a schema function once per entry (image() is per file), so every post builds a fresh
 // z.object, and Zod 4 JIT-compiles each new object schema on its first parse. Jitless parsing skips that
@@ -77,7 +78,11 @@ const posts = defineCollection({
     checkSource: (source, format) => htmlPolicyViolations(source, format, { embedHosts: SITE.content.embedHosts }),
     // `npm run build` starts drawing the social cards here, while the rest of the build runs.
     onPostStored: postSynced,
-    onSynced: postsSynced,
+    onSynced: (entries) => {
+      postsSynced();
+      // The sitemap's lastmod, read in astro.config.mjs where no collection can be queried.
+      recordSyncedPosts(entries);
+    },
   }),
   schema: ({ image }) =>
     z

@@ -57,8 +57,8 @@ export interface PostsLoaderOptions {
   checkSource?: (source: string, format: PostFormat) => LocatedProblem[];
   /** Called with each post that synced without a problem, as it is stored. */
   onPostStored?: (entry: { id: string; data: Record<string, unknown> }) => void;
-  /** Called once the whole folder has synced without a problem. */
-  onSynced?: () => void;
+  /** Called once the whole folder has synced, with every post stored without a problem. */
+  onSynced?: (entries: { id: string; data: Record<string, unknown> }[]) => void;
 }
 
 const FORMATS: Record<string, PostFormat> = { '.md': 'md', '.mdx': 'mdx' };
@@ -88,7 +88,7 @@ export function postsLoader(options: PostsLoaderOptions): Loader {
       await syncAll(context, dir, root, htmlDir, options);
       // Once, not on every re-sync in dev: a page being served may still hold the entry it read before the edit.
       await prunePostHtml(htmlDir, new Set([...context.store.values()].flatMap((entry) => htmlFileOf(entry) ?? [])));
-      options.onSynced?.();
+      options.onSynced?.([...context.store.values()].filter((entry) => problemsOf(entry).length === 0));
       const watcher = context.watcher;
       if (!watcher) return;
       // Every change re-syncs the folder: unchanged files cost a digest, and cross-file rules
