@@ -17,17 +17,12 @@
  * SOCIAL_CARD_WORKER. `astro dev` draws each card when it is requested.
  */
 import { env } from '../env';
+import { referencedId, type SyncedEntry } from '../lib/content/synced-entry';
 import { buildNow, publicationState } from '../lib/posts/publishing';
 import type { CardContent } from '../lib/social/card-layout';
 import { authorCard, categoryCard } from '../lib/social/cards';
 import { startSocialCardDrawing, type CardDrawing } from '../lib/social/social-card';
 import { cardSite, postCardContent, siteCard, socialCardCacheDir } from './social-card-content';
-
-/** An entry as a loader left it in its store: data already through the collection's schema. */
-export interface SyncedEntry {
-  id: string;
-  data: Record<string, unknown>;
-}
 
 /** What a post's card needs from the other collections. */
 export interface CardLookups {
@@ -40,8 +35,6 @@ export interface CardLookups {
 type LookupCollection = 'categories' | 'authors' | 'surveys';
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-const referencedId = (value: unknown): string | undefined =>
-  typeof value === 'object' && value !== null ? text((value as { id?: unknown }).id) : undefined;
 
 /** The site card and the category and author cards, as the route lists them. */
 export function siteCards(categories: readonly SyncedEntry[], authors: readonly SyncedEntry[]): CardContent[] {

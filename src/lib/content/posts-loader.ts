@@ -36,6 +36,7 @@ import { heroImageProblems } from './hero-image';
 import { analysePost, type PostFormat } from './post-source';
 import { htmlFileOf, isFile, POST_HTML_FILE_KEY, postHtmlDir, prunePostHtml, savePostHtml } from './post-html-files';
 import { PROBLEMS_FIELD, problemsOf } from './problem-entries';
+import type { SyncedEntry } from './synced-entry';
 
 /** The key in a post's data that holds its body's word count (filled by the loader, never authored). */
 export const BODY_WORDS = 'bodyWords';
@@ -56,9 +57,9 @@ export interface PostsLoaderOptions {
   /** Further checks of a post's source (the HTML policy), each problem with its line. */
   checkSource?: (source: string, format: PostFormat) => LocatedProblem[];
   /** Called with each post that synced without a problem, as it is stored. */
-  onPostStored?: (entry: { id: string; data: Record<string, unknown> }) => void;
+  onPostStored?: (entry: SyncedEntry) => void;
   /** Called once the whole folder has synced, with every post stored without a problem. */
-  onSynced?: (entries: { id: string; data: Record<string, unknown> }[]) => void;
+  onSynced?: (entries: SyncedEntry[]) => void;
 }
 
 const FORMATS: Record<string, PostFormat> = { '.md': 'md', '.mdx': 'mdx' };

@@ -5,7 +5,8 @@
  * checks that on real content; these pin each rule that leaves a post out.
  */
 import { describe, expect, it } from 'vitest';
-import { cardLookups, earlyPostCard, siteCards, type SyncedEntry } from '../../../src/collections/early-social-cards';
+import { cardLookups, earlyPostCard, siteCards } from '../../../src/collections/early-social-cards';
+import type { SyncedEntry } from '../../../src/lib/content/synced-entry';
 import { postCardContent, siteCard } from '../../../src/collections/social-card-content';
 import { authorCard, categoryCard } from '../../../src/lib/social/cards';
 
