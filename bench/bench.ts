@@ -22,6 +22,7 @@ import { writeFixtures, defaultFixtureDir, realIds, ROOT } from './generate-fixt
 import { articleWeight, dirStats, probeFirstSearch, routeSizes, standalonePagefind } from './lib/measure';
 import {
   formatCpuByRole,
+  formatStages,
   renderMarkdown,
   renderPlot,
   tableRows,
@@ -47,7 +48,7 @@ import {
   type SideSamples,
 } from './lib/compare';
 import { runMeasured } from './lib/measured-run';
-import type { ProcessRole } from '../scripts/lib/proc-tree';
+import type { BuildStage, ProcessRole, StageTime } from '../scripts/lib/proc-tree';
 import { describeTreeDiff, diffTrees } from './lib/tree-diff';
 
 const { values } = parseArgs({
@@ -141,6 +142,7 @@ interface RunResult {
   cpuMs: number | null;
   peakRssBytes: number;
   cpuMsByRole: Record<ProcessRole, number>;
+  stages: Record<BuildStage, StageTime>;
   log: string;
   outDir: string;
   cacheDir: string;
@@ -162,14 +164,14 @@ async function runBuild(
   if (!keepCache) rmSync(cacheDir, { recursive: true, force: true });
   mkdirSync(join(TMP, 'logs'), { recursive: true });
   const logFile = join(TMP, 'logs', `build-${logName}.log`);
-  const { code, wallMs, cpuMs, peakRssBytes, cpuMsByRole, output } = await runMeasured({
+  const { code, wallMs, cpuMs, peakRssBytes, cpuMsByRole, stages, output } = await runMeasured({
     ...command(outDir, cacheDir),
     logFile,
     timeFile: join(TMP, 'logs', `time-${label}.txt`),
   });
   if (code !== 0)
     throw new Error(`build ${label} failed (exit ${code}); log: ${relative(ROOT, logFile)}\n${output.slice(-3000)}`);
-  return { wallMs, cpuMs, peakRssBytes, cpuMsByRole, log: output, outDir, cacheDir };
+  return { wallMs, cpuMs, peakRssBytes, cpuMsByRole, stages, log: output, outDir, cacheDir };
 }
 
 /** This tree's `npm run build` on the posts in `contentDir`, as the size table and --incremental build it. */
@@ -214,6 +216,7 @@ async function benchSize(posts: number): Promise<SizeResult> {
   const cpu: number[] = [];
   const rss: number[] = [];
   const cpuByRole: Record<ProcessRole, number>[] = [];
+  const stagesByRun: Record<BuildStage, StageTime>[] = [];
   let last: RunResult | undefined;
   const timingRuns: Record<string, number>[] = [];
   let pages: number | null = null;
@@ -228,6 +231,7 @@ async function benchSize(posts: number): Promise<SizeResult> {
     if (result.cpuMs != null) cpu.push(result.cpuMs);
     rss.push(result.peakRssBytes);
     cpuByRole.push(result.cpuMsByRole);
+    stagesByRun.push(result.stages);
     timingRuns.push(parsed.timings);
     pages = parsed.pages;
     pagefindMs = parsed.pagefindMs;
@@ -235,6 +239,7 @@ async function benchSize(posts: number): Promise<SizeResult> {
       `    ${(result.wallMs / 1000).toFixed(1)} s wall, ${result.cpuMs != null ? `${(result.cpuMs / 1000).toFixed(1)} s CPU, ` : ''}${(result.wallMs / posts).toFixed(2)} ms/post, peak RSS ${(result.peakRssBytes / 1024 ** 2).toFixed(0)} MB, ${pages ?? '?'} pages`,
     );
     log(`    CPU by process: ${formatCpuByRole(result.cpuMsByRole)}`);
+    log(`    cores busy: ${formatStages(result.stages, cpus().length)}`);
     last = result;
   }
   const warmWall: number[] = [];
@@ -304,6 +309,7 @@ async function benchSize(posts: number): Promise<SizeResult> {
     routes: routeSizes(dist),
     samples: { wallMs: wall, cpuMs: cpu, peakRssBytes: rss },
     cpuByProcess: cpuByRole,
+    stages: stagesByRun,
     ...(warmWall.length
       ? {
           warm: {

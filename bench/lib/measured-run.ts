@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, readFileSync, rmSync } from 'node:fs';
-import { sampleTree, type ProcessRole } from '../../scripts/lib/proc-tree';
+import { sampleTree, type BuildStage, type ProcessRole, type StageTime } from '../../scripts/lib/proc-tree';
 
 export interface MeasuredRun {
   code: number | null;
@@ -14,6 +14,8 @@ export interface MeasuredRun {
   peakRssBytes: number;
   /** Sampled CPU per kind of process (Astro, the social-card process, Pagefind, the rest). */
   cpuMsByRole: Record<ProcessRole, number>;
+  /** Sampled wall and CPU time while Astro, then the indexer, led the build. */
+  stages: Record<BuildStage, StageTime>;
   output: string;
 }
 
@@ -61,12 +63,12 @@ export async function runMeasured({
     child.on('close', resolve);
   });
   const wallMs = performance.now() - started;
-  const { peakBytes, cpuMsByRole } = sampler.stop();
+  const { peakBytes, cpuMsByRole, stages } = sampler.stop();
   log.end();
   let cpuMs: number | null = null;
   if (existsSync(timeFile)) {
     const [user, sys] = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
     if (Number.isFinite(user) && Number.isFinite(sys)) cpuMs = (user! + sys!) * 1000;
   }
-  return { code, wallMs, cpuMs, peakRssBytes: peakBytes, cpuMsByRole, output };
+  return { code, wallMs, cpuMs, peakRssBytes: peakBytes, cpuMsByRole, stages, output };
 }

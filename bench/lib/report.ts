@@ -3,7 +3,13 @@
  * server-side by Vega-Lite + Vega (no browser, no hand-drawn paths).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { PROCESS_ROLES, type ProcessRole } from '../../scripts/lib/proc-tree';
+import {
+  BUILD_STAGES,
+  PROCESS_ROLES,
+  type BuildStage,
+  type ProcessRole,
+  type StageTime,
+} from '../../scripts/lib/proc-tree';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { COMPARISON_HEADER, comparisonRows, median, withRange, type BaselineComparison } from './compare';
@@ -63,6 +69,8 @@ export interface SizeResult {
   samples: { wallMs: number[]; cpuMs: number[]; peakRssBytes: number[] };
   /** Each cold run's CPU per kind of process, sampled from /proc (scripts/lib/proc-tree.ts); absent in older results. */
   cpuByProcess?: Record<ProcessRole, number>[];
+  /** Each cold run's wall and CPU time while Astro, then the indexer, led the build; absent in older results. */
+  stages?: Record<BuildStage, StageTime>[];
 }
 
 export interface BenchResults {
@@ -341,7 +349,7 @@ Only the *number* of listing pages and sitemap entries may grow with posts; no s
 
 ${routesTable(results.results)}
 
-${cpuSection(results.results, machine.cpus)}## Astro's own stage timings (median run, seconds)
+${cpuSection(results.results, machine.cpus)}${stageSection(results.results, machine.cpus)}## Astro's own stage timings (median run, seconds)
 
 ${markdownTable(
   ['posts', ...Object.keys(results.results[0]?.astroTimings ?? {})],
@@ -396,6 +404,81 @@ function routesTable(results: readonly SizeResult[]): string {
 /** "astro 20.6 s, social cards 8.2 s, pagefind 3.6 s, other 0.7 s": one run's CPU by process, for the log. */
 export function formatCpuByRole(byRole: Record<ProcessRole, number>): string {
   return PROCESS_ROLES.map((role) => `${role} ${sec(byRole[role])}`).join(', ');
+}
+
+const STAGE_NAMES: Record<BuildStage, string> = {
+  astro: 'Astro',
+  pagefind: 'search index',
+  other: 'the rest',
+};
+
+/** Core-seconds a stage left unused: its wall time on every core, less the CPU it used. */
+export function idleCoreMs({ wallMs, cpuMs }: StageTime, cores: number): number {
+  return Math.max(0, wallMs * cores - cpuMs);
+}
+
+/** "Astro 121.0 s at 1.78 cores (26.6 s idle), search index 62.0 s at 1.38 cores (38.4 s idle), …": one run, for the log. */
+export function formatStages(stages: Record<BuildStage, StageTime>, cores: number): string {
+  return BUILD_STAGES.map((stage) => {
+    const time = stages[stage];
+    const busy = time.wallMs > 0 ? time.cpuMs / time.wallMs : 0;
+    return `${STAGE_NAMES[stage]} ${sec(time.wallMs)} at ${busy.toFixed(2)} cores (${sec(idleCoreMs(time, cores))} idle)`;
+  }).join(', ');
+}
+
+export const STAGE_HEADER = [
+  'posts',
+  'runs',
+  'wall',
+  ...BUILD_STAGES.flatMap((stage) => [`${STAGE_NAMES[stage]}: wall`, `${STAGE_NAMES[stage]}: cores busy`]),
+  'idle core-seconds',
+  'of them in the search index',
+];
+
+/**
+ * Each size's cold builds split by which process led them (Astro, then the indexer): wall time, the
+ * cores busy on average, and the core-seconds left idle, medians with ranges. Idle core-seconds are what
+ * a perfect schedule of the same work could still win; where they sit says which work could use them.
+ */
+export function stageRows(results: readonly SizeResult[], cores: number): string[][] {
+  return results
+    .filter((r) => r.stages?.length)
+    .map((r) => {
+      const runs = r.stages!;
+      const idle = runs.map((run) => BUILD_STAGES.reduce((sum, stage) => sum + idleCoreMs(run[stage], cores), 0));
+      const indexIdle = runs.map((run) => idleCoreMs(run.pagefind, cores));
+      return [
+        sizeLabel(r),
+        String(runs.length),
+        withRange(r.wallMs, r.samples?.wallMs, seconds, ' s'),
+        ...BUILD_STAGES.flatMap((stage) => {
+          const walls = runs.map((run) => run[stage].wallMs);
+          const busy = runs.map((run) => (run[stage].wallMs > 0 ? run[stage].cpuMs / run[stage].wallMs : 0));
+          return [
+            withRange(median(walls), walls, seconds, ' s'),
+            withRange(median(busy), busy, (v) => v.toFixed(2), ''),
+          ];
+        }),
+        withRange(median(idle), idle, seconds, ' s'),
+        withRange(median(indexIdle), indexIdle, seconds, ' s'),
+      ];
+    });
+}
+
+function stageSection(results: readonly SizeResult[], cores: number): string {
+  const rows = stageRows(results, cores);
+  if (rows.length === 0) return '';
+  return `## Where the cores sit idle (cold builds)
+
+The same samples, split by which process led the build: Astro's (the social-card process works beside
+it), then Pagefind's, which starts once Astro has exited; *the rest* is npm and the build script around
+them. *Cores busy* is the stage's CPU over its wall time, on ${cores} cores; *idle core-seconds* are its
+wall time on every core less its CPU, summed over the stages: what a perfect schedule of the same work
+could still win, and where it sits.
+
+${markdownTable(STAGE_HEADER, rows)}
+
+`;
 }
 
 export const CPU_HEADER = [

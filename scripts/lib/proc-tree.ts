@@ -98,6 +98,27 @@ export interface TreeSample {
    * interval of a process's last moments is missing.
    */
   cpuMsByRole: Record<ProcessRole, number>;
+  /** Wall and CPU time of the tree while each stage led it (buildStageOf): where the cores sat idle. */
+  stages: Record<BuildStage, StageTime>;
+}
+
+/**
+ * The stage a build is in, from the kinds of process alive: the indexer runs after Astro has exited,
+ * so while a Pagefind process lives the build is indexing; before that, while Astro's process lives,
+ * it is Astro's build (the social-card process works beside it); the rest is npm and the build script.
+ */
+export const BUILD_STAGES = ['astro', 'pagefind', 'other'] as const;
+export type BuildStage = (typeof BUILD_STAGES)[number];
+
+export interface StageTime {
+  wallMs: number;
+  cpuMs: number;
+}
+
+export function buildStageOf(liveRoles: ReadonlySet<ProcessRole>): BuildStage {
+  if (liveRoles.has('pagefind')) return 'pagefind';
+  if (liveRoles.has('astro')) return 'astro';
+  return 'other';
 }
 
 export interface TreeSampler {
@@ -108,9 +129,19 @@ export function sampleTree(root: number, intervalMs = 100): TreeSampler {
   let peak = 0;
   let samples = 0;
   const seen = new Map<number, { role: ProcessRole; cpuMs: number }>();
+  const stages: Record<BuildStage, StageTime> = {
+    astro: { wallMs: 0, cpuMs: 0 },
+    pagefind: { wallMs: 0, cpuMs: 0 },
+    other: { wallMs: 0, cpuMs: 0 },
+  };
+  let lastTick = performance.now();
   const tick = () => {
     samples++;
+    const now = performance.now();
     let rss = 0;
+    // CPU the tree used since the last sample, counted per process (a process first seen counts all of its CPU).
+    let cpuSinceLast = 0;
+    const liveRoles = new Set<ProcessRole>();
     for (const [pid, info] of treeOf(root)) {
       rss += info.rss;
       let known = seen.get(pid);
@@ -120,9 +151,15 @@ export function sampleTree(root: number, intervalMs = 100): TreeSampler {
       }
       // Read again while it looks like the rest: a child caught between fork and exec still shows its parent's command line.
       if (known.role === 'other') known.role = roleOf(commandLine(pid));
+      cpuSinceLast += Math.max(0, info.cpuMs - known.cpuMs);
       known.cpuMs = Math.max(known.cpuMs, info.cpuMs);
+      liveRoles.add(known.role);
     }
     peak = Math.max(peak, rss);
+    const stage = stages[buildStageOf(liveRoles)];
+    stage.wallMs += now - lastTick;
+    stage.cpuMs += cpuSinceLast;
+    lastTick = now;
   };
   tick();
   const timer = setInterval(tick, intervalMs);
@@ -131,7 +168,7 @@ export function sampleTree(root: number, intervalMs = 100): TreeSampler {
       clearInterval(timer);
       const cpuMsByRole: Record<ProcessRole, number> = { astro: 0, 'social cards': 0, pagefind: 0, other: 0 };
       for (const { role, cpuMs } of seen.values()) cpuMsByRole[role] += cpuMs;
-      return { peakBytes: peak, samples, cpuMsByRole };
+      return { peakBytes: peak, samples, cpuMsByRole, stages };
     },
   };
 }

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { parseStat, roleOf, sampleTree } from '../../../scripts/lib/proc-tree';
+import { buildStageOf, parseStat, roleOf, sampleTree } from '../../../scripts/lib/proc-tree';
 
 describe('parseStat', () => {
   it('reads a /proc/<pid>/stat line whose command name holds spaces and parentheses', () => {
@@ -36,6 +36,17 @@ describe('roleOf', () => {
   });
 });
 
+describe('buildStageOf', () => {
+  it('is the indexer while a Pagefind process lives, else Astro while its process lives, else the rest', () => {
+    expect(buildStageOf(new Set(['astro', 'social cards', 'other']))).toBe('astro');
+    // Astro's process can still be exiting when the build script starts the indexer.
+    expect(buildStageOf(new Set(['astro', 'pagefind', 'other']))).toBe('pagefind');
+    expect(buildStageOf(new Set(['pagefind']))).toBe('pagefind');
+    expect(buildStageOf(new Set(['social cards', 'other']))).toBe('other');
+    expect(buildStageOf(new Set())).toBe('other');
+  });
+});
+
 describe('sampleTree', () => {
   it("counts a descendant's CPU under its kind and its memory in the peak", async () => {
     // A shell whose child spins for 400 ms under a command line that reads as the card process.
@@ -51,5 +62,24 @@ describe('sampleTree', () => {
     expect(cpuMsByRole['social cards']).toBeLessThan(2000);
     expect(cpuMsByRole.astro).toBe(0);
     expect(peakBytes).toBeGreaterThan(10 * 1024 ** 2);
+  });
+
+  it('splits wall and CPU time by stage: with neither Astro nor Pagefind alive, all of it is the rest', async () => {
+    const started = performance.now();
+    const child = spawn('/bin/sh', [
+      '-c',
+      `"${process.execPath}" -e "const end = Date.now() + 400; while (Date.now() < end);"`,
+    ]);
+    const sampler = sampleTree(child.pid!, 20);
+    await once(child, 'exit');
+    const { stages, cpuMsByRole } = sampler.stop();
+    const elapsed = performance.now() - started;
+    expect(stages.astro).toEqual({ wallMs: 0, cpuMs: 0 });
+    expect(stages.pagefind).toEqual({ wallMs: 0, cpuMs: 0 });
+    expect(stages.other.wallMs).toBeGreaterThan(300);
+    expect(stages.other.wallMs).toBeLessThanOrEqual(elapsed);
+    // The stage's CPU is the same CPU the processes were credited, summed sample by sample.
+    expect(stages.other.cpuMs).toBeGreaterThanOrEqual(200);
+    expect(stages.other.cpuMs).toBe(cpuMsByRole.other);
   });
 });

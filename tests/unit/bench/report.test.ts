@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { withRange } from '../../../bench/lib/compare';
-import { cpuRows, formatCpuByRole, tableRows, type SizeResult } from '../../../bench/lib/report';
+import {
+  cpuRows,
+  formatCpuByRole,
+  formatStages,
+  idleCoreMs,
+  stageRows,
+  tableRows,
+  type SizeResult,
+} from '../../../bench/lib/report';
 
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
 
@@ -88,5 +96,58 @@ describe('cpuRows', () => {
 
   it('names every kind of process in the build log line', () => {
     expect(formatCpuByRole(runs[0]!)).toBe('astro 20.0 s, social cards 8.0 s, pagefind 3.5 s, other 0.5 s');
+  });
+});
+
+describe('stageRows', () => {
+  // Two cold runs: Astro's stage keeps ~1.8 of 2 cores busy, the indexer's ~1.4, the rest ~1.
+  const runs = [
+    {
+      astro: { wallMs: 100_000, cpuMs: 180_000 },
+      pagefind: { wallMs: 50_000, cpuMs: 70_000 },
+      other: { wallMs: 2_000, cpuMs: 2_000 },
+    },
+    {
+      astro: { wallMs: 110_000, cpuMs: 190_000 },
+      pagefind: { wallMs: 60_000, cpuMs: 80_000 },
+      other: { wallMs: 2_000, cpuMs: 1_000 },
+    },
+  ];
+
+  it('counts the core-seconds a stage left idle, never below zero', () => {
+    expect(idleCoreMs({ wallMs: 50_000, cpuMs: 70_000 }, 2)).toBe(30_000);
+    // Sampling can credit a stage a little more CPU than its cores allow; that is no idle time, not negative.
+    expect(idleCoreMs({ wallMs: 1_000, cpuMs: 2_100 }, 2)).toBe(0);
+  });
+
+  it("gives each stage its wall time and busy cores, and where the build's idle core-seconds sit", () => {
+    const [row] = stageRows(
+      [{ ...result, samples: { ...result.samples, wallMs: [152_000, 172_000] }, stages: runs }],
+      2,
+    );
+    expect(row).toEqual([
+      '1,000 mdx',
+      '2',
+      '20.0 s (152.0–172.0)',
+      '105.0 s (100.0–110.0)',
+      '1.76 (1.73–1.80)',
+      '55.0 s (50.0–60.0)',
+      '1.37 (1.33–1.40)',
+      '2.0 s (2.0–2.0)',
+      '0.75 (0.50–1.00)',
+      // Run 1: 20 + 30 + 2 s; run 2: 30 + 40 + 3 s.
+      '62.5 s (52.0–73.0)',
+      '35.0 s (30.0–40.0)',
+    ]);
+  });
+
+  it('leaves out sizes measured before the stages were sampled', () => {
+    expect(stageRows([result], 2)).toEqual([]);
+  });
+
+  it('names every stage in the build log line', () => {
+    expect(formatStages(runs[0]!, 2)).toBe(
+      'Astro 100.0 s at 1.80 cores (20.0 s idle), search index 50.0 s at 1.40 cores (30.0 s idle), the rest 2.0 s at 1.00 cores (2.0 s idle)',
+    );
   });
 });
