@@ -8,6 +8,7 @@ import { MDX_COMPONENT_NAMES } from './components/mdx/names';
 import { surveySchema } from './lib/chart/survey-schema';
 import { dataLoader } from './lib/content/data-loader';
 import { postsLoader } from './lib/content/posts-loader';
+import { htmlPolicyViolations } from './lib/security/html-policy';
 import { lookupCollectionSynced, postSynced, postsSynced } from './collections/early-social-cards';
 import { recordSyncedPosts } from './lib/seo/synced-posts';
 
@@ -74,7 +75,7 @@ const posts = defineCollection({
     plainMdxAsMarkdown: SITE.content.plainMdxAsMarkdown,
     components: MDX_COMPONENT_NAMES,
     // One HTML policy for .md and .mdx alike (src/lib/security/html-policy.ts).
-    htmlPolicy: { embedHosts: SITE.content.embedHosts },
+    checkSource: (source, format) => htmlPolicyViolations(source, format, { embedHosts: SITE.content.embedHosts }),
     // `npm run build` starts drawing the social cards here, while the rest of the build runs.
     onPostStored: postSynced,
     onSynced: (entries) => {

@@ -7,7 +7,7 @@
  */
 import { markdownToMdast } from 'satteri';
 import { isMap, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
-import { invalidCharacterReason, xmlInvalidCharacters } from './xml-characters.ts';
+import { invalidCharacterReason, xmlInvalidCharacters } from './xml-characters';
 
 export interface LocatedProblem {
   field?: string | undefined;

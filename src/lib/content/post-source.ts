@@ -5,10 +5,10 @@
  * those trees. Pure: no file system, no Astro.
  */
 import { markdownToMdast, mdxToMdast } from 'satteri';
-import { parseFrontmatter, type LocatedProblem } from './frontmatter.ts';
-import { undefinedMdxNames, type MdxCode } from './mdx-names.ts';
-import { invalidCharacterReason, xmlInvalidCharacters } from './xml-characters.ts';
-import { countWords } from '../posts/reading-time.ts';
+import { parseFrontmatter, type LocatedProblem } from './frontmatter';
+import { undefinedMdxNames, type MdxCode } from './mdx-names';
+import { invalidCharacterReason, xmlInvalidCharacters } from './xml-characters';
+import { countWords } from '../posts/reading-time';
 
 export type PostFormat = 'md' | 'mdx';
 

@@ -31,11 +31,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { postIdFromPath } from '../routes/post-id';
 import { ContentError, type ContentProblem } from './content-error';
-import { htmlPolicyViolations, type HtmlPolicyOptions } from '../security/html-policy';
 import type { LocatedProblem } from './frontmatter';
 import { heroImageProblems } from './hero-image';
-import { analysePost, type AnalyseOptions, type AnalysedPost, type PostFormat } from './post-source';
-import { analyseSourcesInParallel, POSTS_PER_THREAD, type SourceAnalysis } from './source-analysis-pool';
+import { analysePost, type PostFormat } from './post-source';
 import { htmlFileOf, isFile, POST_HTML_FILE_KEY, postHtmlDir, prunePostHtml, savePostHtml } from './post-html-files';
 import { PROBLEMS_FIELD, problemsOf } from './problem-entries';
 import type { SyncedEntry } from './synced-entry';
@@ -56,8 +54,8 @@ export interface PostsLoaderOptions {
   components: readonly string[];
   /** Render a plain .mdx (same tree as Markdown) through Markdown; false compiles every .mdx as MDX. */
   plainMdxAsMarkdown: boolean;
-  /** The HTML policy every post's body is held to (src/lib/security/html-policy.ts). */
-  htmlPolicy: HtmlPolicyOptions;
+  /** Further checks of a post's source (the HTML policy), each problem with its line. */
+  checkSource?: (source: string, format: PostFormat) => LocatedProblem[];
   /** Called with each post that synced without a problem, as it is stored. */
   onPostStored?: (entry: SyncedEntry) => void;
   /** Called once the whole folder has synced, with every post stored without a problem. */
@@ -163,19 +161,13 @@ async function syncAll(
     pending.push({ id, file, format: FORMATS[extension]! });
   }
 
-  // A build's first sync (an empty store) parses and checks on other threads while this one stores;
-  // a sync with a store compares digests first, and `astro dev` re-syncs a file at a time.
-  const analyses =
-    !context.watcher && context.store.keys().length === 0 && pending.length >= POSTS_PER_THREAD
-      ? analyseSourcesInParallel(pending, analyseOptions(options), options.htmlPolicy)
-      : undefined;
   // Parsing is synchronous; a few files in flight overlap the reads and renders.
   const work = [...pending];
   await Promise.all(
     Array.from({ length: 8 }, async () => {
       for (let next = work.shift(); next; next = work.shift()) {
         untouched.delete(next.id);
-        const problems = await syncPost(context, root, htmlDir, next, options, analyses?.get(next.file));
+        const problems = await syncPost(context, root, htmlDir, next, options);
         if (problems.length > 0) fail(next.id, problems);
         else if (options.onPostStored) {
           const entry = context.store.get(next.id);
@@ -201,34 +193,14 @@ async function syncAll(
   for (const id of untouched) context.store.delete(id);
 }
 
-type CheckedPost = AnalysedPost & { policyProblems: LocatedProblem[] };
-
-function analyseOptions(options: PostsLoaderOptions): AnalyseOptions {
-  return {
-    dateFields: options.dateFields,
-    reservedFields: [BODY_WORDS, BODY_CODE_BLOCKS],
-    plainTextFields: options.plainTextFields ?? [],
-    components: options.components,
-  };
-}
-
-/** A post parsed and checked here, as a source-analysis thread does it. */
-function analyseHere(source: string, format: PostFormat, options: PostsLoaderOptions): CheckedPost {
-  const post = analysePost(source, format, analyseOptions(options));
-  // A source that did not parse has one problem already, its syntax error; there is no tree to check further.
-  return { ...post, policyProblems: post.parsed ? htmlPolicyViolations(source, format, options.htmlPolicy) : [] };
-}
-
 async function syncPost(
   context: LoaderContext,
   root: string,
   htmlDir: string,
   { id, file, format }: { id: string; file: string; format: PostFormat },
   options: PostsLoaderOptions,
-  analysed?: Promise<SourceAnalysis>,
 ): Promise<ContentProblem[]> {
-  const fromThread = analysed && (await analysed);
-  const source = fromThread ? fromThread.source : await readFile(file, 'utf8');
+  const source = await readFile(file, 'utf8');
   const digest = context.generateDigest(source);
   const filePath = relative(root, file).split(sep).join('/');
   const existing = context.store.get(id);
@@ -248,12 +220,16 @@ async function syncPost(
     return [];
   }
 
-  const post: CheckedPost = fromThread
-    ? { ...fromThread.post, policyProblems: fromThread.policyProblems }
-    : analyseHere(source, format, options);
+  const post = analysePost(source, format, {
+    dateFields: options.dateFields,
+    reservedFields: [BODY_WORDS, BODY_CODE_BLOCKS],
+    plainTextFields: options.plainTextFields ?? [],
+    components: options.components,
+  });
   const located = [
     ...post.problems,
-    ...post.policyProblems,
+    // A source that did not parse has one problem already, its syntax error; there is no tree to check further.
+    ...(post.parsed ? (options.checkSource?.(source, format) ?? []) : []),
     ...(post.problems.length ? [] : await heroImageProblems(file, post.data.heroImage)),
   ];
   if (located.length > 0) return located.map((problem) => ({ file, ...problem }));

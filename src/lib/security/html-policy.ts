@@ -342,12 +342,8 @@ const RAW_END_MARKER = 'htmlpolicyend';
 
 class PolicyCheck {
   readonly violations: PolicyViolation[] = [];
-  private readonly options: HtmlPolicyOptions;
 
-  // A plain field, not a parameter property: the posts loader's threads load this file with Node's type stripping.
-  constructor(options: HtmlPolicyOptions) {
-    this.options = options;
-  }
+  constructor(private readonly options: HtmlPolicyOptions) {}
 
   private report(place: Place, reason: string): void {
     this.violations.push({ ...place, reason });
