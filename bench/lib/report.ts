@@ -412,6 +412,11 @@ const STAGE_NAMES: Record<BuildStage, string> = {
   other: 'the rest',
 };
 
+/** Cores a stage kept busy on average: its CPU over its wall time (0 for a stage that never ran). */
+export function busyCores({ wallMs, cpuMs }: StageTime): number {
+  return wallMs > 0 ? cpuMs / wallMs : 0;
+}
+
 /** Core-seconds a stage left unused: its wall time on every core, less the CPU it used. */
 export function idleCoreMs({ wallMs, cpuMs }: StageTime, cores: number): number {
   return Math.max(0, wallMs * cores - cpuMs);
@@ -421,8 +426,7 @@ export function idleCoreMs({ wallMs, cpuMs }: StageTime, cores: number): number 
 export function formatStages(stages: Record<BuildStage, StageTime>, cores: number): string {
   return BUILD_STAGES.map((stage) => {
     const time = stages[stage];
-    const busy = time.wallMs > 0 ? time.cpuMs / time.wallMs : 0;
-    return `${STAGE_NAMES[stage]} ${sec(time.wallMs)} at ${busy.toFixed(2)} cores (${sec(idleCoreMs(time, cores))} idle)`;
+    return `${STAGE_NAMES[stage]} ${sec(time.wallMs)} at ${busyCores(time).toFixed(2)} cores (${sec(idleCoreMs(time, cores))} idle)`;
   }).join(', ');
 }
 
@@ -453,7 +457,7 @@ export function stageRows(results: readonly SizeResult[], cores: number): string
         withRange(r.wallMs, r.samples?.wallMs, seconds, ' s'),
         ...BUILD_STAGES.flatMap((stage) => {
           const walls = runs.map((run) => run[stage].wallMs);
-          const busy = runs.map((run) => (run[stage].wallMs > 0 ? run[stage].cpuMs / run[stage].wallMs : 0));
+          const busy = runs.map((run) => busyCores(run[stage]));
           return [
             withRange(median(walls), walls, seconds, ' s'),
             withRange(median(busy), busy, (v) => v.toFixed(2), ''),
