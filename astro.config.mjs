@@ -9,6 +9,7 @@ import { astroRedirects } from './src/lib/routes/redirects.ts';
 import redirectsCheck from './src/integrations/redirects-check.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
+import buildTimeline from './src/integrations/build-timeline.ts';
 import { astroCsp, sitePolicy } from './src/lib/security/csp.ts';
 import linkCheck from './src/integrations/link-check.ts';
 import socialCardFiles from './src/integrations/social-card-files.ts';
@@ -73,6 +74,9 @@ export default defineConfig({
     },
   },
   integrations: [
+    // `npm run bench` only: when each stage of the build began and what each route's pages took. First, so its
+    // astro:build:done comes before every other integration's.
+    ...(env.BUILD_TIMELINE_FILE ? [buildTimeline(env.BUILD_TIMELINE_FILE)] : []),
     mdx(),
     redirectsCheck(),
     // The drawn social cards, copied from the card cache into the build (src/lib/social/card-files.ts).

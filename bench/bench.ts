@@ -50,6 +50,11 @@ import {
 import { runMeasured } from './lib/measured-run';
 import type { BuildStage, ProcessRole, StageTime } from '../scripts/lib/proc-tree';
 import { describeTreeDiff, diffTrees } from './lib/tree-diff';
+import type { BuildTimeline } from '../src/lib/build/build-timeline';
+
+/** Pages and endpoint files `astro build` rendered, by its timeline. */
+const renderedPages = (timeline: BuildTimeline) =>
+  Object.values(timeline.routes).reduce((sum, route) => sum + route.pages, 0);
 
 const { values } = parseArgs({
   options: {
@@ -105,35 +110,13 @@ function durationMs(text: string): number {
   return Number(m[1] ?? 0) * 60_000 + Number(m[2]) * (m[3] === 's' ? 1000 : 1);
 }
 
-const D = '((?:\\d+m\\s*)?[\\d.]+(?:ms|s))';
-
-/** Astro's logged stage timings, in ms. */
-export function parseAstroLog(output: string): {
-  timings: Record<string, number>;
-  pages: number | null;
-  pagefindMs: number | null;
-} {
-  const plain = stripVTControlCharacters(output);
-  const first = (re: RegExp) => re.exec(plain)?.[1];
-  const timings: Record<string, number> = {};
-  const put = (key: string, value: string | undefined) => {
-    if (value !== undefined && Number.isFinite(durationMs(value))) timings[key] = durationMs(value);
-  };
-  put('types', first(new RegExp(`\\[types\\] Generated ${D}`)));
-  put('build info', first(new RegExp(`Collecting build info\\.\\.\\.\\s*\\n.*?\\[build\\] ✓ Completed in ${D}`)));
-  let vite = 0;
-  for (const m of plain.matchAll(new RegExp(`\\[vite\\] ✓ built in ${D}`, 'g'))) vite += durationMs(m[1]!);
-  if (vite) timings['vite bundle'] = vite;
-  put('render pages', first(new RegExp(`generating static routes[\\s\\S]*?\\n[^\\n[]*✓ Completed in ${D}`)));
-  const total = new RegExp(`\\[build\\] (\\d+) page\\(s\\) built in ${D}`).exec(plain);
-  if (total) put('astro total', total[2]);
-  // The Pagefind integration's summary line, e.g. "[site-pagefind] Pagefind indexed 1099 pages in 7054 ms".
-  const pf = new RegExp(`\\[[\\w-]*pagefind\\][^\\n]*?\\bin ((?:\\d+m\\s*)?[\\d.]+\\s?(?:ms|s))\\b`, 'i').exec(plain);
-  return {
-    timings,
-    pages: total ? Number(total[1]) : null,
-    pagefindMs: pf ? durationMs(pf[1]!.replace(/\s(?=m?s$)/, '')) : null,
-  };
+/**
+ * How long the index step took, from the build script's own summary line,
+ * e.g. "[site-pagefind] Pagefind indexed 1099 pages in 7054 ms".
+ */
+export function indexingMsFromLog(output: string): number | null {
+  const line = /\[site-pagefind\][^\n]*?\bin ((?:\d+m\s*)?[\d.]+)\s?(ms|s)\b/.exec(stripVTControlCharacters(output));
+  return line ? durationMs(`${line[1]}${line[2]}`) : null;
 }
 
 interface RunResult {
@@ -143,6 +126,8 @@ interface RunResult {
   peakRssBytes: number;
   cpuMsByRole: Record<ProcessRole, number>;
   stages: Record<BuildStage, StageTime>;
+  /** What `astro build` recorded (BUILD_TIMELINE_FILE); null when the tree built does not write one. */
+  timeline: BuildTimeline | null;
   log: string;
   outDir: string;
   cacheDir: string;
@@ -164,14 +149,19 @@ async function runBuild(
   if (!keepCache) rmSync(cacheDir, { recursive: true, force: true });
   mkdirSync(join(TMP, 'logs'), { recursive: true });
   const logFile = join(TMP, 'logs', `build-${logName}.log`);
+  const timelineFile = join(TMP, 'logs', `timeline-${logName}.json`);
+  rmSync(timelineFile, { force: true });
+  const build = command(outDir, cacheDir);
   const { code, wallMs, cpuMs, peakRssBytes, cpuMsByRole, stages, output } = await runMeasured({
-    ...command(outDir, cacheDir),
+    ...build,
+    env: { ...build.env, BUILD_TIMELINE_FILE: timelineFile },
     logFile,
     timeFile: join(TMP, 'logs', `time-${label}.txt`),
   });
   if (code !== 0)
     throw new Error(`build ${label} failed (exit ${code}); log: ${relative(ROOT, logFile)}\n${output.slice(-3000)}`);
-  return { wallMs, cpuMs, peakRssBytes, cpuMsByRole, stages, log: output, outDir, cacheDir };
+  const timeline = existsSync(timelineFile) ? (JSON.parse(readFileSync(timelineFile, 'utf8')) as BuildTimeline) : null;
+  return { wallMs, cpuMs, peakRssBytes, cpuMsByRole, stages, timeline, log: output, outDir, cacheDir };
 }
 
 /** This tree's `npm run build` on the posts in `contentDir`, as the size table and --incremental build it. */
@@ -218,7 +208,7 @@ async function benchSize(posts: number): Promise<SizeResult> {
   const cpuByRole: Record<ProcessRole, number>[] = [];
   const stagesByRun: Record<BuildStage, StageTime>[] = [];
   let last: RunResult | undefined;
-  const timingRuns: Record<string, number>[] = [];
+  const timelines: BuildTimeline[] = [];
   let pages: number | null = null;
   let pagefindMs: number | null = null;
   const label = `${posts}-${format}-c${concurrency}${values['all-mdx'] ? '-allmdx' : ''}`;
@@ -226,15 +216,14 @@ async function benchSize(posts: number): Promise<SizeResult> {
     log(`  run ${run}/${runs}: npm run build (CONTENT_DIR=${relative(ROOT, contentDir)}, concurrency ${concurrency})…`);
     if (last && !values.keep) rmSync(last.outDir, { recursive: true, force: true });
     const result = await runBuild(label, thisTreeBuild(contentDir));
-    const parsed = parseAstroLog(result.log);
     wall.push(result.wallMs);
     if (result.cpuMs != null) cpu.push(result.cpuMs);
     rss.push(result.peakRssBytes);
     cpuByRole.push(result.cpuMsByRole);
     stagesByRun.push(result.stages);
-    timingRuns.push(parsed.timings);
-    pages = parsed.pages;
-    pagefindMs = parsed.pagefindMs;
+    if (result.timeline) timelines.push(result.timeline);
+    pages = result.timeline ? renderedPages(result.timeline) : null;
+    pagefindMs = indexingMsFromLog(result.log);
     log(
       `    ${(result.wallMs / 1000).toFixed(1)} s wall, ${result.cpuMs != null ? `${(result.cpuMs / 1000).toFixed(1)} s CPU, ` : ''}${(result.wallMs / posts).toFixed(2)} ms/post, peak RSS ${(result.peakRssBytes / 1024 ** 2).toFixed(0)} MB, ${pages ?? '?'} pages`,
     );
@@ -259,7 +248,7 @@ async function benchSize(posts: number): Promise<SizeResult> {
   const dist = last!.outDir;
   const distStats = dirStats(dist);
   let indexingMs = pagefindMs;
-  let indexingSource = 'parsed from the Pagefind integration’s log line';
+  let indexingSource = 'the index step’s own log line (scripts/build.mjs)';
   if (!existsSync(join(dist, 'pagefind'))) {
     log('  no dist/pagefind (Pagefind integration not present): indexing standalone with the Pagefind Node API…');
     const standalone = await standalonePagefind(dist);
@@ -277,8 +266,6 @@ async function benchSize(posts: number): Promise<SizeResult> {
   const probes = [];
   for (const q of queries) probes.push(await probeFirstSearch(dist, q));
   const probe = probes[0];
-  const timings: Record<string, number> = {};
-  for (const key of Object.keys(timingRuns[0] ?? {})) timings[key] = median(timingRuns.map((t) => t[key] ?? 0));
   const feed = join(dist, 'rss.xml');
   const result: SizeResult = {
     posts,
@@ -292,7 +279,6 @@ async function benchSize(posts: number): Promise<SizeResult> {
     loadAverage: loadavg()[0]!,
     peakRssBytes: median(rss),
     pages,
-    astroTimings: timings,
     dist: distStats,
     search:
       searchStats.files > 0
@@ -310,6 +296,7 @@ async function benchSize(posts: number): Promise<SizeResult> {
     samples: { wallMs: wall, cpuMs: cpu, peakRssBytes: rss },
     cpuByProcess: cpuByRole,
     stages: stagesByRun,
+    ...(timelines.length === runs ? { timelines } : {}),
     ...(warmWall.length
       ? {
           warm: {
@@ -397,7 +384,7 @@ async function benchIncremental(posts: number): Promise<void> {
 }
 /** The index step's time and what it says it did with the shards kept from the last build, from its log line. */
 function indexingNote(buildLog: string): string {
-  const ms = parseAstroLog(buildLog).pagefindMs;
+  const ms = indexingMsFromLog(buildLog);
   const kept = /Pagefind indexed [^\n]*?(unchanged: reused|\d+ unchanged shards? reused)/.exec(buildLog)?.[1];
   return ms == null ? '–' : `${(ms / 1000).toFixed(1)} s${kept ? ` (${kept})` : ''}`;
 }

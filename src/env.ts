@@ -48,6 +48,8 @@ export interface Env {
   SEARCH_SHARD_MAX_ARTICLES: number;
   /** The bundled social-card process, which `npm run build` writes and names; unset, cards are drawn in the build's own process, on request. */
   SOCIAL_CARD_WORKER: string | undefined;
+  /** Where `astro build` writes its timeline (src/lib/build/build-timeline.ts), for `npm run bench`; unset, nothing is timed. */
+  BUILD_TIMELINE_FILE: string | undefined;
 }
 
 export class EnvError extends Error {
@@ -129,6 +131,13 @@ function cardWorkerFile(source: EnvSource): string | undefined {
   return raw;
 }
 
+function buildTimelineFile(source: EnvSource): string | undefined {
+  const raw = valueOf(source, 'BUILD_TIMELINE_FILE');
+  if (raw !== undefined && !/^\/.*\.json$/.test(raw))
+    throw new EnvError(`BUILD_TIMELINE_FILE must be the absolute path of a .json file, got "${raw}"`);
+  return raw;
+}
+
 /**
  * The pinned clock, for reproducible builds, the footer's year and tests. The
  * reproducible-builds.org format: whole seconds since 1970 as plain digits, what
@@ -178,6 +187,7 @@ export function readEnv(source: EnvSource = processEnv()): Env {
     OFFLINE_BUDGET_KB: read(() => countFromEnv('OFFLINE_BUDGET_KB', 5 * 1024, source), 0),
     SEARCH_SHARD_MAX_ARTICLES: read(() => countFromEnv('SEARCH_SHARD_MAX_ARTICLES', 5_000, source), 0),
     SOCIAL_CARD_WORKER: read(() => cardWorkerFile(source), undefined),
+    BUILD_TIMELINE_FILE: read(() => buildTimelineFile(source), undefined),
   };
   if (problems.length) throw new EnvError(`Environment variables with bad values:\n  ${problems.join('\n  ')}`);
   return env;

@@ -13,6 +13,8 @@ import {
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { COMPARISON_HEADER, comparisonRows, median, withRange, type BaselineComparison } from './compare';
+import { timelineRows, type TimelineRow } from './timeline';
+import type { BuildTimeline } from '../../src/lib/build/build-timeline';
 
 export interface SearchProbeResult {
   query: string;
@@ -42,7 +44,8 @@ export interface SizeResult {
   loadAverage: number;
   peakRssBytes: number;
   pages: number | null;
-  astroTimings: Record<string, number>;
+  /** Astro's stage timings as its log printed them; only in results measured before the build timeline. */
+  astroTimings?: Record<string, number>;
   dist: { bytes: number; files: number };
   search: {
     bytes: number;
@@ -71,6 +74,8 @@ export interface SizeResult {
   cpuByProcess?: Record<ProcessRole, number>[];
   /** Each cold run's wall and CPU time while Astro, then the indexer, led the build; absent in older results. */
   stages?: Record<BuildStage, StageTime>[];
+  /** Each cold run's timeline from `astro build` (BUILD_TIMELINE_FILE); absent in older results. */
+  timelines?: BuildTimeline[];
 }
 
 export interface BenchResults {
@@ -349,19 +354,70 @@ Only the *number* of listing pages and sitemap entries may grow with posts; no s
 
 ${routesTable(results.results)}
 
-${cpuSection(results.results, machine.cpus)}${stageSection(results.results, machine.cpus)}## Astro's own stage timings (median run, seconds)
+${cpuSection(results.results, machine.cpus)}${stageSection(results.results, machine.cpus)}${timelineSection(results.results)}${loggedTimingsSection(results.results)}${notes}
+`;
+}
+
+/**
+ * Rows: the stages of a cold build and, within the route phase, each kind of page; columns: the sizes
+ * with timelines, each cell the median over the runs (with the range) and, for pages, how many.
+ */
+export function timelineTable(results: readonly SizeResult[]): { header: string[]; rows: string[][] } {
+  const sized = results.filter((r) => r.timelines?.length);
+  const perSize = sized.map((r) => r.timelines!.map((timeline, run) => timelineRows(timeline, r.stages?.[run])));
+  const stages: string[] = [];
+  for (const runs of perSize)
+    for (const rows of runs) for (const { stage } of rows) if (!stages.includes(stage)) stages.push(stage);
+  const cell = (runs: TimelineRow[][], stage: string) => {
+    const found = runs.map((rows) => rows.find((row) => row.stage === stage)).filter((row) => row !== undefined);
+    if (found.length === 0) return '–';
+    const ms = found.map((row) => row.ms);
+    const pages = found[0]!.pages;
+    return `${withRange(median(ms), ms, seconds, ' s')}${pages === undefined ? '' : ` · ${pages.toLocaleString('en')}`}`;
+  };
+  return {
+    header: ['stage', ...sized.map((r) => `${sizeLabel(r)} (${r.timelines!.length} runs)`)],
+    rows: [
+      ...stages.map((stage) => [stage, ...perSize.map((runs) => cell(runs, stage))]),
+      ['whole build', ...sized.map((r) => withRange(r.wallMs, r.samples?.wallMs, seconds, ' s'))],
+    ],
+  };
+}
+
+function timelineSection(results: readonly SizeResult[]): string {
+  const { header, rows } = timelineTable(results);
+  if (header.length < 2) return '';
+  return `## Where a cold build's time goes, stage by stage and by kind of page
+
+Wall time of each stage, median over the cold runs (range in brackets). Astro's stages come from the
+timeline \`astro build\` writes when \`BUILD_TIMELINE_FILE\` is set (\`src/lib/build/build-timeline.ts\`):
+Astro's own hooks mark where each stage begins, and a middleware times every page and endpoint render
+by its route. Pages render ${results.find((r) => r.timelines?.length)?.concurrency ?? 1} at once, so each
+stretch of the route phase is shared equally among the pages rendering through it; after the \`·\`, how
+many pages (or files) of that kind were rendered. The feeds' row is their endpoints, whose time is the
+Container API renders of the posts they carry. The search index and the rest come from the process samples
+above. Astro's stages add up to its process's lifetime; the social cards are drawn beside them.
+
+${markdownTable(header, rows)}
+
+`;
+}
+
+/** Astro's stage timings as its log printed them, for results measured before the build timeline existed. */
+function loggedTimingsSection(results: readonly SizeResult[]): string {
+  const logged = results.filter((r) => r.astroTimings && Object.keys(r.astroTimings).length > 0);
+  if (logged.length === 0) return '';
+  const keys = [...new Set(logged.flatMap((r) => Object.keys(r.astroTimings!)))];
+  return `## Astro's stage timings as its log reported them (earlier results, median run, seconds)
 
 ${markdownTable(
-  ['posts', ...Object.keys(results.results[0]?.astroTimings ?? {})],
-  results.results.map((r) => [
+  ['posts', ...keys],
+  logged.map((r) => [
     `${r.posts} ${r.format}${r.concurrency !== 1 ? ` c=${r.concurrency}` : ''}${r.variant ? ` [${r.variant}]` : ''}`,
-    ...Object.keys(results.results[0]?.astroTimings ?? {}).map((k) =>
-      r.astroTimings[k] != null ? (r.astroTimings[k] / 1000).toFixed(1) : '–',
-    ),
+    ...keys.map((k) => (r.astroTimings![k] != null ? (r.astroTimings![k] / 1000).toFixed(1) : '–')),
   ]),
 )}
 
-${notes}
 `;
 }
 

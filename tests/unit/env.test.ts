@@ -37,7 +37,18 @@ describe('readEnv', () => {
       CHROMIUM_PATH: '/usr/bin/chromium',
       CI: false,
       SOCIAL_CARD_WORKER: undefined,
+      BUILD_TIMELINE_FILE: undefined,
     });
+  });
+
+  it('takes the build timeline only as an absolute .json path', () => {
+    expect(readEnv({ BUILD_TIMELINE_FILE: '/tmp/bench/timeline-1000.json' }).BUILD_TIMELINE_FILE).toBe(
+      '/tmp/bench/timeline-1000.json',
+    );
+    for (const raw of ['timeline.json', '/tmp/timeline.txt', './bench/tmp/timeline.json'])
+      expect(() => readEnv({ BUILD_TIMELINE_FILE: raw })).toThrow(
+        `BUILD_TIMELINE_FILE must be the absolute path of a .json file, got "${raw}"`,
+      );
   });
 
   it('takes the card worker only as an absolute .mjs path', () => {

@@ -7,6 +7,7 @@ import {
   idleCoreMs,
   stageRows,
   tableRows,
+  timelineTable,
   type SizeResult,
 } from '../../../bench/lib/report';
 
@@ -34,7 +35,6 @@ const result = {
   loadAverage: 2,
   peakRssBytes: 1500 * 1024 ** 2,
   pages: 1309,
-  astroTimings: {},
   dist: { bytes: 0, files: 0 },
   search: null,
   feedBytes: null,
@@ -149,5 +149,35 @@ describe('stageRows', () => {
     expect(formatStages(runs[0]!, 2)).toBe(
       'Astro 100.0 s at 1.80 cores (20.0 s idle), search index 50.0 s at 1.40 cores (30.0 s idle), the rest 2.0 s at 1.00 cores (2.0 s idle)',
     );
+  });
+});
+
+describe('timelineTable', () => {
+  const timeline = (sync: number, articles: number) => ({
+    marks: {
+      'config done': 2_000,
+      'build start': 2_000 + sync,
+      'first page': 5_000 + sync,
+      'last page': 10_000 + sync,
+      'build generated': 10_100 + sync,
+      exit: 11_000 + sync,
+    },
+    routes: { '/posts/[id]': { pages: 1000, ms: articles }, '/rss.xml': { pages: 1, ms: 40 } },
+  });
+
+  it('puts each stage in a row and each size in a column: the median over the runs, its range, and the pages', () => {
+    const { header, rows } = timelineTable([
+      { ...result, timelines: [timeline(6_000, 3_500), timeline(5_000, 3_900)] },
+    ]);
+    expect(header).toEqual(['stage', '1,000 mdx (2 runs)']);
+    const row = (stage: string) => rows.find(([name]) => name === stage)?.[1];
+    expect(row("content sync and types (with Vite's setup)")).toBe('5.5 s (5.0–6.0)');
+    expect(row('route phase: articles')).toBe('3.7 s (3.5–3.9) · 1,000');
+    expect(row('route phase: feeds (their Container API renders)')).toBe('0.0 s (0.0–0.0) · 1');
+    expect(row('whole build')).toBe('20.0 s (19.0–23.5)');
+  });
+
+  it('has no column for a size measured before the timeline existed', () => {
+    expect(timelineTable([result]).header).toEqual(['stage']);
   });
 });
