@@ -41,24 +41,23 @@ describe('readEnv', () => {
     });
   });
 
-  it('takes the build timeline only as an absolute .json path', () => {
-    expect(readEnv({ BUILD_TIMELINE_FILE: '/tmp/bench/timeline-1000.json' }).BUILD_TIMELINE_FILE).toBe(
-      '/tmp/bench/timeline-1000.json',
-    );
-    for (const raw of ['timeline.json', '/tmp/timeline.txt', './bench/tmp/timeline.json'])
-      expect(() => readEnv({ BUILD_TIMELINE_FILE: raw })).toThrow(
-        `BUILD_TIMELINE_FILE must be the absolute path of a .json file, got "${raw}"`,
-      );
-  });
-
-  it('takes the card worker only as an absolute .mjs path', () => {
-    expect(readEnv({ SOCIAL_CARD_WORKER: '/repo/node_modules/.cache/site/card-worker.mjs' }).SOCIAL_CARD_WORKER).toBe(
-      '/repo/node_modules/.cache/site/card-worker.mjs',
-    );
-    for (const raw of ['card-worker.mjs', '/repo/card-worker.ts', './node_modules/.cache/site/card-worker.mjs'])
-      expect(() => readEnv({ SOCIAL_CARD_WORKER: raw })).toThrowError(
-        `SOCIAL_CARD_WORKER must be the absolute path of an .mjs file, got "${raw}"`,
-      );
+  it.each([
+    {
+      name: 'SOCIAL_CARD_WORKER',
+      good: '/repo/node_modules/.cache/site/card-worker.mjs',
+      bad: ['card-worker.mjs', '/repo/card-worker.ts', './node_modules/.cache/site/card-worker.mjs'],
+      kind: 'an .mjs file',
+    },
+    {
+      name: 'BUILD_TIMELINE_FILE',
+      good: '/tmp/bench/timeline-1000.json',
+      bad: ['timeline.json', '/tmp/timeline.txt', './bench/tmp/timeline.json'],
+      kind: 'a .json file',
+    },
+  ] as const)('takes $name only as the absolute path of $kind', ({ name, good, bad, kind }) => {
+    expect(readEnv({ [name]: good })[name]).toBe(good);
+    for (const raw of bad)
+      expect(() => readEnv({ [name]: raw })).toThrow(`${name} must be the absolute path of ${kind}, got "${raw}"`);
   });
 
   it('normalises the site URL and the base path', () => {
