@@ -50,6 +50,7 @@ import {
 import { runMeasured } from './lib/measured-run';
 import type { BuildStage, ProcessRole, StageTime } from '../scripts/lib/proc-tree';
 import { describeTreeDiff, diffTrees } from './lib/tree-diff';
+import { briefTimeline } from './lib/timeline';
 import type { BuildTimeline } from '../src/lib/build/build-timeline';
 
 /** Pages and endpoint files `astro build` rendered, by its timeline. */
@@ -367,11 +368,14 @@ async function benchIncremental(posts: number): Promise<void> {
         (result.wallMs / 1000).toFixed(1),
         result.cpuMs == null ? '?' : (result.cpuMs / 1000).toFixed(1),
         (result.peakRssBytes / 1024 ** 2).toFixed(0),
+        result.timeline ? briefTimeline(result.timeline) : '–',
         indexingNote(result.log),
       ]);
     }
   }
-  log(`\n${textTable(['posts', 'run', 'build', 'wall s', 'CPU s', 'peak RSS MB', 'search index'], rows)}`);
+  log(
+    `\n${textTable(['posts', 'run', 'build', 'wall s', 'CPU s', 'peak RSS MB', "Astro's stages", 'search index'], rows)}`,
+  );
   if (values.verify) {
     log(`  ${posts} posts: the edited posts built cold, to compare with the last rebuild…`);
     const cold = await runBuild(`${target}${posts}-${postFormat}-incremental-cold-check`, command);

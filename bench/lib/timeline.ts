@@ -89,3 +89,19 @@ export function timelineRows(
   }
   return rows;
 }
+
+/**
+ * One build's Astro stages on one line, for the incremental rebuilds' table: "sync 9.8 s, bundle 11.1 s,
+ * pages 8.3 s (12 rendered), build:done 5.0 s". A rebuild that restores every page renders none, so its
+ * bundle and route phase show as one.
+ */
+export function briefTimeline({ marks, routes }: BuildTimeline): string {
+  const span = (from: number | undefined, to: number | undefined) =>
+    from === undefined || to === undefined ? '–' : `${((to - from) / 1000).toFixed(1)} s`;
+  const rendered = Object.values(routes).reduce((sum, route) => sum + route.pages, 0);
+  const middle =
+    marks['first page'] === undefined
+      ? `bundle and pages ${span(marks['build start'], marks['build generated'])} (none rendered)`
+      : `bundle ${span(marks['build start'], marks['first page'])}, pages ${span(marks['first page'], marks['build generated'])} (${rendered.toLocaleString('en')} rendered)`;
+  return `start-up ${span(0, marks['config done'])}, sync ${span(marks['config done'], marks['build start'])}, ${middle}, build:done ${span(marks['build generated'], marks.exit)}`;
+}

@@ -4,6 +4,7 @@ import {
   OTHER_ROUTES,
   REST,
   SEARCH_INDEX,
+  briefTimeline,
   routeKindOf,
   timelineRows,
 } from '../../../bench/lib/timeline';
@@ -85,5 +86,23 @@ describe('timelineRows', () => {
       "Astro's start-up and config",
       "content sync and types (with Vite's setup)",
     ]);
+  });
+});
+
+describe('briefTimeline', () => {
+  it("gives a build's Astro stages on one line, with how many pages it rendered", () => {
+    expect(briefTimeline(timeline)).toBe(
+      'start-up 2.0 s, sync 6.0 s, bundle 3.0 s, pages 5.1 s (1,172 rendered), build:done 1.4 s',
+    );
+  });
+
+  it('shows the bundle and the route phase as one when every page came from the cache', () => {
+    const restored: BuildTimeline = {
+      marks: { 'config done': 2_000, 'build start': 9_000, 'build generated': 30_000, exit: 31_000 },
+      routes: {},
+    };
+    expect(briefTimeline(restored)).toBe(
+      'start-up 2.0 s, sync 7.0 s, bundle and pages 21.0 s (none rendered), build:done 1.0 s',
+    );
   });
 });
