@@ -16,13 +16,18 @@ export default function buildTimeline(file: string): AstroIntegration {
   return {
     name: 'site-build-timeline',
     hooks: {
-      'astro:config:setup': ({ command, addMiddleware }) => {
+      'astro:config:setup': ({ command, addMiddleware, logger }) => {
         if (command !== 'build') return;
         recorder.mark('config setup', performance.now());
         addMiddleware({ entrypoint: new URL('./build-timeline-middleware.ts', import.meta.url), order: 'pre' });
         process.once('exit', () => {
           recorder.mark('exit', performance.now());
-          writeFileSync(file, `${JSON.stringify(recorder, null, 2)}\n`);
+          // A throw here would become the build's exit code; a missing timeline is the bench's to notice.
+          try {
+            writeFileSync(file, `${JSON.stringify(recorder, null, 2)}\n`);
+          } catch (error) {
+            logger.warn(`could not write ${file}: ${(error as Error).message}`);
+          }
         });
       },
       'astro:config:done': () => recorder.mark('config done', performance.now()),
