@@ -376,7 +376,7 @@ export function timelineTable(results: readonly SizeResult[]): { header: string[
     return `${withRange(median(ms), ms, seconds, ' s')}${pages === undefined ? '' : ` · ${pages.toLocaleString('en')}`}`;
   };
   return {
-    header: ['stage', ...sized.map((r) => `${sizeLabel(r)} (${r.timelines!.length} runs)`)],
+    header: ['stage', ...sized.map((r) => `${sizeLabel(r)}, ${r.timelines!.length} runs`)],
     rows: [
       ...stages.map((stage) => [stage, ...perSize.map((runs) => cell(runs, stage))]),
       ['whole build', ...sized.map((r) => withRange(r.wallMs, r.samples?.wallMs, seconds, ' s'))],
@@ -392,7 +392,7 @@ function timelineSection(results: readonly SizeResult[]): string {
 Wall time of each stage, median over the cold runs (range in brackets). Astro's stages come from the
 timeline \`astro build\` writes when \`BUILD_TIMELINE_FILE\` is set (\`src/lib/build/build-timeline.ts\`):
 Astro's own hooks mark where each stage begins, and a middleware times every page and endpoint render
-by its route. Pages render ${results.find((r) => r.timelines?.length)?.concurrency ?? 1} at once, so each
+by its route. Pages render several at once (\`build.concurrency\`, the *c* in a column's name), so each
 stretch of the route phase is shared equally among the pages rendering through it; after the \`·\`, how
 many pages (or files) of that kind were rendered. The feeds' row is their endpoints, whose time is the
 Container API renders of the posts they carry. The search index and the rest come from the process samples

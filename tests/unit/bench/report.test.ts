@@ -169,7 +169,7 @@ describe('timelineTable', () => {
     const { header, rows } = timelineTable([
       { ...result, timelines: [timeline(6_000, 3_500), timeline(5_000, 3_900)] },
     ]);
-    expect(header).toEqual(['stage', '1,000 mdx (2 runs)']);
+    expect(header).toEqual(['stage', '1,000 mdx, 2 runs']);
     const row = (stage: string) => rows.find(([name]) => name === stage)?.[1];
     expect(row("content sync and types (with Vite's setup)")).toBe('5.5 s (5.0–6.0)');
     expect(row('route phase: articles')).toBe('3.7 s (3.5–3.9) · 1,000');
