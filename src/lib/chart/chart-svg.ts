@@ -10,17 +10,17 @@
  * - renderChartCardSvg(): the 1200×630 social / feed card. Fixed light
  *   colours and an explicit font family, because sharp/librsvg sees no CSS.
  *
- * Both are element trees written by fast-xml-parser's XMLBuilder (the RSS
+ * Both are element trees written by fast-xml-builder's XMLBuilder (the RSS
  * writer), which escapes every text and attribute value. XML, not an HTML
  * serializer: librsvg reads the card as XML, where a raw "]]>" in text is
  * fatal, and an HTML serializer leaves ">" unescaped. Output is a pure
  * function of its input: same data, same bytes.
  */
-import { XMLBuilder } from 'fast-xml-parser';
+import XMLBuilder from 'fast-xml-builder';
 import { formatShare, surveyCredit, type SurveyView, CARD_HEIGHT, CARD_WIDTH } from './survey';
 import { axisMax, axisPercent, axisTicks, INLINE_LAYOUT, inlineChartHeight } from './inline-layout';
 
-// The layout is shared with the island, which must not pull in fast-xml-parser.
+// The layout is shared with the island, which must not pull in fast-xml-builder.
 export { axisMax, axisPercent, axisTicks, INLINE_LAYOUT, inlineChartHeight } from './inline-layout';
 
 /** Light-theme values of the chart tokens in src/styles/global.css (a unit test keeps them equal). */

@@ -1,5 +1,5 @@
 /**
- * An RSS 2.0 document, written by fast-xml-parser's XMLBuilder from plain
+ * An RSS 2.0 document, written by fast-xml-builder's XMLBuilder from plain
  * values, so every string is escaped for XML wherever it lands and nothing is
  * spliced into markup.
  *
@@ -11,7 +11,7 @@
  *
  * content:encoded is escaped text, not CDATA, so "]]>" in a post is just text.
  */
-import { XMLBuilder } from 'fast-xml-parser';
+import XMLBuilder from 'fast-xml-builder';
 import { firstNonXmlChar, nonXmlCharReason } from './xml-text';
 import { checkedDate, type FeedChannel, type FeedItem } from './feed-item';
 

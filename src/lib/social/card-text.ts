@@ -7,7 +7,7 @@
  * by an XML serializer (libvips reads the `text` input as Pango markup, so a
  * raw "<" or "&" in a title would be markup, or an error).
  */
-import { XMLBuilder } from 'fast-xml-parser';
+import XMLBuilder from 'fast-xml-builder';
 
 const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
 const ASCII = /^\p{ASCII}*$/u;
