@@ -10,7 +10,7 @@ describe('countFromEnv', () => {
   });
 
   it.each(['abc', '0', '-3', '2.5', '1e400', '10 posts'])('stops on %j, naming the variable and the value', (raw) => {
-    expect(() => countFromEnv('SITEMAP_ENTRY_LIMIT', 45_000, { SITEMAP_ENTRY_LIMIT: raw })).toThrowError(
+    expect(() => countFromEnv('SITEMAP_ENTRY_LIMIT', 45_000, { SITEMAP_ENTRY_LIMIT: raw })).toThrow(
       `SITEMAP_ENTRY_LIMIT must be a whole number of at least 1, got "${raw}"`,
     );
   });
@@ -96,7 +96,7 @@ describe('readEnv', () => {
       'https://pubsubhubbub.appspot.com/',
     );
     for (const raw of ['http://hub.example/', 'hub.example', 'https://user:pw@hub.example/', 'ftp://hub.example/'])
-      expect(() => readEnv({ WEBSUB_HUB: raw })).toThrowError(
+      expect(() => readEnv({ WEBSUB_HUB: raw })).toThrow(
         `WEBSUB_HUB must be an https URL such as https://pubsubhubbub.appspot.com/, got "${raw}"`,
       );
   });

@@ -222,8 +222,8 @@ describe('chart card (PNG)', () => {
   });
 
   it('fails loudly when the font is missing, never falls back', () => {
-    expect(() => pinChartFont('/nonexistent/fonts')).toThrowError(ChartFontError);
-    expect(() => pinChartFont('/nonexistent/fonts')).toThrowError(
+    expect(() => pinChartFont('/nonexistent/fonts')).toThrow(ChartFontError);
+    expect(() => pinChartFont('/nonexistent/fonts')).toThrow(
       /DejaVuSans\.ttf, DejaVuSans-Bold\.ttf not found in \/nonexistent\/fonts/,
     );
   });

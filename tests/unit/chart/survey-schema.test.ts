@@ -114,7 +114,7 @@ describe('survey schema', () => {
         { file: 'src/content/surveys/moon-awards-2024-narratives.json', article: data.article, entries: data.entries },
         headings,
       ),
-    ).toThrowError(
+    ).toThrow(
       /src\/content\/surveys\/moon-awards-2024-narratives\.json: an entry links to a missing section\n {2}entries\[7\] "Data availability": section "data-availability" is not a heading id in post "top-crypto-narratives-2024"/,
     );
   });
