@@ -50,12 +50,8 @@ import {
 import { runMeasured } from './lib/measured-run';
 import type { BuildStage, ProcessRole, StageTime } from '../scripts/lib/proc-tree';
 import { describeTreeDiff, diffTrees } from './lib/tree-diff';
-import { briefTimeline } from './lib/timeline';
+import { briefTimeline, renderedPages } from './lib/timeline';
 import type { BuildTimeline } from '../src/lib/build/build-timeline';
-
-/** Pages and endpoint files `astro build` rendered, by its timeline. */
-const renderedPages = (timeline: BuildTimeline) =>
-  Object.values(timeline.routes).reduce((sum, route) => sum + route.pages, 0);
 
 const { values } = parseArgs({
   options: {
@@ -223,7 +219,7 @@ async function benchSize(posts: number): Promise<SizeResult> {
     cpuByRole.push(result.cpuMsByRole);
     stagesByRun.push(result.stages);
     if (result.timeline) timelines.push(result.timeline);
-    pages = result.timeline ? renderedPages(result.timeline) : null;
+    pages = result.timeline ? renderedPages(result.timeline.routes) : null;
     pagefindMs = indexingMsFromLog(result.log);
     log(
       `    ${(result.wallMs / 1000).toFixed(1)} s wall, ${result.cpuMs != null ? `${(result.cpuMs / 1000).toFixed(1)} s CPU, ` : ''}${(result.wallMs / posts).toFixed(2)} ms/post, peak RSS ${(result.peakRssBytes / 1024 ** 2).toFixed(0)} MB, ${pages ?? '?'} pages`,

@@ -3,28 +3,49 @@
  * timeline `astro build` wrote (BUILD_TIMELINE_FILE, src/lib/build/build-timeline.ts)
  * and the bench's own process samples for what runs after Astro.
  */
-import type { BuildTimeline, TimelineMark } from '../../src/lib/build/build-timeline';
+import type { BuildTimeline, RouteTime, TimelineMark } from '../../src/lib/build/build-timeline';
 import type { BuildStage, StageTime } from '../../scripts/lib/proc-tree';
 
-const FEEDS = 'feeds (their Container API renders)';
-const isFeed = (pattern: string) => /\/(?:rss\.xml|feed\.json)$/.test(pattern);
-
-/** Kinds of page in the order the table lists them, each with the Astro route patterns it takes. */
+/**
+ * Kinds of page in the order the table lists them, each with the Astro route patterns it takes. The
+ * listings match their page route exactly, so a listing's feed (`rss.xml`, `feed.json`) is a feed.
+ */
 const ROUTE_KINDS: [kind: string, matches: (pattern: string) => boolean][] = [
   ['articles', (p) => p === '/posts/[id]'],
-  ['tag pages', (p) => p.startsWith('/tags/[tag]/')],
+  ['tag pages', (p) => p === '/tags/[tag]/[...page]'],
   ['category pages', (p) => p === '/categories/[category]/[...page]'],
-  ['author pages', (p) => p.startsWith('/authors/[author]/')],
+  ['author pages', (p) => p === '/authors/[author]/[...page]'],
   ['the post list', (p) => p === '/posts/[...page]'],
-  [FEEDS, isFeed],
+  ['feeds (their Container API renders)', (p) => /\/(?:rss\.xml|feed\.json)$/.test(p)],
   ['images, icons and data files', (p) => /\.(?:png|svg|csv|json|txt|webmanifest)$/.test(p)],
 ];
 export const OTHER_ROUTES = 'other pages';
 
-/** A listing's feed is a feed, whatever listing it belongs to. */
 export function routeKindOf(pattern: string): string {
-  if (isFeed(pattern)) return FEEDS;
   return ROUTE_KINDS.find(([, matches]) => matches(pattern))?.[0] ?? OTHER_ROUTES;
+}
+
+/** The routes' render time and pages summed by kind of page. */
+export function timeByKind(routes: BuildTimeline['routes']): Map<string, RouteTime> {
+  const byKind = new Map<string, RouteTime>();
+  for (const [pattern, time] of Object.entries(routes)) {
+    const kind = routeKindOf(pattern);
+    const sum = byKind.get(kind) ?? { ms: 0, pages: 0 };
+    byKind.set(kind, { ms: sum.ms + time.ms, pages: sum.pages + time.pages });
+  }
+  return byKind;
+}
+
+/** Pages and endpoint files `astro build` rendered. */
+export function renderedPages(routes: BuildTimeline['routes']): number {
+  return Object.values(routes).reduce((sum, route) => sum + route.pages, 0);
+}
+
+/** ms from one mark to another (`start` is the process's start), or undefined when either is missing. */
+function spanMs(marks: BuildTimeline['marks'], from: TimelineMark | 'start', to: TimelineMark): number | undefined {
+  const a = from === 'start' ? 0 : marks[from];
+  const b = marks[to];
+  return a === undefined || b === undefined ? undefined : b - a;
 }
 
 export const ROUTE_KIND_ORDER = [...ROUTE_KINDS.map(([kind]) => kind), OTHER_ROUTES];
@@ -59,22 +80,13 @@ export function timelineRows(
   timeline: BuildTimeline,
   stages: Record<BuildStage, StageTime> | undefined,
 ): TimelineRow[] {
-  const at = (mark: TimelineMark | 'start') => (mark === 'start' ? 0 : timeline.marks[mark]);
-  const span = (from: TimelineMark | 'start', to: TimelineMark) => {
-    const [a, b] = [at(from), at(to)];
-    return a === undefined || b === undefined ? undefined : b - a;
-  };
+  const span = (from: TimelineMark | 'start', to: TimelineMark) => spanMs(timeline.marks, from, to);
   const rows: TimelineRow[] = [];
   const push = (stage: string, ms: number | undefined, pages?: number) => {
     if (ms !== undefined) rows.push({ stage, ms, ...(pages === undefined ? {} : { pages }) });
   };
   for (const [stage, from, to] of SPANS) push(stage, span(from, to));
-  const byKind = new Map<string, { ms: number; pages: number }>();
-  for (const [pattern, time] of Object.entries(timeline.routes)) {
-    const kind = routeKindOf(pattern);
-    const sum = byKind.get(kind) ?? { ms: 0, pages: 0 };
-    byKind.set(kind, { ms: sum.ms + time.ms, pages: sum.pages + time.pages });
-  }
+  const byKind = timeByKind(timeline.routes);
   for (const kind of ROUTE_KIND_ORDER) {
     const time = byKind.get(kind);
     if (time) push(`route phase: ${kind}`, time.ms, time.pages);
@@ -96,12 +108,13 @@ export function timelineRows(
  * bundle and route phase show as one.
  */
 export function briefTimeline({ marks, routes }: BuildTimeline): string {
-  const span = (from: number | undefined, to: number | undefined) =>
-    from === undefined || to === undefined ? '–' : `${((to - from) / 1000).toFixed(1)} s`;
-  const rendered = Object.values(routes).reduce((sum, route) => sum + route.pages, 0);
+  const span = (from: TimelineMark | 'start', to: TimelineMark) => {
+    const ms = spanMs(marks, from, to);
+    return ms === undefined ? '–' : `${(ms / 1000).toFixed(1)} s`;
+  };
   const middle =
     marks['first page'] === undefined
-      ? `bundle and pages ${span(marks['build start'], marks['build generated'])} (none rendered)`
-      : `bundle ${span(marks['build start'], marks['first page'])}, pages ${span(marks['first page'], marks['build generated'])} (${rendered.toLocaleString('en')} rendered)`;
-  return `start-up ${span(0, marks['config done'])}, sync ${span(marks['config done'], marks['build start'])}, ${middle}, build:done ${span(marks['build generated'], marks.exit)}`;
+      ? `bundle and pages ${span('build start', 'build generated')} (none rendered)`
+      : `bundle ${span('build start', 'first page')}, pages ${span('first page', 'build generated')} (${renderedPages(routes).toLocaleString('en')} rendered)`;
+  return `start-up ${span('start', 'config done')}, sync ${span('config done', 'build start')}, ${middle}, build:done ${span('build generated', 'exit')}`;
 }

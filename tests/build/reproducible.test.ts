@@ -5,7 +5,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { buildSite, MAIN_BUILD, TMP_ROOT } from '../support/build-site';
 import { listFiles } from '../support/dist';
 import { TIMELINE_MARKS, type BuildTimeline } from '../../src/lib/build/build-timeline';
-import { OTHER_ROUTES, routeKindOf } from '../../bench/lib/timeline';
+import { OTHER_ROUTES, timeByKind } from '../../bench/lib/timeline';
 
 const digest = (dist: string) =>
   Object.fromEntries(
@@ -39,9 +39,8 @@ describe('reproducible builds', () => {
     expect(marks.every((at) => typeof at === 'number' && at > 0)).toBe(true);
     expect(marks).toEqual([...(marks as number[])].sort((x, y) => x - y));
 
-    const routes = Object.entries(timeline.routes);
-    const pagesOf = (kind: string) =>
-      routes.filter(([pattern]) => routeKindOf(pattern) === kind).reduce((sum, [, time]) => sum + time.pages, 0);
+    const byKind = timeByKind(timeline.routes);
+    const pagesOf = (kind: string) => byKind.get(kind)?.pages ?? 0;
     const html = listFiles(secondDist, (f) => f.endsWith('.html')).map((f) => relative(secondDist, f));
     const articles = html.filter((f) => /^posts\/(?!\d+\/)[^/]+\/index\.html$/.test(f));
     expect(articles.length).toBeGreaterThan(0);
@@ -54,7 +53,7 @@ describe('reproducible builds', () => {
     expect(pagesOf(OTHER_ROUTES)).toBeLessThan(10);
 
     // Renders share the route phase among themselves: together they never exceed it.
-    const rendering = routes.reduce((sum, [, time]) => sum + time.ms, 0);
+    const rendering = [...byKind.values()].reduce((sum, time) => sum + time.ms, 0);
     expect(rendering).toBeGreaterThan(0);
     expect(rendering).toBeLessThanOrEqual(timeline.marks['last page']! - timeline.marks['first page']! + 1e-6);
   });
