@@ -21,6 +21,7 @@ import { nonXmlCharProblem } from './lib/feeds/xml-text';
 import { ContentError } from './lib/content/content-error';
 import { feedMdxComponents } from './components/mdx';
 import FeedExtras from './components/FeedExtras.astro';
+import PostHtml from './components/mdx/PostHtml.astro';
 import { authorOf, categoryOf, getSiteContent, type Category, type Post } from './collections/posts';
 import { renderPostBody } from './collections/post-body';
 import { latestDate } from './lib/posts/listing';
@@ -61,9 +62,13 @@ async function renderPostHtml(post: Post): Promise<string> {
   const c = await container();
   const postBody = await renderPostBody(post);
   const body =
-    postBody.kind === 'html'
-      ? postBody.html
-      : await c.renderToString(postBody.Content, { props: { components: feedMdxComponents } });
+    postBody.kind === 'component'
+      ? await c.renderToString(postBody.Content, { props: { components: feedMdxComponents } })
+      : postBody.components.length === 0
+        ? postBody.html
+        : await c.renderToString(PostHtml, {
+            props: { html: postBody.html, placed: postBody.components, components: feedMdxComponents },
+          });
   const [lead, tail] = await Promise.all([
     c.renderToString(FeedExtras, { props: { post, part: 'lead' } }),
     c.renderToString(FeedExtras, { props: { post, part: 'tail' } }),

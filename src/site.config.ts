@@ -91,8 +91,9 @@ export const SITE = {
   iconBackground: '#0a58b0',
   content: {
     /**
-     * An .mdx post whose MDX parse equals its Markdown parse renders through Markdown
-     * (src/lib/content/posts-loader.ts). PLAIN_MDX_AS_MARKDOWN=0 compiles every .mdx
+     * An .mdx post whose MDX parse equals its Markdown parse renders through Markdown, and so
+     * does one whose only MDX is block components (src/lib/content/posts-loader.ts,
+     * component-slots.ts). PLAIN_MDX_AS_MARKDOWN=0 compiles every .mdx
      * as MDX, for benchmarks and for the test that the two paths agree.
      */
     plainMdxAsMarkdown: env.PLAIN_MDX_AS_MARKDOWN,

@@ -35,6 +35,18 @@ const tricky: Record<string, string> = {
   'tricky-lists':
     '1. one\n2. two\n   - nested *em* **strong**\n\n> quoted [link](https://example.org "title")\n\n***\n\n# Heading with `code`\n',
   'tricky-expression': 'A {props.missing ?? "fallback"} expression, so this one is MDX.\n',
+  // Components set as blocks are cut out, the Markdown around and inside them rendered, and the page places them.
+  'tricky-callouts':
+    'Intro with a [link][ref].\n\n<Callout type="tip" title="A &quot;quoted&quot; & <odd> title">\nFirst *paragraph*.\n\nSecond with `a{b}<c>` code and a [link](https://example.org "t").\n\n- a list\n- of two\n</Callout>\n<Callout type="warning">\n> quoted\n\n```js\nconst x = 1 < 2;\n```\n</Callout>\n\nBetween.\n\n<Callout />\n\n<Callout></Callout>\n\n[ref]: https://example.org/ref\n',
+  'tricky-callout-marker':
+    'mdxcomponentslot1\n\n<Callout>\nThe text above looks like the marker, so the loader hands this post to MDX.\n</Callout>\n',
+  'tricky-callout-inline': '<Callout type="note">Children on the tags\' lines are inline in MDX.</Callout>\n',
+  'tricky-callout-heading': '<Callout>\n## A heading inside\n</Callout>\n\n## A heading inside\n',
+  'tricky-callout-indented': '<Callout>\n  Indented children.\n\n      Deeper: a paragraph in MDX.\n</Callout>\n',
+  'tricky-callout-expression-prop': '<Callout type={"tip"}>\nA prop written as an expression.\n</Callout>\n',
+  'tricky-callout-reference': '<Callout>\nA [reference][ref] inside.\n</Callout>\n\n[ref]: https://example.org/\n',
+  'tricky-callout-nested': '<Callout>\n<Callout>\nNested.\n</Callout>\n</Callout>\n',
+  'tricky-callout-in-list': '- item\n\n  <Callout>\n  In a list.\n  </Callout>\n',
 };
 
 const sources = [
@@ -100,19 +112,52 @@ describe('plain .mdx rendered as Markdown is the same HTML as MDX', () => {
     );
     expect(paths.filter((p) => p === 'markdown').length).toBeGreaterThanOrEqual(5);
     expect(paths.filter((p) => p === 'mdx').length).toBeGreaterThanOrEqual(3);
-    const decide = (id: string) =>
-      analysePost(frontmatter(id) + tricky[id], 'mdx', { dateFields: [], reservedFields: [] }).renderAs;
+    const analyse = (id: string) =>
+      analysePost(frontmatter(id) + tricky[id], 'mdx', {
+        dateFields: [],
+        reservedFields: [],
+        components: ['Callout', 'VoteChart'],
+      });
+    const decide = (id: string) => analyse(id).renderAs;
     expect(decide('tricky-indented')).toBe('mdx');
     expect(decide('tricky-expression')).toBe('mdx');
     expect(decide('tricky-code')).toBe('markdown');
     expect(decide('tricky-table')).toBe('markdown');
     expect(decide('tricky-gfm')).toBe('mdx');
+    const cutOut = (id: string) => analyse(id).componentSlots.map((slot) => slot.name);
+    expect(cutOut('tricky-callouts')).toEqual(['Callout', 'Callout', 'Callout', 'Callout']);
+    const flagship = readFileSync(join(postsDir, 'top-crypto-narratives-2024.mdx'), 'utf8');
+    expect(
+      analysePost(flagship, 'mdx', { dateFields: [], reservedFields: [], components: ['Callout', 'VoteChart'] })
+        .componentSlots,
+    ).toEqual([expect.objectContaining({ name: 'VoteChart', props: { survey: 'moon-awards-2024-narratives' } })]);
+    expect(cutOut('tricky-callout-marker')).toEqual(['Callout']);
+    // Each block inside is checked on its own, so indentation MDX ignores is no obstacle.
+    expect(cutOut('tricky-callout-indented')).toEqual(['Callout']);
+    for (const id of ['inline', 'heading', 'expression-prop', 'reference', 'nested', 'in-list'])
+      expect(decide(`tricky-callout-${id}`), id).toBe('mdx');
   });
 
   it.each(mdxPosts())('%s: article body', (id) => {
     // Drafts and scheduled posts are not built; the others must match.
     if (!existsSync(join(plain, 'posts', id))) return expect(existsSync(join(allMdx, 'posts', id))).toBe(false);
     expect(articleBody(plain, id)).toBe(articleBody(allMdx, id));
+  });
+
+  it('a post whose only MDX is components set as blocks is rendered as Markdown, not compiled as MDX', () => {
+    // The loader keeps a Markdown-rendered body in a file of its own (post-html-files.ts); an MDX post has none.
+    const savedBodies = (build: string) => {
+      const dir = join(TMP_ROOT, build, 'cache/post-html/build');
+      return existsSync(dir) ? readdirSync(dir).map((name) => readFileSync(join(dir, name), 'utf8')) : [];
+    };
+    const bodies = savedBodies('plain-mdx-markdown');
+    const callouts = bodies.filter((html) => html.includes('Intro with a'));
+    expect(callouts).toHaveLength(1);
+    expect(callouts[0]).toContain('<p>Between.</p>');
+    expect(callouts[0]).not.toContain('mdxcomponentslot');
+    expect(callouts[0]).not.toContain('First <em>paragraph</em>');
+    expect(bodies.some((html) => html.includes('the loader hands this post to MDX'))).toBe(false);
+    expect(savedBodies('plain-mdx-all-mdx').some((html) => html.includes('Intro with a'))).toBe(false);
   });
 
   it('every feed item', () => {

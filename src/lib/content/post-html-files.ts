@@ -21,9 +21,12 @@ import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { BuildError } from '../build/build-error';
 import { replaceFile } from '../build/replace-file';
+import type { PlacedComponent } from './component-slots';
 
 /** The key in an entry's `rendered.metadata` that holds its HTML file's absolute path. */
 export const POST_HTML_FILE_KEY = 'postHtmlFile';
+/** The key in an entry's `rendered.metadata` that lists the components placed in that HTML (component-slots.ts). */
+export const POST_COMPONENTS_KEY = 'postComponents';
 
 /** The folder, inside the cache folder, that holds the files (one per mode, as Astro keeps one store per mode). */
 export const POST_HTML_DIR = 'post-html';
@@ -34,6 +37,12 @@ const EXTENSION = '.html';
 export function htmlFileOf(entry: { rendered?: { metadata?: Record<string, unknown> } }): string | undefined {
   const file = entry.rendered?.metadata?.[POST_HTML_FILE_KEY];
   return typeof file === 'string' ? file : undefined;
+}
+
+/** The components the page renders into the entry's HTML, in order; none for a plain post. */
+export function placedComponentsOf(entry: { rendered?: { metadata?: Record<string, unknown> } }): PlacedComponent[] {
+  const placed = entry.rendered?.metadata?.[POST_COMPONENTS_KEY];
+  return Array.isArray(placed) ? (placed as PlacedComponent[]) : [];
 }
 
 export function postHtmlDir(cacheDir: string, mode: 'dev' | 'build'): string {

@@ -9,6 +9,7 @@ import { parseFrontmatter, type LocatedProblem } from './frontmatter';
 import { undefinedMdxNames, type MdxCode } from './mdx-names';
 import { invalidCharacterReason, xmlInvalidCharacters } from './xml-characters';
 import { countWords } from '../posts/reading-time';
+import { cutComponents, type ComponentSlot } from './component-slots';
 
 export type PostFormat = 'md' | 'mdx';
 
@@ -28,13 +29,16 @@ interface TreeNode {
 export interface AnalysedPost {
   /** Frontmatter as YAML resolves it, dates already checked and turned into Dates. */
   data: Record<string, unknown>;
-  /** The source after the frontmatter block. */
+  /** The source after the frontmatter block; with components, the Markdown left once they are cut out. */
   body: string;
   /**
    * 'markdown' when the MDX parse and the Markdown parse of this source give the
    * same tree: then Markdown renders it exactly as MDX would, without a JS module.
+   * Also when the only difference is components set as blocks (component-slots.ts).
    */
   renderAs: 'markdown' | 'mdx';
+  /** With renderAs 'markdown', the components cut out of the body, in order; none for a plain post. */
+  componentSlots: ComponentSlot[];
   /** Words a reader reads: text and code, not markup or JSX. */
   words: number;
   /** Fenced or indented code blocks in the body: the article loads its Copy button only when there are some. */
@@ -147,6 +151,7 @@ export function analysePost(source: string, format: PostFormat, options: Analyse
       data: {},
       body: '',
       renderAs: 'mdx',
+      componentSlots: [],
       words: 0,
       codeBlocks: 0,
       parsed: false,
@@ -159,6 +164,7 @@ export function analysePost(source: string, format: PostFormat, options: Analyse
       data: {},
       body: '',
       renderAs: 'mdx',
+      componentSlots: [],
       words: 0,
       codeBlocks: 0,
       parsed: true,
@@ -179,19 +185,29 @@ export function analysePost(source: string, format: PostFormat, options: Analyse
 
   const all = nodes(tree);
   let renderAs: AnalysedPost['renderAs'] = 'markdown';
+  let markdownBody = body;
+  let componentSlots: ComponentSlot[] = [];
   if (format === 'mdx') {
     const names = undefinedMdxNames(mdxCode(all), options.components);
     problems.push(...(names.length > 0 ? undefinedMdxNames(mdxCode(nodes(parse(true))), options.components) : []));
-    const usesMdx = all.some((node) => MDX_NODE.test(node.type) || serializersDiffer(node));
-    renderAs =
-      usesMdx || JSON.stringify(tree) !== JSON.stringify(markdownToMdast(source, { position: false }))
-        ? 'mdx'
-        : 'markdown';
+    const usesMdx = all.some((node) => MDX_NODE.test(node.type));
+    const differs = all.some(serializersDiffer);
+    if (usesMdx && !differs && names.length === 0) {
+      const cut = cutComponents(source, tree, parse(true), options.components ?? []);
+      if (cut) [markdownBody, componentSlots] = [cut.source.slice(bodyStart), cut.slots];
+      else renderAs = 'mdx';
+    } else if (
+      usesMdx ||
+      differs ||
+      JSON.stringify(tree) !== JSON.stringify(markdownToMdast(source, { position: false }))
+    )
+      renderAs = 'mdx';
   }
   return {
     data: frontmatter.data,
-    body,
+    body: markdownBody,
     renderAs,
+    componentSlots,
     words: wordsIn(all),
     codeBlocks: all.filter((node) => node.type === 'code').length,
     parsed: true,

@@ -11,7 +11,9 @@
  *    XML-invalid characters, undefined MDX names, the HTML policy, the hero image;
  * 3. validates the frontmatter against the collection schema (parseData);
  * 4. renders Markdown now (renderMarkdown), including an .mdx file whose MDX
- *    parse equals its Markdown parse, and leaves real MDX to @astrojs/mdx.
+ *    parse equals its Markdown parse, or whose only MDX is known components set
+ *    as blocks (component-slots.ts: the page renders those around the HTML), and
+ *    leaves real MDX to @astrojs/mdx.
  *    A plain .mdx compiled as MDX becomes a JS module to bundle; at 10,000 posts
  *    that bundle dominated the build (docs/benchmarks.md).
  *
@@ -34,7 +36,16 @@ import { ContentError, type ContentProblem } from './content-error';
 import type { LocatedProblem } from './frontmatter';
 import { heroImageProblems } from './hero-image';
 import { analysePost, type PostFormat } from './post-source';
-import { htmlFileOf, isFile, POST_HTML_FILE_KEY, postHtmlDir, prunePostHtml, savePostHtml } from './post-html-files';
+import {
+  htmlFileOf,
+  isFile,
+  POST_COMPONENTS_KEY,
+  POST_HTML_FILE_KEY,
+  postHtmlDir,
+  prunePostHtml,
+  savePostHtml,
+} from './post-html-files';
+import { removeMarkers, type ComponentSlot, type PlacedComponent } from './component-slots';
 import { PROBLEMS_FIELD, problemsOf } from './problem-entries';
 import type { SyncedEntry } from './synced-entry';
 
@@ -52,7 +63,7 @@ export interface PostsLoaderOptions {
   plainTextFields?: readonly string[];
   /** Components every post may use without an import. */
   components: readonly string[];
-  /** Render a plain .mdx (same tree as Markdown) through Markdown; false compiles every .mdx as MDX. */
+  /** Render a plain .mdx (same tree as Markdown, or block components around it) through Markdown; false compiles every .mdx as MDX. */
   plainMdxAsMarkdown: boolean;
   /** Further checks of a post's source (the HTML policy), each problem with its line. */
   checkSource?: (source: string, format: PostFormat) => LocatedProblem[];
@@ -249,22 +260,56 @@ async function syncPost(
     context.store.set({ id, data, filePath, digest, deferredRender: true });
     return [];
   }
-  const rendered = await context.renderMarkdown(post.body, { fileURL: pathToFileURL(file) });
+  const fileURL = pathToFileURL(file);
+  const rendered = await context.renderMarkdown(post.body, { fileURL });
   // MDX output ends at the last block's closing tag; a plain .mdx matches it byte for byte.
-  const html = format === 'mdx' ? rendered.html.trimEnd() : rendered.html;
+  let html = format === 'mdx' ? rendered.html.trimEnd() : rendered.html;
   const imagePaths = rendered.metadata?.imagePaths ?? [];
+  let components: PlacedComponent[] = [];
+  if (post.componentSlots.length > 0) {
+    const placed = imagePaths.length === 0 && (await placeComponents(context, html, post.componentSlots, fileURL));
+    if (!placed) {
+      // An image or a marker the post's own text repeats: MDX renders it, as it would any other post.
+      context.store.set({ id, data, filePath, digest, deferredRender: true });
+      return [];
+    }
+    [html, components] = [placed.html, placed.components];
+  }
   if (imagePaths.length > 0) {
     // Astro swaps the images' placeholders in the stored HTML for optimised images as it renders; that HTML stays in the store.
     context.store.set({ id, data, filePath, digest, rendered: { ...rendered, html }, assetImports: imagePaths });
     return [];
   }
   const htmlFile = await savePostHtml(htmlDir, html);
-  context.store.set({
-    id,
-    data,
-    filePath,
-    digest,
-    rendered: { html: '', metadata: { ...rendered.metadata, [POST_HTML_FILE_KEY]: htmlFile } },
-  });
+  const metadata = { ...rendered.metadata, [POST_HTML_FILE_KEY]: htmlFile };
+  if (components.length > 0) Object.assign(metadata, { [POST_COMPONENTS_KEY]: components });
+  context.store.set({ id, data, filePath, digest, rendered: { html: '', metadata } });
   return [];
+}
+
+/**
+ * The body's HTML without the components' markers, and the components with their places and their
+ * children's HTML (component-slots.ts); false when a marker is not where it should be, or a child has an image.
+ */
+async function placeComponents(
+  context: LoaderContext,
+  html: string,
+  slots: readonly ComponentSlot[],
+  fileURL: URL,
+): Promise<{ html: string; components: PlacedComponent[] } | false> {
+  const cut = removeMarkers(html, slots);
+  if (!cut) return false;
+  const children = await Promise.all(
+    slots.map((slot) => Promise.all(slot.children.map((block) => context.renderMarkdown(block, { fileURL })))),
+  );
+  if (children.flat().some((block) => (block.metadata?.imagePaths ?? []).length > 0)) return false;
+  return {
+    html: cut.html,
+    components: slots.map(({ name, props }, index) => {
+      const blocks = children[index]!;
+      // MDX writes a component's children one after another, each ending at its closing tag.
+      const html = blocks.map((block) => block.html.trimEnd()).join('');
+      return { name, props, at: cut.at[index]!, ...(blocks.length > 0 && { html }) };
+    }),
+  };
 }
