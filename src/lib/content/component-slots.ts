@@ -162,9 +162,9 @@ export function removeMarkers(
   const at: number[] = [];
   for (const { marker } of slots) {
     const paragraph = `<p>${marker}</p>`;
-    const index = html.indexOf(paragraph, from);
-    if (index === -1 || html.indexOf(paragraph, index + 1) !== -1 || html.lastIndexOf(paragraph) !== index)
-      return undefined;
+    const index = html.indexOf(paragraph);
+    // Once in the whole HTML, after the one before: the marker, not a paragraph of the post's own text.
+    if (index < from || html.indexOf(paragraph, index + 1) !== -1) return undefined;
     out += html.slice(from, index);
     at.push(out.length);
     from = index + paragraph.length;

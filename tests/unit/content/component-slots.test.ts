@@ -69,6 +69,9 @@ describe('components cut out of an .mdx post (component-slots.ts)', () => {
     ).toBeUndefined();
     expect(removeMarkers(`<p>${slotMarker(0)}</p>`, slots)).toBeUndefined();
     expect(removeMarkers(`<p>${slotMarker(1)}</p><p>${slotMarker(0)}</p>`, slots)).toBeUndefined();
+    expect(
+      removeMarkers(`<p>${slotMarker(1)}</p><p>${slotMarker(0)}</p><p>${slotMarker(1)}</p>`, slots),
+    ).toBeUndefined();
     // Inside other text it is only text, not a marker paragraph.
     expect(removeMarkers(`<p>see ${slotMarker(0)}</p>`, slots.slice(0, 1))).toBeUndefined();
   });
