@@ -52,6 +52,7 @@ import type { BuildStage, ProcessRole, StageTime } from '../scripts/lib/proc-tre
 import { describeTreeDiff, diffTrees } from './lib/tree-diff';
 import { briefTimeline, renderedPages } from './lib/timeline';
 import type { BuildTimeline } from '../src/lib/build/build-timeline';
+import { DEFAULT_BUILD_CONCURRENCY } from '../src/env';
 
 const { values } = parseArgs({
   options: {
@@ -59,7 +60,7 @@ const { values } = parseArgs({
     large: { type: 'boolean', default: false },
     sizes: { type: 'string' },
     format: { type: 'string', default: 'mdx' },
-    concurrency: { type: 'string', default: '4' },
+    concurrency: { type: 'string', default: String(DEFAULT_BUILD_CONCURRENCY) },
     query: { type: 'string', default: 'market,staking,validators' },
     'no-docs': { type: 'boolean', default: false },
     /** Only regenerate docs/benchmarks.md and the plot from bench/results.json. */

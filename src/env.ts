@@ -66,6 +66,9 @@ function valueOf(source: EnvSource, name: string): string | undefined {
  * A whole number of at least 1, or `fallback` when unset. Anything else throws
  * with the variable's name: `slice(0, NaN)` would be an empty feed.
  */
+/** Pages Astro renders at once unless ASTRO_BUILD_CONCURRENCY says otherwise (measured: docs/benchmarks.md). */
+export const DEFAULT_BUILD_CONCURRENCY = 4;
+
 export function countFromEnv(name: string, fallback: number, source: EnvSource = processEnv()): number {
   const raw = valueOf(source, name);
   if (raw === undefined) return fallback;
@@ -178,7 +181,10 @@ export function readEnv(source: EnvSource = processEnv()): Env {
     PLAIN_MDX_AS_MARKDOWN: read(() => plainMdxAsMarkdown(source), true),
     CONTENT_DIR: valueOf(source, 'CONTENT_DIR'),
     ASTRO_CACHE_DIR: valueOf(source, 'ASTRO_CACHE_DIR') ?? './node_modules/.astro',
-    ASTRO_BUILD_CONCURRENCY: read(() => countFromEnv('ASTRO_BUILD_CONCURRENCY', 4, source), 4),
+    ASTRO_BUILD_CONCURRENCY: read(
+      () => countFromEnv('ASTRO_BUILD_CONCURRENCY', DEFAULT_BUILD_CONCURRENCY, source),
+      DEFAULT_BUILD_CONCURRENCY,
+    ),
     SOURCE_DATE_EPOCH: read(() => sourceDateFromEnv(source), undefined),
     DEBUG: Boolean(source.DEBUG),
     CHROMIUM_PATH: valueOf(source, 'CHROMIUM_PATH') ?? '/usr/bin/chromium',

@@ -15,6 +15,7 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 import { COMPARISON_HEADER, comparisonRows, median, withRange, type BaselineComparison } from './compare';
 import { timelineRows, type TimelineRow } from './timeline';
 import type { BuildTimeline } from '../../src/lib/build/build-timeline';
+import { DEFAULT_BUILD_CONCURRENCY } from '../../src/env';
 
 export interface SearchProbeResult {
   query: string;
@@ -108,6 +109,23 @@ function workerInstallNote(q: SearchProbeResult): string {
   return w ? ` + worker install ${kb(w.bytes)} / ${w.files} files (${w.revalidated} revalidated, 304)` : '';
 }
 
+/**
+ * One result per size, format and variant, as the site builds by default: at the default concurrency, or
+ * at 1 for results measured before that default (the fourteenth session), so the targets, the plot and
+ * the route table never read a stale row beside a current one.
+ */
+export function siteDefaultRows(results: readonly SizeResult[]): SizeResult[] {
+  const key = (r: SizeResult) => `${r.posts}|${r.format}|${r.variant ?? ''}`;
+  const chosen = new Map<string, SizeResult>();
+  for (const r of results) {
+    if (r.concurrency !== DEFAULT_BUILD_CONCURRENCY && r.concurrency !== 1) continue;
+    const held = chosen.get(key(r));
+    if (!held || (held.concurrency !== DEFAULT_BUILD_CONCURRENCY && r.concurrency === DEFAULT_BUILD_CONCURRENCY))
+      chosen.set(key(r), r);
+  }
+  return results.filter((r) => chosen.get(key(r)) === r);
+}
+
 /** "1,000 mdx", with a non-default concurrency or variant: a size's row name in every table. */
 function sizeLabel(r: SizeResult): string {
   return `${r.posts.toLocaleString('en')} ${r.format}${r.concurrency !== 1 ? ` (c=${r.concurrency})` : ''}${r.variant ? ` [${r.variant}]` : ''}`;
@@ -174,35 +192,33 @@ export function textTable(header: string[], rows: string[][]): string {
 
 export async function renderPlot(results: readonly SizeResult[]): Promise<string> {
   const label = (r: SizeResult) => `${r.format}${r.variant ? ` (${r.variant})` : ''}`;
-  const data = results
-    .filter((r) => r.concurrency === 1)
-    .flatMap((r) => [
-      {
-        posts: r.posts,
-        format: label(r),
-        measure: 'wall',
-        metric: 'ms per post',
-        value: Number(r.msPerPost.toFixed(2)),
-      },
-      ...(r.cpuMs != null
-        ? [
-            {
-              posts: r.posts,
-              format: label(r),
-              measure: 'CPU (user+sys)',
-              metric: 'ms per post',
-              value: Number((r.cpuMs / r.posts).toFixed(2)),
-            },
-          ]
-        : []),
-      {
-        posts: r.posts,
-        format: label(r),
-        measure: 'peak RSS',
-        metric: 'peak RSS (MB)',
-        value: Math.round(r.peakRssBytes / 1024 ** 2),
-      },
-    ]);
+  const data = siteDefaultRows(results).flatMap((r) => [
+    {
+      posts: r.posts,
+      format: label(r),
+      measure: 'wall',
+      metric: 'ms per post',
+      value: Number(r.msPerPost.toFixed(2)),
+    },
+    ...(r.cpuMs != null
+      ? [
+          {
+            posts: r.posts,
+            format: label(r),
+            measure: 'CPU (user+sys)',
+            metric: 'ms per post',
+            value: Number((r.cpuMs / r.posts).toFixed(2)),
+          },
+        ]
+      : []),
+    {
+      posts: r.posts,
+      format: label(r),
+      measure: 'peak RSS',
+      metric: 'peak RSS (MB)',
+      value: Math.round(r.peakRssBytes / 1024 ** 2),
+    },
+  ]);
   const x = {
     field: 'posts',
     type: 'quantitative',
@@ -253,7 +269,7 @@ export interface TargetRow {
 
 export function evaluateTargets(results: readonly SizeResult[]): TargetRow[] {
   const find = (posts: number) =>
-    results.find((r) => r.posts === posts && r.format === 'mdx' && r.concurrency === 1 && !r.variant);
+    siteDefaultRows(results).find((r) => r.posts === posts && r.format === 'mdx' && !r.variant);
   const r1k = find(1000);
   const r10k = find(10_000);
   const largest = [...results].filter((r) => r.search && !r.variant).sort((a, b) => b.posts - a.posts)[0];
@@ -443,7 +459,9 @@ ${markdownTable(COMPARISON_HEADER, comparisonRows(comparisons))}
 }
 
 function routesTable(results: readonly SizeResult[]): string {
-  const rows = results.filter((r) => r.routes && r.concurrency === 1 && !r.variant);
+  const rows = siteDefaultRows(results)
+    .filter((r) => r.routes && !r.variant)
+    .sort((a, b) => a.posts - b.posts);
   if (rows.length === 0) return '(not measured)';
   const kinds = [...new Set(rows.flatMap((r) => Object.keys(r.routes!)))].sort();
   return markdownTable(

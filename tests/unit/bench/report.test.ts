@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { withRange } from '../../../bench/lib/compare';
 import {
   cpuRows,
+  evaluateTargets,
   formatCpuByRole,
   formatStages,
   idleCoreMs,
+  siteDefaultRows,
   stageRows,
   tableRows,
   timelineTable,
@@ -179,5 +181,23 @@ describe('timelineTable', () => {
 
   it('has no column for a size measured before the timeline existed', () => {
     expect(timelineTable([result]).header).toEqual(['stage']);
+  });
+});
+
+describe('siteDefaultRows and the targets', () => {
+  const at = (posts: number, concurrency: number, wallMs: number, variant?: string) =>
+    ({ ...result, posts, concurrency, wallMs, ...(variant && { variant }) }) satisfies SizeResult;
+
+  it('reads the row at the default concurrency over an older one at 1, and a size measured only at 1', () => {
+    const old1k = at(1000, 1, 22_300);
+    const current1k = at(1000, 4, 20_900);
+    const only25k = at(25_000, 1, 421_500);
+    const rows = [old1k, at(1000, 2, 39_800), current1k, only25k, at(1000, 1, 34_700, 'all .mdx compiled as MDX')];
+    expect(siteDefaultRows(rows)).toEqual([current1k, only25k, rows[4]]);
+    expect(evaluateTargets(rows)[0]).toEqual({
+      target: '1,000 MDX posts ≤ 12 s',
+      measured: '20.9 s (CPU 30.0 s, load 2.0)',
+      met: false,
+    });
   });
 });
