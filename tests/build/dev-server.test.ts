@@ -266,4 +266,19 @@ describe('astro dev with a temporary content folder', () => {
     const htmlDir = postHtmlDir(cacheDir, 'dev');
     expect(readdirSync(htmlDir).some((name) => readFileSync(join(htmlDir, name), 'utf8').includes(word))).toBe(true);
   });
+
+  it('renders a <Callout> placed around the Markdown, and an edit inside it, without a restart', async () => {
+    const post = (words: string) =>
+      scheduled.replace('Not yet.', `Before.\n\n<Callout type="tip">\n${words} inside.\n</Callout>\n\nAfter.`);
+    writeFileSync(join(postsDir, 'with-callout.mdx'), post('Tallowbrisk'));
+    const callout = (page: string) => /<aside class="callout callout--tip"[\s\S]*?<\/aside>/.exec(page)?.[0];
+    const first = await waitFor('the callout', async () => callout((await get('/posts/with-callout/')).body));
+    expect(first).toContain('<p>Tallowbrisk inside.</p>');
+    writeFileSync(join(postsDir, 'with-callout.mdx'), post('Quernsmoke'));
+    const edited = await waitFor('the edited callout', async () => {
+      const found = callout((await get('/posts/with-callout/')).body);
+      return found?.includes('Quernsmoke') ? found : undefined;
+    });
+    expect(edited).toContain('<p>Quernsmoke inside.</p>');
+  });
 });
