@@ -62,13 +62,13 @@ function valueOf(source: EnvSource, name: string): string | undefined {
   return raw === undefined || raw.trim() === '' ? undefined : raw.trim();
 }
 
+/** Pages Astro renders at once unless ASTRO_BUILD_CONCURRENCY says otherwise (measured: docs/benchmarks.md). */
+export const DEFAULT_BUILD_CONCURRENCY = 4;
+
 /**
  * A whole number of at least 1, or `fallback` when unset. Anything else throws
  * with the variable's name: `slice(0, NaN)` would be an empty feed.
  */
-/** Pages Astro renders at once unless ASTRO_BUILD_CONCURRENCY says otherwise (measured: docs/benchmarks.md). */
-export const DEFAULT_BUILD_CONCURRENCY = 4;
-
 export function countFromEnv(name: string, fallback: number, source: EnvSource = processEnv()): number {
   const raw = valueOf(source, name);
   if (raw === undefined) return fallback;

@@ -19,16 +19,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { markdownToMdast } from 'satteri';
-
-/** The part of an mdast node this module reads. */
-export interface SlotTreeNode {
-  type: string;
-  value?: string;
-  name?: string | null;
-  attributes?: { type: string; name?: string; value?: unknown }[];
-  children?: SlotTreeNode[];
-  position?: { start: { line: number; offset?: number }; end: { line: number; offset?: number } };
-}
+import { isMdxNode, nodes, type TreeNode } from './source-tree';
 
 /** A component cut out of a post's source. */
 export interface ComponentSlot {
@@ -68,14 +59,8 @@ const DOCUMENT_BOUND = new Set([
   'image',
 ]);
 
-const isMdx = (node: SlotTreeNode) => node.type.startsWith('mdx');
-
-function someNode(node: SlotTreeNode, test: (node: SlotTreeNode) => boolean): boolean {
-  return test(node) || (node.children ?? []).some((child) => someNode(child, test));
-}
-
 /** The props of a component whose every attribute is `name="literal"`, each once; undefined otherwise. */
-function literalProps(node: SlotTreeNode): Record<string, string> | undefined {
+function literalProps(node: TreeNode): Record<string, string> | undefined {
   const props: Record<string, string> = {};
   for (const attribute of node.attributes ?? []) {
     if (attribute.type !== 'mdxJsxAttribute' || !attribute.name || typeof attribute.value !== 'string')
@@ -98,27 +83,26 @@ export const slotMarker = (index: number) => `mdxcomponentslot${index + 1}`;
  */
 export function cutComponents(
   source: string,
-  tree: SlotTreeNode,
-  positioned: SlotTreeNode,
+  tree: TreeNode,
+  positioned: TreeNode,
   components: readonly string[],
 ): { source: string; slots: ComponentSlot[] } | undefined {
   const children = tree.children ?? [];
   const placed = positioned.children ?? [];
   if (children.length !== placed.length) return undefined;
   const slots: ComponentSlot[] = [];
-  const expected: SlotTreeNode[] = [];
+  const expected: TreeNode[] = [];
   let cut = '';
   let from = 0;
   for (const [index, node] of children.entries()) {
-    if (!isMdx(node)) {
+    if (!isMdxNode(node)) {
       expected.push(node);
       continue;
     }
     if (node.type !== 'mdxJsxFlowElement' || !node.name || !components.includes(node.name)) return undefined;
     const props = literalProps(node);
     const inner = node.children ?? [];
-    if (!props || inner.some((child) => someNode(child, (n) => isMdx(n) || DOCUMENT_BOUND.has(n.type))))
-      return undefined;
+    if (!props || inner.flatMap(nodes).some((n) => isMdxNode(n) || DOCUMENT_BOUND.has(n.type))) return undefined;
     const element = placed[index]!.position;
     const innerPlaced = placed[index]!.children ?? [];
     const first = innerPlaced[0]?.position;
@@ -132,7 +116,7 @@ export function cutComponents(
       const { start, end } = innerPlaced[at]?.position ?? {};
       if (start?.offset === undefined || end?.offset === undefined) return undefined;
       const block = source.slice(start.offset, end.offset);
-      const parsed = markdownToMdast(block, { position: false }) as SlotTreeNode;
+      const parsed = markdownToMdast(block, { position: false }) as TreeNode;
       if (!isDeepStrictEqual(parsed.children, [child])) return undefined;
       blocks.push(block);
     }
@@ -145,7 +129,7 @@ export function cutComponents(
   }
   if (slots.length === 0) return undefined;
   cut += source.slice(from);
-  const cutTree = markdownToMdast(cut, { position: false }) as SlotTreeNode;
+  const cutTree = markdownToMdast(cut, { position: false }) as TreeNode;
   return isDeepStrictEqual(cutTree, { ...tree, children: expected }) ? { source: cut, slots } : undefined;
 }
 

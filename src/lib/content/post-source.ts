@@ -10,21 +10,9 @@ import { undefinedMdxNames, type MdxCode } from './mdx-names';
 import { invalidCharacterReason, xmlInvalidCharacters } from './xml-characters';
 import { countWords } from '../posts/reading-time';
 import { cutComponents, type ComponentSlot } from './component-slots';
+import { isMdxNode, nodes, type TreeNode } from './source-tree';
 
 export type PostFormat = 'md' | 'mdx';
-
-/** The part of an mdast node these checks read. */
-interface TreeNode {
-  type: string;
-  value?: string;
-  name?: string | null;
-  attributes?: { type: string; name?: string; value?: unknown }[];
-  children?: TreeNode[];
-  position?: {
-    start: { line: number; column: number; offset?: number };
-    end: { line: number; column: number; offset?: number };
-  };
-}
 
 export interface AnalysedPost {
   /** Frontmatter as YAML resolves it, dates already checked and turned into Dates. */
@@ -57,8 +45,6 @@ export interface AnalyseOptions {
   components?: readonly string[];
 }
 
-const MDX_NODE = /^mdx/;
-
 /**
  * Nodes that satteri's Markdown and MDX serializers write differently, though
  * both trees agree: `data-footnote-ref` vs `data-footnote-ref="true"`,
@@ -70,17 +56,6 @@ function serializersDiffer(node: TreeNode & { align?: unknown[]; checked?: unkno
   if (node.type === 'footnoteReference' || node.type === 'footnoteDefinition') return true;
   if (node.type === 'table') return (node.align ?? []).some((a) => a !== null);
   return node.type === 'listItem' && typeof node.checked === 'boolean';
-}
-
-/** Every node, parents before children. */
-function nodes(tree: TreeNode): TreeNode[] {
-  const out: TreeNode[] = [];
-  const visit = (node: TreeNode) => {
-    out.push(node);
-    for (const child of node.children ?? []) visit(child);
-  };
-  visit(tree);
-  return out;
 }
 
 function mdxCode(all: readonly TreeNode[]): MdxCode[] {
@@ -190,7 +165,7 @@ export function analysePost(source: string, format: PostFormat, options: Analyse
   if (format === 'mdx') {
     const names = undefinedMdxNames(mdxCode(all), options.components);
     problems.push(...(names.length > 0 ? undefinedMdxNames(mdxCode(nodes(parse(true))), options.components) : []));
-    const usesMdx = all.some((node) => MDX_NODE.test(node.type));
+    const usesMdx = all.some(isMdxNode);
     const differs = all.some(serializersDiffer);
     if (usesMdx && !differs && names.length === 0) {
       const cut = cutComponents(source, tree, parse(true), options.components ?? []);

@@ -289,7 +289,7 @@ async function syncPost(
 
 /**
  * The body's HTML without the components' markers, and the components with their places and their
- * children's HTML (component-slots.ts); false when a marker is not where it should be, or a child has an image.
+ * children's HTML (component-slots.ts); false when a marker is not where it should be.
  */
 async function placeComponents(
   context: LoaderContext,
@@ -299,10 +299,10 @@ async function placeComponents(
 ): Promise<{ html: string; components: PlacedComponent[] } | false> {
   const cut = removeMarkers(html, slots);
   if (!cut) return false;
+  // No image reaches here: component-slots.ts keeps a post with an image inside a component on the MDX path.
   const children = await Promise.all(
     slots.map((slot) => Promise.all(slot.children.map((block) => context.renderMarkdown(block, { fileURL })))),
   );
-  if (children.flat().some((block) => (block.metadata?.imagePaths ?? []).length > 0)) return false;
   return {
     html: cut.html,
     components: slots.map(({ name, props }, index) => {
