@@ -17,9 +17,19 @@
  * by other code than this (src/lib/build/code-fingerprint.ts), so an
  * incremental build never reuses a page that code would now render otherwise.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { globSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import {
+  existsSync,
+  globSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { constants, setPriority, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
@@ -75,13 +85,43 @@ export function outDirFromArgs(args) {
   return resolve(ROOT, 'dist');
 }
 
-/** Runs Pagefind's CLI: whether it succeeded, and why not. */
-function runPagefind(pagefindBin, args) {
-  const run = spawnSync(pagefindBin, args, {
+/**
+ * Starts Pagefind's CLI. `exited` says whether it succeeded, and why not; `writing` resolves once it
+ * has begun to write the index into `outputPath` (its `fragment/` folder exists), or has exited;
+ * `isRunning()` is false from the moment it has exited.
+ * With `lowestPriority` it works on the cores others leave idle: its main thread (the npm wrapper's)
+ * gets the lowest priority before it can start the binary, whose threads all inherit it
+ * (`os.setPriority()` changes one thread only).
+ */
+function startPagefind(pagefindBin, args, outputPath, { lowestPriority = false } = {}) {
+  const child = spawn(pagefindBin, args, {
     stdio: 'inherit',
     env: withAllocatorSettings(process.env, INDEXER_ALLOCATOR_ENV),
   });
-  return { ok: run.status === 0, why: run.error?.message ?? `exit code ${run.status}` };
+  if (lowestPriority && child.pid !== undefined) setPriority(child.pid, constants.priority.PRIORITY_LOW);
+  let running = true;
+  const exited = new Promise((resolveExit) => {
+    child.on('error', (error) => {
+      running = false;
+      resolveExit({ ok: false, why: error.message });
+    });
+    child.on('close', (status, signal) => {
+      running = false;
+      resolveExit({ ok: status === 0, why: signal ? `killed by ${signal}` : `exit code ${status}` });
+    });
+  });
+  const writing = new Promise((resolveWriting) => {
+    const poll = setInterval(() => {
+      if (!existsSync(join(outputPath, 'fragment'))) return;
+      clearInterval(poll);
+      resolveWriting();
+    }, 100);
+    exited.then(() => {
+      clearInterval(poll);
+      resolveWriting();
+    });
+  });
+  return { exited, writing, isRunning: () => running };
 }
 
 /**
@@ -109,28 +149,42 @@ export function readArticleList(site) {
 }
 
 /**
- * Pagefind's CLI over the articles in `ids` only, from a scratch folder of links to their pages
+ * Starts Pagefind's CLI over the articles in `ids` only, from a scratch folder of links to their pages
  * (linkArticlePages), so that an index is a function of those pages alone (shard-cache.ts). It sits
- * beside `site`, on the same disk, and is removed afterwards.
+ * beside `site`, on the same disk, and is removed once the indexer has exited.
  */
-function indexShard(site, ids, outputPath, pagefindBin) {
+function startShard(site, ids, outputPath, pagefindBin, options) {
   const scratch = mkdtempSync(join(dirname(site), `.${basename(site)}-search-shard-`));
   try {
     linkArticlePages(site, ids, scratch);
-    return runPagefind(pagefindBin, [...pagefindArgs(scratch), '--output-path', outputPath]);
-  } finally {
+    const run = startPagefind(
+      pagefindBin,
+      [...pagefindArgs(scratch), '--output-path', outputPath],
+      outputPath,
+      options,
+    );
+    run.exited = run.exited.finally(() => rmSync(scratch, { recursive: true, force: true }));
+    return run;
+  } catch (error) {
     rmSync(scratch, { recursive: true, force: true });
+    throw error;
   }
 }
 
 /**
  * Writes the search index into <site>/pagefind: one index, or, past `maxPerShard` articles, shards of
- * the newest-first list indexed one after another, so the indexer never holds more than a shard
- * (src/lib/search/shards.ts). With `shardCache` (a folder), a shard whose articles and pages are those
- * of a shard kept there by the last build is reused instead of indexed (src/lib/search/shard-cache.ts).
+ * the newest-first list (src/lib/search/shards.ts), so the indexer never holds more than a shard.
+ * With `shardCache` (a folder), a shard whose articles and pages are those of a shard kept there by
+ * the last build is reused instead of indexed (src/lib/search/shard-cache.ts).
+ *
+ * Shards are indexed one after another, with one overlap: once a shard begins to write its files it
+ * is past its peak memory and works on one core, so the next shard starts beside it, at the lowest
+ * priority, on the idle core. The shard after that one waits until it has exited, and runs at normal
+ * priority again: two indexers never run at the same priority, so a starting shard never slows the
+ * writing one into its own peak (two at the same priority peaked at 3.05 GB, docs/benchmarks.md).
  * Returns a message for the build log when it failed, else undefined.
  */
-export function writeSearchIndex(
+export async function writeSearchIndex(
   site,
   {
     maxPerShard = env.SEARCH_SHARD_MAX_ARTICLES,
@@ -152,18 +206,42 @@ export function writeSearchIndex(
   const keys = new Set();
   const warn = (message) => console.warn(`[site-pagefind] ${message}`);
   let reused = 0;
+  /** Each indexed shard's outcome once it is in place: undefined, or the build log's message. */
+  const outcomes = [];
+  let failed = false;
+  /** The last indexer started. */
+  let previous;
   for (const [k, shard] of shards.entries()) {
     const outputPath = join(bundleDir, shardFolder(k));
     const key = shardCache && shardKey(site, shard);
     if (key) keys.add(key);
-    if (key && restoreShard(shardCache, key, outputPath, shard.length, warn)) reused++;
-    else {
-      const run = indexShard(site, shard, outputPath, pagefindBin);
-      if (!run.ok) return indexerFailure(site, run.why, shard.length, maxPerShard);
+    const finish = () => {
       if (key) storeShard(shardCache, key, outputPath, warn);
+      if (k > 0) keepOnlyMergedFiles(outputPath);
+    };
+    if (key && restoreShard(shardCache, key, outputPath, shard.length, warn)) {
+      reused++;
+      finish();
+      continue;
     }
-    if (k > 0) keepOnlyMergedFiles(outputPath);
+    if (previous) {
+      await (previous.lowestPriority ? previous.exited : previous.writing);
+      if (!previous.isRunning()) await previous.exited;
+      // A failed shard fails the index: no shard after it starts.
+      if (failed) break;
+    }
+    const lowestPriority = previous !== undefined && !previous.lowestPriority && previous.isRunning();
+    const run = { ...startShard(site, shard, outputPath, pagefindBin, { lowestPriority }), lowestPriority };
+    run.exited = run.exited.then((result) => {
+      if (result.ok) return finish();
+      failed = true;
+      return indexerFailure(site, result.why, shard.length, maxPerShard);
+    });
+    outcomes.push(run.exited);
+    previous = run;
   }
+  const failure = (await Promise.all(outcomes)).find(Boolean);
+  if (failure) return failure;
   if (shardCache) keepOnlyShards(shardCache, keys, warn);
   // With no article published there is no shard (Pagefind refuses to write an empty index): the manifest says so.
   mkdirSync(bundleDir, { recursive: true });
@@ -352,7 +430,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   recordCodeFingerprint(cacheDir, fingerprint);
   let failure;
   try {
-    failure = writeSearchIndex(site, { shardCache: join(cacheDir, OWN_CACHE_FILES.searchShards) });
+    failure = await writeSearchIndex(site, { shardCache: join(cacheDir, OWN_CACHE_FILES.searchShards) });
   } catch (error) {
     // Not the content (astro build checked it) but the machine: a disk that fails a read or a write.
     failure = `✖ The search index could not be written (${error.message}): deploy nothing from this build.`;

@@ -8,8 +8,8 @@ import { inheritedEnv } from './build-site';
  * `npm run build`.
  */
 export function runIndexStep(site: string, options: object = {}, env: NodeJS.ProcessEnv = inheritedEnv()) {
-  const script = `import(${JSON.stringify(resolve('scripts/build.mjs'))}).then((m) => {
-    const failure = m.writeSearchIndex(${JSON.stringify(site)}, ${JSON.stringify(options)});
+  const script = `import(${JSON.stringify(resolve('scripts/build.mjs'))}).then(async (m) => {
+    const failure = await m.writeSearchIndex(${JSON.stringify(site)}, ${JSON.stringify(options)});
     if (failure) { console.error(failure); process.exit(1); }
   })`;
   return spawnSync(process.execPath, ['--input-type=module', '-e', script], { env, encoding: 'utf8', timeout: 30_000 });

@@ -127,6 +127,55 @@ describe('search index: past SEARCH_SHARD_MAX_ARTICLES, shards of the newest-fir
   });
 });
 
+describe('search index: the next shard starts beside one that writes, at the lowest priority', () => {
+  it('overlaps a shard with the next only while it writes, and never two at one priority', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pagefind-overlap-'));
+    const site = join(dir, 'dist');
+    const ids = ['d-newest', 'c-post', 'b-post', 'a-oldest'];
+    for (const id of ids) {
+      mkdirSync(join(site, 'posts', id), { recursive: true });
+      writeFileSync(join(site, 'posts', id, 'index.html'), '<!doctype html><html lang="en"><body></body></html>');
+    }
+    mkdirSync(join(site, 'pagefind'));
+    writeFileSync(join(site, 'pagefind', 'articles.json'), JSON.stringify({ ids }));
+    // A stand-in indexer: it logs when it starts (with its niceness) and ends, and begins writing (its
+    // fragment/ folder) halfway. The pause before `nice` leaves the build time to lower its priority.
+    const log = join(dir, 'runs.log');
+    const bin = join(dir, 'pagefind-fake.sh');
+    writeFileSync(
+      bin,
+      `#!/bin/sh
+while [ $# -gt 0 ]; do case "$1" in --site) site=$2; shift;; --output-path) out=$2; shift;; esac; shift; done
+shard=$(basename "$out")
+sleep 0.2
+echo "start $shard $(nice)" >> ${JSON.stringify(log)}
+mkdir -p "$out"
+sleep 0.6
+mkdir "$out/fragment"
+printf '{"languages":{"en":{"page_count":%d}}}' "$(ls "$site/posts" | wc -l)" > "$out/pagefind-entry.json"
+sleep 0.8
+echo "end $shard" >> ${JSON.stringify(log)}
+`,
+    );
+    chmodSync(bin, 0o755);
+    const run = runIndexStep(site, { maxPerShard: 1, pagefindBin: bin });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/Pagefind indexed 4 pages \(4 shards: 1, 1, 1, 1\)/);
+    const lowest = String(19);
+    // Shard 2 starts while shard 1 writes, niced; shard 3 waits for shard 2 to end and runs at normal priority.
+    expect(readFileSync(log, 'utf8').trim().split('\n')).toEqual([
+      'start pagefind 0',
+      `start shard-2 ${lowest}`,
+      'end pagefind',
+      'end shard-2',
+      'start shard-3 0',
+      `start shard-4 ${lowest}`,
+      'end shard-3',
+      'end shard-4',
+    ]);
+  }, 20_000);
+});
+
 describe('search index: every article indexed', () => {
   it('fails when Pagefind indexes fewer pages than the site has articles', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pagefind-missing-'));
