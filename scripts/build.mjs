@@ -215,15 +215,15 @@ export async function writeSearchIndex(
     const outputPath = join(bundleDir, shardFolder(k));
     const key = shardCache && shardKey(site, shard);
     if (key) keys.add(key);
+    if (key && restoreShard(shardCache, key, outputPath, shard.length, warn)) {
+      reused++;
+      if (k > 0) keepOnlyMergedFiles(outputPath);
+      continue;
+    }
     const finish = () => {
       if (key) storeShard(shardCache, key, outputPath, warn);
       if (k > 0) keepOnlyMergedFiles(outputPath);
     };
-    if (key && restoreShard(shardCache, key, outputPath, shard.length, warn)) {
-      reused++;
-      finish();
-      continue;
-    }
     if (previous) {
       await (previous.lowestPriority ? previous.exited : previous.writing);
       if (!previous.isRunning()) await previous.exited;

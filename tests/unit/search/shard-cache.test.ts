@@ -174,11 +174,14 @@ describe('the index step with a cache folder: only changed shards are indexed ag
 
       expect(index()).toMatch(/Pagefind indexed 5 pages \(3 shards: 1, 2, 2\) in \d+ ms/);
       expect(readdirSync(cache)).toHaveLength(3);
+      const keptFolders = () => readdirSync(cache).map((key) => [key, statSync(join(cache, key)).ino]);
+      const keptBefore = keptFolders();
 
-      // Nothing changed: every shard is reused, none indexed.
+      // Nothing changed: every shard is reused, none indexed, and the cache folder is left as it was.
       expect(index()).toMatch(
         /Pagefind indexed 5 pages \(3 shards: 1, 2, 2; unchanged: reused from the cache folder\)/,
       );
+      expect(keptFolders()).toEqual(keptBefore);
       expectSameTree(indexedCold(site, ids, dir, 'cold-1'), join(site, 'pagefind'));
 
       // One line of an old article: its shard alone is indexed again, and search finds the new word.
