@@ -98,7 +98,12 @@ function startPagefind(pagefindBin, args, outputPath, { lowestPriority = false }
     stdio: 'inherit',
     env: withAllocatorSettings(process.env, INDEXER_ALLOCATOR_ENV),
   });
-  if (lowestPriority && child.pid !== undefined) setPriority(child.pid, constants.priority.PRIORITY_LOW);
+  if (lowestPriority && child.pid !== undefined)
+    try {
+      setPriority(child.pid, constants.priority.PRIORITY_LOW);
+    } catch {
+      // Gone already, or not ours to change: the priority only decides how fast, never what is written.
+    }
   let running = true;
   const exited = new Promise((resolveExit) => {
     child.on('error', (error) => {
@@ -232,11 +237,18 @@ export async function writeSearchIndex(
     }
     const lowestPriority = previous !== undefined && !previous.lowestPriority && previous.isRunning();
     const run = { ...startShard(site, shard, outputPath, pagefindBin, { lowestPriority }), lowestPriority };
-    run.exited = run.exited.then((result) => {
-      if (result.ok) return finish();
-      failed = true;
-      return indexerFailure(site, result.why, shard.length, maxPerShard);
-    });
+    run.exited = run.exited
+      .then((result) => {
+        if (result.ok) return finish();
+        failed = true;
+        return indexerFailure(site, result.why, shard.length, maxPerShard);
+      })
+      .catch((error) => {
+        failed = true;
+        throw error;
+      });
+    // Awaited with the others below; a file error while the next shard runs must not be an unhandled rejection.
+    run.exited.catch(() => {});
     outcomes.push(run.exited);
     previous = run;
   }
