@@ -17,8 +17,8 @@
  */
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { BuildError } from '../build/build-error';
 import { replaceFile } from '../build/replace-file';
 import type { PlacedComponent } from './component-slots';
@@ -51,14 +51,41 @@ export function postHtmlDir(cacheDir: string, mode: 'dev' | 'build'): string {
 
 const nameOf = (html: string) => createHash('sha256').update(html).digest('hex') + EXTENSION;
 
-/** Writes `html` under `dir` (once: a file with its name already holds these bytes) and returns the file's path. */
-export async function savePostHtml(dir: string, html: string): Promise<string> {
-  const file = join(dir, nameOf(html));
-  if (await isFile(file)) return file;
-  await mkdir(dir, { recursive: true });
-  // Two posts with the same HTML may be saved at once; the second rename replaces the file with the same bytes.
-  replaceFile(file, (partial) => writeFileSync(partial, html));
-  return file;
+/**
+ * The folder of saved HTML, listed once per sync. Asking the file system for each post's file (a miss
+ * is an ENOENT error object) and making the folder each time cost a cold 10,000-post sync ~1.1 s of
+ * Astro's thread. The writes stay synchronous: through fs/promises, eight at a time, 10,000 such files
+ * took 2.3–3.2 s and 3.5–5.2 s of system CPU here, against 0.4–1.2 s and 0.3–1.1 s written in turn.
+ */
+export class PostHtmlFolder {
+  readonly #names: Set<string>;
+
+  private constructor(
+    readonly dir: string,
+    names: Iterable<string>,
+  ) {
+    this.#names = new Set(names);
+  }
+
+  static async open(dir: string): Promise<PostHtmlFolder> {
+    await mkdir(dir, { recursive: true });
+    return new PostHtmlFolder(dir, await readdir(dir));
+  }
+
+  /** Whether `file` is in this folder: there when it was opened, or saved since. */
+  holds(file: string): boolean {
+    return dirname(file) === this.dir && this.#names.has(basename(file));
+  }
+
+  /** Writes `html` (once: a file with its name already holds these bytes) and returns the file's path. */
+  save(html: string): string {
+    const name = nameOf(html);
+    const file = join(this.dir, name);
+    if (this.#names.has(name)) return file;
+    replaceFile(file, (partial) => writeFileSync(partial, html));
+    this.#names.add(name);
+    return file;
+  }
 }
 
 /**
@@ -91,15 +118,6 @@ export async function loadPostHtml(file: string, source: string): Promise<string
       `${source}: its rendered HTML (${file}) was changed in the cache folder; delete the file and build again`,
     );
   return html;
-}
-
-export async function isFile(file: string): Promise<boolean> {
-  try {
-    return (await stat(file)).isFile();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw error;
-  }
 }
 
 /** Deletes every file in `dir` but those in `keep` (absolute paths): HTML no entry points at any more. */

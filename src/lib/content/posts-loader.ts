@@ -38,12 +38,11 @@ import { heroImageProblems } from './hero-image';
 import { analysePost, type PostFormat } from './post-source';
 import {
   htmlFileOf,
-  isFile,
   POST_COMPONENTS_KEY,
   POST_HTML_FILE_KEY,
+  PostHtmlFolder,
   postHtmlDir,
   prunePostHtml,
-  savePostHtml,
 } from './post-html-files';
 import { removeMarkers, type ComponentSlot, type PlacedComponent } from './component-slots';
 import { PROBLEMS_FIELD, problemsOf } from './problem-entries';
@@ -134,6 +133,7 @@ async function syncAll(
   const fail = (id: string, problems: ContentProblem[]) => failed.set(id, [...(failed.get(id) ?? []), ...problems]);
 
   const pending: { id: string; file: string; format: PostFormat }[] = [];
+  const htmlFolder = await PostHtmlFolder.open(htmlDir);
   for (const path of files) {
     const file = join(dir, path);
     const extension = extname(path);
@@ -178,7 +178,7 @@ async function syncAll(
     Array.from({ length: 8 }, async () => {
       for (let next = work.shift(); next; next = work.shift()) {
         untouched.delete(next.id);
-        const problems = await syncPost(context, root, htmlDir, next, options);
+        const problems = await syncPost(context, root, htmlFolder, next, options);
         if (problems.length > 0) fail(next.id, problems);
         else if (options.onPostStored) {
           const entry = context.store.get(next.id);
@@ -207,7 +207,7 @@ async function syncAll(
 async function syncPost(
   context: LoaderContext,
   root: string,
-  htmlDir: string,
+  htmlFolder: PostHtmlFolder,
   { id, file, format }: { id: string; file: string; format: PostFormat },
   options: PostsLoaderOptions,
 ): Promise<ContentProblem[]> {
@@ -221,7 +221,7 @@ async function syncPost(
     existing.filePath === filePath &&
     problemsOf(existing).length === 0 &&
     // A cache folder restored without its HTML files (or moved) renders the post again.
-    (savedHtml === undefined || (await isFile(savedHtml)))
+    (savedHtml === undefined || htmlFolder.holds(savedHtml))
   ) {
     // Unchanged since the last sync (a warm cache). Setting the same entry again re-registers what
     // Astro collects at set time, its MDX module and its images; set() skips an equal digest, so
@@ -280,7 +280,7 @@ async function syncPost(
     context.store.set({ id, data, filePath, digest, rendered: { ...rendered, html }, assetImports: imagePaths });
     return [];
   }
-  const htmlFile = await savePostHtml(htmlDir, html);
+  const htmlFile = htmlFolder.save(html);
   const metadata = { ...rendered.metadata, [POST_HTML_FILE_KEY]: htmlFile };
   if (components.length > 0) Object.assign(metadata, { [POST_COMPONENTS_KEY]: components });
   context.store.set({ id, data, filePath, digest, rendered: { html: '', metadata } });

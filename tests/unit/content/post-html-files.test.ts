@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { AstroError } from 'astro/errors';
@@ -8,9 +8,9 @@ import {
   htmlFileOf,
   loadPostHtml,
   POST_HTML_FILE_KEY,
+  PostHtmlFolder,
   postHtmlDir,
   prunePostHtml,
-  savePostHtml,
 } from '../../../src/lib/content/post-html-files';
 
 let cache = '';
@@ -19,6 +19,7 @@ beforeEach(() => {
   cache = mkdtempSync(join(tmpdir(), 'post-html-'));
   dir = postHtmlDir(cache, 'build');
 });
+const savePostHtml = async (folder: string, html: string) => (await PostHtmlFolder.open(folder)).save(html);
 afterEach(() => rmSync(cache, { recursive: true, force: true }));
 
 const HTML = '<h2 id="a">Ä heading</h2>\n<p>Body with <code>&lt;code&gt;</code> and “quotes”.</p>';
@@ -42,11 +43,29 @@ describe('rendered HTML kept outside the content store (src/lib/content/post-htm
     expect(readdirSync(dir).sort()).toEqual([basename(first), basename(other)].sort());
   });
 
-  it('saves the same HTML for several posts at once (as the loader does, eight in flight) into one file', async () => {
-    const files = await Promise.all(Array.from({ length: 8 }, () => savePostHtml(dir, HTML)));
-    expect(new Set(files).size).toBe(1);
-    expect(readdirSync(dir)).toEqual([basename(files[0]!)]);
-    expect(await loadPostHtml(files[0]!, 'src/content/posts/a.md')).toBe(HTML);
+  it('does not write a file again that an earlier sync left in the folder', async () => {
+    const file = (await PostHtmlFolder.open(dir)).save(HTML);
+    const written = statSync(file);
+    const nextSync = await PostHtmlFolder.open(dir);
+    const files = Array.from({ length: 3 }, () => nextSync.save(HTML));
+    expect(new Set(files)).toEqual(new Set([file]));
+    // The same inode: listed when the folder was opened, so not replaced by a rename.
+    expect(statSync(file).ino).toBe(written.ino);
+    expect(readdirSync(dir)).toEqual([basename(file)]);
+    expect(await loadPostHtml(file, 'src/content/posts/a.md')).toBe(HTML);
+  });
+
+  it('knows the files it held when opened and those saved since, and nothing outside the folder', async () => {
+    const before = await savePostHtml(dir, HTML);
+    const folder = await PostHtmlFolder.open(dir);
+    expect(folder.holds(before)).toBe(true);
+    const other = join(dir, `${'0'.repeat(64)}.html`);
+    expect(folder.holds(other)).toBe(false);
+    const saved = folder.save('<p>New.</p>');
+    expect(folder.holds(saved)).toBe(true);
+    // The same name in another cache folder (one restored somewhere else) is not this folder's file.
+    expect(folder.holds(join(cache, 'moved', basename(before)))).toBe(false);
+    expect(readdirSync(dir).some((name) => name.endsWith('.partial'))).toBe(false);
   });
 
   it('stops with the post’s source file when the HTML was deleted or changed', async () => {
