@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { PAGE_BUDGETS } from '../budgets';
 import { gzipSize } from '../support/gzip';
-import { elements } from '../support/dist';
+import { elements, htmlFiles } from '../support/dist';
 
 const dist = inject('mainDistDir');
 
@@ -25,5 +25,20 @@ describe('byte budgets: HTML and CSS per page type (gzip)', () => {
     expect(htmlBytes).toBeLessThanOrEqual(budget.html);
     expect(cssBytes).toBeLessThanOrEqual(budget.css);
     expect(stylesheets.length).toBeGreaterThan(0);
+  });
+});
+
+describe('one stylesheet for the whole site', () => {
+  it('every page links the same single stylesheet, so a reader fetches it once and Astro hashes one per page', () => {
+    const pages = htmlFiles(dist);
+    expect(pages.length).toBeGreaterThan(10);
+    const linked = pages.map((file): [string, string[]] => [
+      file,
+      elements(readFileSync(file, 'utf8'))
+        .filter((e) => e.name === 'link' && e.attributes.rel === 'stylesheet')
+        .map((e) => e.attributes.href!),
+    ]);
+    expect(linked.filter(([, hrefs]) => hrefs.length !== 1)).toEqual([]);
+    expect(new Set(linked.map(([, hrefs]) => hrefs[0])).size).toBe(1);
   });
 });
