@@ -150,3 +150,43 @@ describe('incremental builds', () => {
     expect(htmlWith(NEW_WORD)).toHaveLength(1);
   });
 });
+
+/** The ids of the articles each search bundle holds, newest bundle first, read from its fragments' URLs. */
+function articlesByBundle(dist: string): string[][] {
+  return parseShardManifest(readFileSync(join(dist, 'pagefind', SHARD_MANIFEST), 'utf8')).bundles.map((bundle) => {
+    const folder = join(dist, 'pagefind', bundle, 'fragment');
+    return readdirSync(folder).map((name) => {
+      const text = gunzipSync(readFileSync(join(folder, name))).toString('utf8');
+      const { url } = JSON.parse(text.slice(text.indexOf('{'))) as { url: string };
+      return url.split('/').at(-2)!;
+    });
+  });
+}
+
+/** One word of a post's body swapped for another, so the post's page changes and no other page does. */
+function swapBodyWord(id: string, word: string): void {
+  const file = join(POSTS, posts.find((post) => post.id === id)!.fileName);
+  const source = readFileSync(file, 'utf8');
+  const bodyStart = source.indexOf('\n---\n', 4) + 5;
+  expect(source.slice(bodyStart)).toContain(' the ');
+  writeFileSync(file, source.slice(0, bodyStart) + source.slice(bodyStart).replace(' the ', ` ${word} `));
+}
+
+describe('incremental builds that index one search shard and keep the other', () => {
+  it('write each shard into a folder of its own bytes only, whichever shards the build before indexed', async () => {
+    const [newest, older] = articlesByBundle(clean);
+    expect(newest!.length).toBeGreaterThan(0);
+    expect(older!.length).toBeGreaterThan(0);
+    // The newest shard is indexed while the older one is restored into its folder inside the newest's.
+    swapBodyWord(newest![0]!, 'zelqarind');
+    const first = await buildWithOutput('incremental-newest-shard', SHARED_CACHE);
+    expect(first.output).toMatch(/\(2 shards: 4, 4; 1 unchanged shard reused from the cache folder\)/);
+    // Now the newest shard is restored from what that build kept, and the older one indexed.
+    swapBodyWord(older![0]!, 'mirvashen');
+    const second = await buildWithOutput('incremental-older-shard', SHARED_CACHE);
+    expect(second.output).toMatch(/\(2 shards: 4, 4; 1 unchanged shard reused from the cache folder\)/);
+    const cleanAgain = await build('incremental-older-shard-clean', join(WORK, 'clean-cache-2'));
+    expect(diffTrees(cleanAgain, second.distDir)).toMatchObject({ onlyInFirst: [], onlyInSecond: [], differing: [] });
+    expect(indexedText(second.distDir)).toContain('mirvashen');
+  });
+});

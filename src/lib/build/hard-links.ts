@@ -10,7 +10,7 @@
  */
 import { copyFileSync, linkSync, mkdirSync, readdirSync } from 'node:fs';
 import { copyFile, link } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 
 /** Errors meaning "no hard link here": another device, or a file system or mount without them, or too many. */
 const LINK_REFUSED = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EMLINK']);
@@ -42,13 +42,20 @@ function linkOrCopyFileSync(source: string, destination: string): void {
 /**
  * `source`'s folders made again under `destination` (which must not exist yet, or be empty), and each
  * of its files linked into them (linkOrCopyFileSync). Only folders and regular files: anything else
- * (a symbolic link, a socket) is not something the build writes, so it is an error.
+ * (a symbolic link, a socket) is not something the build writes, so it is an error. An entry directly
+ * in `source` for which `leaveOut(name)` is true is left out, with everything under it.
  */
-export function linkTreeSync(source: string, destination: string): void {
+export function linkTreeSync(
+  source: string,
+  destination: string,
+  leaveOut: (topLevelName: string) => boolean = () => false,
+): void {
   mkdirSync(destination, { recursive: true });
   for (const entry of readdirSync(source, { recursive: true, withFileTypes: true })) {
     const from = join(entry.parentPath, entry.name);
-    const to = join(destination, relative(source, from));
+    const path = relative(source, from);
+    if (leaveOut(path.split(sep, 1)[0]!)) continue;
+    const to = join(destination, path);
     if (entry.isDirectory()) mkdirSync(to, { recursive: true });
     else if (entry.isFile()) linkOrCopyFileSync(from, to);
     else throw new Error(`${from}: neither a file nor a folder, so not linked`);

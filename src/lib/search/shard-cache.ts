@@ -21,6 +21,7 @@ import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:f
 import { join } from 'node:path';
 import { linkTreeSync } from '../build/hard-links.ts';
 import { articlePage, indexedPageCount } from './pagefind-index.ts';
+import { isShardFolderName } from './shards.ts';
 
 /** The name a shard of the articles `ids` of `site` is kept under: it changes when any of their pages does. */
 export function shardKey(site: string, ids: readonly string[]): string {
@@ -73,6 +74,10 @@ export function restoreShard(
  * Keeps the shard Pagefind just wrote into `outputPath` under `key`, whole: it may be the first
  * bundle next time, which serves the engine. Whatever was under `key` failed restoreShard, so it goes.
  * The cache is only a shortcut: when the shard cannot be kept, `warn` says why and the build goes on.
+ *
+ * The first shard's folder is Pagefind's folder, which also holds the other shards' folders: restored
+ * while it was indexed, or being written beside it. They are left out. Kept with it, they came back
+ * into place with it, under a shard indexed afresh there, whose folder then held two indexes' files.
  */
 export function storeShard(cacheDir: string, key: string, outputPath: string, warn: Warn = console.warn): void {
   const kept = join(cacheDir, key);
@@ -81,7 +86,7 @@ export function storeShard(cacheDir: string, key: string, outputPath: string, wa
   try {
     mkdirSync(cacheDir, { recursive: true });
     rmSync(partial, { recursive: true, force: true });
-    linkTreeSync(outputPath, partial);
+    linkTreeSync(outputPath, partial, isShardFolderName);
     rmSync(kept, { recursive: true, force: true });
     renameSync(partial, kept);
   } catch (error) {

@@ -43,6 +43,11 @@ export const SHARD_FOLDER_PATTERN = 'shard-[1-9]\\d*/';
 export const SHARD_FOLDER_GLOB = 'shard-*/';
 const SHARD_FOLDER = new RegExp(`^${SHARD_FOLDER_PATTERN}$`);
 
+/** Whether `name`, an entry of Pagefind's folder, is the folder of another shard (`shard-2`, …). */
+export function isShardFolderName(name: string): boolean {
+  return SHARD_FOLDER.test(`${name}/`);
+}
+
 /** The bundle folder of the shard at `index` (0 is the newest). */
 export function shardFolder(index: number): string {
   return index === 0 ? '' : `shard-${index + 1}/`;

@@ -3,6 +3,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readFileSync,
+  readdirSync,
   rmSync,
   statSync,
   symlinkSync,
@@ -49,6 +50,19 @@ describe('second names for build files (src/lib/build/hard-links.ts)', () => {
       expect(b.nlink, file).toBe(2);
     }
     expect(statSync(join(dir, 'b', 'empty')).isDirectory()).toBe(true);
+  });
+
+  it('leaves out the top-level entries it is told to, with everything under them', () => {
+    writeTree(join(dir, 'a'));
+    linkTreeSync(join(dir, 'a'), join(dir, 'b'), (name) => name === 'index' || name === 'pagefind-entry.json');
+    expect(readdirSync(join(dir, 'b'), { recursive: true }).sort()).toEqual([
+      'empty',
+      'filter',
+      join('filter', 'tags'),
+      join('filter', 'tags', 'en_b.pf_filter'),
+      'fragment',
+      join('fragment', 'en_a.pf_fragment'),
+    ]);
   });
 
   it.skipIf(!otherDevice)('copies where the file system refuses a link (another device)', () => {

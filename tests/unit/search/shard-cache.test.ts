@@ -68,6 +68,15 @@ describe('kept shards', () => {
     expect(readdirSync(dir).sort()).toEqual(['cache', 'restored', 'written']);
   });
 
+  it('are the shard’s own files: the first shard is kept without the other shards’ folders inside it', () => {
+    const dir = scratch('nested');
+    fakeShard(join(dir, 'pagefind'), 4);
+    // Restored into the first shard's folder while it was indexed, or being written beside it.
+    fakeShard(join(dir, 'pagefind', 'shard-2'), 4);
+    storeShard(join(dir, 'cache'), 'first', join(dir, 'pagefind'));
+    expect(readdirSync(join(dir, 'cache', 'first')).sort()).toEqual(['index', 'pagefind-entry.json']);
+  });
+
   it('share their files with the built index instead of copying them', () => {
     const dir = scratch('links');
     fakeShard(join(dir, 'written'), 1);

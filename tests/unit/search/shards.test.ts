@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   combineShardResults,
   isMergedShardFile,
+  isShardFolderName,
   parseShardManifest,
   shardFolder,
   shardManifest,
@@ -40,6 +41,11 @@ describe('search index shards (src/lib/search/shards.ts)', () => {
     // No article published: no bundle at all, which the manifest says rather than leaving out.
     expect(shardManifest(0)).toEqual({ bundles: [] });
     expect(parseShardManifest(JSON.stringify(shardManifest(0)))).toEqual({ bundles: [] });
+  });
+
+  it('tells the other shards’ folders from what Pagefind writes into its own', () => {
+    expect(['shard-2', 'shard-10'].every(isShardFolderName)).toBe(true);
+    expect(['shard-02', 'shard-', 'index', 'fragment', 'pagefind-entry.json'].some(isShardFolderName)).toBe(false);
   });
 
   it('refuses a manifest that points anywhere else', () => {
