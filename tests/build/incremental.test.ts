@@ -40,14 +40,15 @@ const posts: FixturePost[] = [
 const [retitled, , deleted] = posts;
 const bodyEdited = posts.at(-1)!;
 
-/** The text of every page in the search index, over its shards (fragments are gzip'd JSON behind a "pagefind_dcd" signature). */
-const indexedText = (dist: string) =>
-  parseShardManifest(readFileSync(join(dist, 'pagefind', SHARD_MANIFEST), 'utf8'))
-    .bundles.map((bundle) => join(dist, 'pagefind', bundle, 'fragment'))
-    .flatMap((folder) =>
-      readdirSync(folder).map((name) => gunzipSync(readFileSync(join(folder, name))).toString('utf8')),
-    )
-    .join('\n');
+/** Each search bundle's page fragments as text, newest bundle first (gzip'd JSON behind a "pagefind_dcd" signature). */
+const fragmentsByBundle = (dist: string): string[][] =>
+  parseShardManifest(readFileSync(join(dist, 'pagefind', SHARD_MANIFEST), 'utf8')).bundles.map((bundle) => {
+    const folder = join(dist, 'pagefind', bundle, 'fragment');
+    return readdirSync(folder).map((name) => gunzipSync(readFileSync(join(folder, name))).toString('utf8'));
+  });
+
+/** The text of every page in the search index, over its shards. */
+const indexedText = (dist: string) => fragmentsByBundle(dist).flat().join('\n');
 
 /** Small enough that the nine posts make shards, so that rebuilds keep the unchanged ones (src/lib/search/shard-cache.ts). */
 const SHARD_SIZE = 4;
@@ -152,16 +153,10 @@ describe('incremental builds', () => {
 });
 
 /** The ids of the articles each search bundle holds, newest bundle first, read from its fragments' URLs. */
-function articlesByBundle(dist: string): string[][] {
-  return parseShardManifest(readFileSync(join(dist, 'pagefind', SHARD_MANIFEST), 'utf8')).bundles.map((bundle) => {
-    const folder = join(dist, 'pagefind', bundle, 'fragment');
-    return readdirSync(folder).map((name) => {
-      const text = gunzipSync(readFileSync(join(folder, name))).toString('utf8');
-      const { url } = JSON.parse(text.slice(text.indexOf('{'))) as { url: string };
-      return url.split('/').at(-2)!;
-    });
-  });
-}
+const articlesByBundle = (dist: string): string[][] =>
+  fragmentsByBundle(dist).map((fragments) =>
+    fragments.map((text) => (JSON.parse(text.slice(text.indexOf('{'))) as { url: string }).url.split('/').at(-2)!),
+  );
 
 /** One word of a post's body swapped for another, so the post's page changes and no other page does. */
 function swapBodyWord(id: string, word: string): void {
