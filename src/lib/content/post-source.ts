@@ -112,6 +112,20 @@ function bodyOffset(source: string, yaml: string): number {
   return offset;
 }
 
+/** A post with nothing to render: its one problem stops the build. */
+function unusable(parsed: boolean, problem: LocatedProblem): AnalysedPost {
+  return {
+    data: {},
+    body: '',
+    renderAs: 'mdx',
+    componentSlots: [],
+    words: 0,
+    codeBlocks: 0,
+    parsed,
+    problems: [problem],
+  };
+}
+
 export function analysePost(source: string, format: PostFormat, options: AnalyseOptions): AnalysedPost {
   // Positions cost about as much as the parse itself; they are only needed to place a problem,
   // so the tree is parsed without them and again with them when there is a problem to place.
@@ -122,29 +136,10 @@ export function analysePost(source: string, format: PostFormat, options: Analyse
     tree = parse(false);
   } catch (error) {
     // satteri's message starts with the line and column: `8:1: Unexpected character …`.
-    return {
-      data: {},
-      body: '',
-      renderAs: 'mdx',
-      componentSlots: [],
-      words: 0,
-      codeBlocks: 0,
-      parsed: false,
-      problems: [{ reason: `${format.toUpperCase()} syntax error at ${(error as Error).message}` }],
-    };
+    return unusable(false, { reason: `${format.toUpperCase()} syntax error at ${(error as Error).message}` });
   }
   const yaml = tree.children?.[0]?.type === 'yaml' ? tree.children[0] : undefined;
-  if (!yaml)
-    return {
-      data: {},
-      body: '',
-      renderAs: 'mdx',
-      componentSlots: [],
-      words: 0,
-      codeBlocks: 0,
-      parsed: true,
-      problems: [{ line: 1, reason: 'a post starts with a frontmatter block between --- lines' }],
-    };
+  if (!yaml) return unusable(true, { line: 1, reason: 'a post starts with a frontmatter block between --- lines' });
 
   // The YAML starts on line 2, under the opening `---`.
   const frontmatter = parseFrontmatter(yaml.value ?? '', 2, options);
