@@ -62,6 +62,20 @@ beforeAll(async () => {
       ['pubDate: 2024-01-01'],
       '<Votechart survey="moon-awards-2024-narratives" />\n',
     ),
+    // MDX is code with the build's rights: an element named by a variable, globals, imports.
+    'posts/dynamic-tag.mdx': post(
+      ['pubDate: 2024-01-01'],
+      "export const T = 'script';\n\nProse.\n\n<T>console.log('from a post')</T>\n",
+    ),
+    'posts/build-secrets.mdx': post(['pubDate: 2024-01-01'], 'Home is {globalThis.process.env.HOME}.\n'),
+    'posts/reads-files.mdx': post(
+      ['pubDate: 2024-01-01'],
+      "import { readFileSync } from 'node:fs';\n\n{readFileSync('/etc/hostname', 'utf8')}\n",
+    ),
+    'posts/callout-props.mdx': post(
+      ['pubDate: 2024-01-01'],
+      '<Callout type="danger" titel="Heads up">\nText.\n</Callout>\n',
+    ),
     'posts/sub/nested.mdx': post(['pubDate: 2024-01-01']),
     'posts/Bad Name.md': post(['pubDate: 2024-01-01']),
     'posts/reserved.md': post(['pubDate: 2024-01-01', 'bodyWords: 3']),
@@ -121,8 +135,31 @@ describe('every mistake is named at its source, all in one build', () => {
     [
       'unknown-component.mdx',
       ':9',
-      '<Votechart> is not a component this site provides and the post does not import it (without an import a post can use Callout, VoteChart)',
+      '<Votechart> is not a component this site provides (a post can use Callout, VoteChart)',
     ],
+    [
+      'dynamic-tag.mdx',
+      ':9',
+      'import and export lines are not allowed in a post: they run as code when the site is built (the components Callout, VoteChart need no import)',
+    ],
+    ['dynamic-tag.mdx', ':13', '<T> is not a component this site provides (a post can use Callout, VoteChart)'],
+    [
+      'build-secrets.mdx',
+      ':9',
+      'the expression {globalThis.process.env.HOME} would run as code when the site is built; in braces a post may write only a comment, a literal or frontmatter.<field> (write a literal { as \\{ or use `code`)',
+    ],
+    [
+      'reads-files.mdx',
+      ':9',
+      'import and export lines are not allowed in a post: they run as code when the site is built (the components Callout, VoteChart need no import)',
+    ],
+    [
+      'reads-files.mdx',
+      ':11',
+      `the expression {readFileSync('/etc/hostname', 'utf8')} uses "readFileSync", which this post never defines; write a literal { as \\{ or use \`code\``,
+    ],
+    ['callout-props.mdx', ':9', '<Callout> type: Invalid option: expected one of "note"|"tip"|"warning"'],
+    ['callout-props.mdx', ':9', '<Callout> has no prop titel (its props: type, title)'],
     ['reserved.md', ':7 (bodyWords)', '"bodyWords" is filled in by the build and cannot be set in frontmatter'],
     [
       'hero-missing.md',
@@ -204,7 +241,7 @@ describe('near-misses build', () => {
       'posts/commented.md': post(['pubDate: 2024-02-28 # first draft']),
       'posts/timestamp.mdx': post(
         ['pubDate: "2024-02-28T10:00:00+02:00"'],
-        'Text with an {props.unused ?? "expression"} and `{x}` in code.\n',
+        'Text with an {frontmatter.title} expression and `{x}` in code.\n',
       ),
       'posts/tiny.png': png(1, 1),
       'posts/small-hero.md': post([

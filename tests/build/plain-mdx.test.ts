@@ -34,7 +34,7 @@ const tricky: Record<string, string> = {
     '| plain | table |\n| ----- | ----- |\n| `a|b` | a &lt; b |\n\nNo alignment, so Markdown renders it as MDX does.\n',
   'tricky-lists':
     '1. one\n2. two\n   - nested *em* **strong**\n\n> quoted [link](https://example.org "title")\n\n***\n\n# Heading with `code`\n',
-  'tricky-expression': 'A {props.missing ?? "fallback"} expression, so this one is MDX.\n',
+  'tricky-expression': 'A {frontmatter.title} expression, so this one is MDX.\n',
   // Components set as blocks are cut out, the Markdown around and inside them rendered, and the page places them.
   'tricky-callouts':
     'Intro with a [link][ref].\n\n<Callout type="tip" title="A &quot;quoted&quot; & <odd> title">\nFirst *paragraph*.\n\nSecond with `a{b}<c>` code and a [link](https://example.org "t").\n\n- a list\n- of two\n</Callout>\n<Callout type="warning">\n> quoted\n\n```js\nconst x = 1 < 2;\n```\n</Callout>\n\nBetween.\n\n<Callout />\n\n<Callout></Callout>\n\n[ref]: https://example.org/ref\n',

@@ -6,7 +6,8 @@
  */
 import { markdownToMdast, mdxToMdast } from 'satteri';
 import { parseFrontmatter, type LocatedProblem } from './frontmatter';
-import { undefinedMdxNames, type MdxCode } from './mdx-names';
+import { mdxCodeProblems, plainValueOf, type MdxCode } from './mdx-code';
+import { isHtmlElementName } from '../security/html-policy';
 import { invalidCharacterReason, xmlInvalidCharacters } from './xml-characters';
 import { countWords } from '../posts/reading-time';
 import { cutComponents, type ComponentSlot } from './component-slots';
@@ -62,21 +63,25 @@ function mdxCode(all: readonly TreeNode[]): MdxCode[] {
   const pieces: MdxCode[] = [];
   for (const node of all) {
     const line = node.position?.start.line ?? 1;
-    if (
-      (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') &&
-      node.name &&
-      /^[A-Z]|\./.test(node.name)
-    )
-      pieces.push({ kind: 'component', code: node.name, line });
+    const isElement = node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement';
+    const props: Record<string, unknown> = {};
+    for (const attribute of node.attributes ?? []) {
+      if (attribute.type === 'mdxJsxExpressionAttribute') {
+        pieces.push({ kind: 'expression', code: `{${String(attribute.value)}}`, line });
+      } else if (attribute.value && typeof attribute.value === 'object') {
+        const code = String((attribute.value as { value: unknown }).value);
+        pieces.push({ kind: 'expression', code, line });
+        if (attribute.name) props[attribute.name] = plainValueOf(code);
+      } else if (attribute.name) {
+        props[attribute.name] = attribute.value ?? true;
+      }
+    }
+    // A fragment (`<>`) has no name; MDX renders its children in place.
+    if (isElement && node.name && !isHtmlElementName(node.name))
+      pieces.push({ kind: 'component', code: node.name, line, props });
     if (node.type === 'mdxjsEsm') pieces.push({ kind: 'esm', code: node.value ?? '', line });
     else if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression')
       pieces.push({ kind: 'expression', code: node.value ?? '', line });
-    for (const attribute of node.attributes ?? []) {
-      if (attribute.type === 'mdxJsxExpressionAttribute')
-        pieces.push({ kind: 'expression', code: `{${String(attribute.value)}}`, line });
-      else if (attribute.value && typeof attribute.value === 'object')
-        pieces.push({ kind: 'expression', code: String((attribute.value as { value: unknown }).value), line });
-    }
   }
   return pieces;
 }
@@ -158,8 +163,8 @@ export function analysePost(source: string, format: PostFormat, options: Analyse
   let markdownBody = body;
   let componentSlots: ComponentSlot[] = [];
   if (format === 'mdx') {
-    const names = undefinedMdxNames(mdxCode(all), options.components);
-    problems.push(...(names.length > 0 ? undefinedMdxNames(mdxCode(nodes(parse(true))), options.components) : []));
+    const names = mdxCodeProblems(mdxCode(all), options.components);
+    problems.push(...(names.length > 0 ? mdxCodeProblems(mdxCode(nodes(parse(true))), options.components) : []));
     const usesMdx = all.some(isMdxNode);
     const differs = all.some(serializersDiffer);
     if (usesMdx && !differs && names.length === 0) {

@@ -303,7 +303,7 @@ function isEventHandler(attribute: string): boolean {
 }
 
 /** MDX's own rule: lowercase and non-identifier names are HTML elements; others (and `a.b`) are components. */
-function isHtmlElementName(name: string): boolean {
+export function isHtmlElementName(name: string): boolean {
   if (name.includes('.')) return false;
   return /^[a-z]/.test(name) || !/^[$_\p{ID_Start}][$\u200c\u200d\p{ID_Continue}]*$/u.test(name);
 }

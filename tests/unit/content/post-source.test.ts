@@ -31,7 +31,7 @@ describe('analysePost', () => {
     expect(mdx('Inline `async def` only.\n').codeBlocks).toBe(0);
   });
 
-  it('names undefined names in expressions with their line, and accepts what is in scope', () => {
+  it('names undefined names in expressions with their line, and accepts the inert ones', () => {
     expect(mdx('if a < b then {x}\n').problems).toEqual([
       {
         line: 6,
@@ -39,28 +39,66 @@ describe('analysePost', () => {
       },
     ]);
     expect(
-      mdx(
-        'export const price = 3;\n\n{price} {props.a} {frontmatter.title} {Math.max(1, 2)} {[1].map((n) => n * 2)} {/* note */}\n',
-      ).problems,
+      mdx("{frontmatter.title} {frontmatter['title']} {'{'} {3} {`plain`} {/* note */} {\n// a line comment\n}\n")
+        .problems,
     ).toEqual([]);
     expect(mdx('<X a={y} {...z} />\n').problems.map((p) => p.reason)).toEqual([
       expect.stringContaining('uses "y"'),
       expect.stringContaining('uses "z"'),
-      '<X> is not a component this site provides and the post does not import it',
+      '<X> is not a component this site provides',
     ]);
   });
 
-  it('names a component the site does not provide and the post does not import', () => {
-    const withComponents = (body: string) =>
-      analysePost(fm + body, 'mdx', { ...options, components: ['Callout', 'VoteChart'] }).problems;
-    expect(withComponents('<VoteChart survey="x" />\n\n<Callout>hi</Callout>\n')).toEqual([]);
-    expect(withComponents("import Chart from './chart.astro';\n\n<Chart />\n")).toEqual([]);
-    expect(withComponents('Text\n\n<Votechart survey="x" />\n')).toEqual([
-      {
-        line: 8,
-        reason:
-          '<Votechart> is not a component this site provides and the post does not import it (without an import a post can use Callout, VoteChart)',
-      },
+  it('refuses MDX code that would run when the site is built, by its line', () => {
+    const reasons = (body: string) =>
+      analysePost(fm + body, 'mdx', { ...options, components: ['Callout', 'VoteChart'] }).problems.map(
+        (p) => `${p.line}: ${p.reason}`,
+      );
+    const runs = (code: string) =>
+      `the expression {${code}} would run as code when the site is built; in braces a post may write only a comment, a literal or frontmatter.<field> (write a literal { as \\{ or use \`code\`)`;
+    const noImports =
+      'import and export lines are not allowed in a post: they run as code when the site is built (the components Callout, VoteChart need no import)';
+    // An element named by a variable escapes every HTML check: <T> renders <script>.
+    expect(reasons("export const T = 'script';\n\n<T>alert(1)</T>\n")).toEqual([
+      `6: ${noImports}`,
+      '8: <T> is not a component this site provides (a post can use Callout, VoteChart)',
+    ]);
+    expect(reasons('export const _t = "meta";\n\n<_t httpEquiv="refresh" />\n')).toEqual([
+      `6: ${noImports}`,
+      '8: <_t> is not a component this site provides (a post can use Callout, VoteChart)',
+    ]);
+    expect(reasons("import { readFileSync } from 'node:fs';\n\nText.\n")).toEqual([`6: ${noImports}`]);
+    expect(reasons('Home is {globalThis.process.env.HOME}.\n')).toEqual([`6: ${runs('globalThis.process.env.HOME')}`]);
+    expect(reasons('{frontmatter.constructor.constructor("return process")()}\n')).toEqual([
+      `6: ${runs('frontmatter.constructor.constructor("return process")()')}`,
+    ]);
+    expect(reasons('Text\n\n<Callout title={String(1)}>hi</Callout>\n')).toEqual([
+      `8: ${runs('String(1)')}`,
+      '8: <Callout> title must be written as a plain value, such as title="…"',
+    ]);
+    expect(reasons('<p title={Math.max(1, 2)}>{[1].map((n) => n * 2)}</p>\n')).toEqual([
+      `6: ${runs('Math.max(1, 2)')}`,
+      `6: ${runs('[1].map((n) => n * 2)')}`,
+    ]);
+    expect(reasons('<Callout.Inner />\n')).toEqual([
+      '6: <Callout.Inner> is not a component this site provides (a post can use Callout, VoteChart)',
+    ]);
+  });
+
+  it("checks each component's props against what it takes", () => {
+    const reasons = (body: string) =>
+      analysePost(fm + body, 'mdx', { ...options, components: ['Callout', 'VoteChart'] }).problems.map(
+        (p) => `${p.line}: ${p.reason}`,
+      );
+    expect(reasons('<VoteChart survey="x" />\n\n<Callout type={"tip"} title="Hi">hi</Callout>\n')).toEqual([]);
+    expect(reasons('<Callout type="danger" kind="tip" titel="Heads up">\nhi\n</Callout>\n')).toEqual([
+      '6: <Callout> type: Invalid option: expected one of "note"|"tip"|"warning"',
+      '6: <Callout> has no prop kind (its props: type, title)',
+      '6: <Callout> has no prop titel (its props: type, title)',
+    ]);
+    expect(reasons('Text\n\n<VoteChart />\n\n<VoteChart survey />\n')).toEqual([
+      '8: <VoteChart> survey: Invalid input: expected string, received undefined',
+      '10: <VoteChart> survey: Invalid input: expected string, received boolean',
     ]);
   });
 
