@@ -11,6 +11,20 @@
 import { env } from './env';
 import { offlineSettings } from './lib/offline/names';
 
+export class SiteConfigError extends Error {
+  override name = 'SiteConfigError';
+}
+
+/** A count the site states as fact (JSON-LD, the About block), checked when the config loads. */
+export function wholeCount(field: string, value: number): number {
+  if (!Number.isSafeInteger(value) || value < 1)
+    throw new SiteConfigError(`src/site.config.ts: ${field} must be a whole number of at least 1, got ${value}`);
+  return value;
+}
+
+/** Named once: schema.org's numberOfEmployees and the About block's first fact both read it. */
+const EMPLOYEES = wholeCount('SITE.publisher.employees', 30);
+
 export const SITE = {
   name: 'Token Metrics Research',
   shortName: 'TM Research',
@@ -62,8 +76,12 @@ export const SITE = {
     name: 'Token Metrics',
     summary:
       'Token Metrics is a crypto research and ratings platform. Analysts and machine-learning models turn thousands of market and on-chain data points into plain scores, trend calls and editor-picked shortlists.',
+    employees: EMPLOYEES,
     facts: [
-      { figure: '30 employees', detail: 'analysts, data scientists and crypto engineers' },
+      {
+        figure: `${EMPLOYEES} ${EMPLOYEES === 1 ? 'employee' : 'employees'}`,
+        detail: 'analysts, data scientists and crypto engineers',
+      },
       { figure: 'Daily briefings', detail: 'short market notes and top picks every trading day' },
       { figure: 'Independent ratings', detail: 'sponsorship never buys a rating; research stays separate' },
     ],

@@ -68,7 +68,7 @@ describe('publisher blocks', () => {
   });
   it('lists the publisher facts from site config', async () => {
     const html = await container.renderToString(AboutPublisher);
-    expect(html).toContain('30 employees');
+    expect(html).toContain(`${SITE.publisher.employees} employees`);
     expect(html).toContain('Daily briefings');
     expect(html).toMatch(/sponsorship never buys a rating/);
   });

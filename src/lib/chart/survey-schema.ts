@@ -3,14 +3,64 @@ import { z } from 'astro/zod';
 /** Shares are compared in tenths of a percent so 30.2 + 18.8 never drifts. */
 export const toTenths = (share: number): number => Math.round(share * 10);
 
+/**
+ * What OWASP lists for CSV injection: a spreadsheet opening the CSV download runs
+ * a cell that starts with one of these as a formula (`=HYPERLINK(…)`, `@SUM(…)`).
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * The credit lines are written unquoted after `#`, and a spreadsheet splits them at
+ * each comma, so there a cell starts after any comma too (quoted or not).
+ */
+const FORMULA_AFTER_COMMA = /,"?[=+\-@\t\r]/;
+const FORMULA_CHARACTERS = '"=", "+", "-", "@", a tab or a carriage return';
+
+/** Text that becomes a cell of the CSV download: a name, a label, the leftover's label. */
+const cellText = (field: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `${field} must not be empty`)
+    .refine(
+      (text) => !FORMULA_START.test(text),
+      `${field} must not start with ${FORMULA_CHARACTERS}: a spreadsheet opening the CSV download would run it as a formula`,
+    );
+
+/** Text printed in the CSV's credit lines: the title, the question, the source and the licence. */
+const creditText = (field: string) =>
+  cellText(field).refine(
+    (text) => !FORMULA_AFTER_COMMA.test(text),
+    `${field} must not have ${FORMULA_CHARACTERS} right after a comma: a spreadsheet splits the CSV's credit lines at commas and would run that part as a formula`,
+  );
+
 /** Links printed on the figure and every download: web pages only, never `javascript:` or `data:`. */
-const webUrl = (field: string) => z.url({ protocol: /^https?$/, error: `${field} must be an absolute http(s) URL` });
+const webUrl = (field: string) =>
+  z
+    .url({ protocol: /^https?$/, error: `${field} must be an absolute http(s) URL` })
+    .refine(
+      (url) => !FORMULA_AFTER_COMMA.test(url),
+      `${field} must not have ${FORMULA_CHARACTERS} right after a comma: a spreadsheet splits the CSV's credit lines at commas and would run that part as a formula`,
+    );
+
+/**
+ * Every output shows a share to one decimal place (formatShare, the CSV, the JSON) and
+ * the 100% check adds tenths, so a finer share would be shown and checked as a
+ * different number from the one typed; the author rounds it instead.
+ */
+const share = z
+  .number()
+  .min(0, 'share must be between 0 and 100')
+  .max(100, 'share must be between 0 and 100')
+  .refine((value) => toTenths(value) / 10 === value, {
+    error: (issue) =>
+      `share ${String(issue.input)} has more than one decimal place, the precision the chart, table and downloads show; round it in the data (then check that the shares still add up to no more than 100)`,
+  });
 
 const entrySchema = z
   .object({
-    name: z.string().trim().min(1),
-    label: z.string().trim().min(1).optional(),
-    share: z.number().min(0, 'share must be between 0 and 100').max(100, 'share must be between 0 and 100'),
+    name: cellText('name'),
+    label: cellText('label').optional(),
+    share,
     rank: z.number().int().positive(),
     section: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'section must be a heading id such as "data-availability"'),
   })
@@ -18,24 +68,24 @@ const entrySchema = z
 
 export const surveySchema = z
   .object({
-    title: z.string().trim().min(1),
-    question: z.string().trim().min(1),
+    title: creditText('title'),
+    question: creditText('question'),
     year: z.number().int().min(2000).max(2100),
-    source: z.object({ name: z.string().trim().min(1), url: webUrl('source.url').optional() }).strict(),
+    source: z.object({ name: creditText('source.name'), url: webUrl('source.url').optional() }).strict(),
     /**
      * The terms the figures may be reused under, printed on every download beside the source:
      * the name of a licence ("CC BY 4.0") or the source's own reuse terms, with a link when there is one.
      */
     licence: z
       .object({
-        name: z.string().trim().min(1, 'licence.name must not be empty'),
+        name: creditText('licence.name'),
         url: webUrl('licence.url').optional(),
       })
       .strict(),
     /** id of the post whose sections the entries link to */
     article: z.string().trim().min(1),
     /** what the leftover share is called; it is derived, never typed in */
-    remainderLabel: z.string().trim().min(1).default('Not listed'),
+    remainderLabel: cellText('remainderLabel').default('Not listed'),
     entries: z.array(entrySchema).min(1),
   })
   .strict()

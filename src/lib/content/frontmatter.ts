@@ -22,7 +22,8 @@ export interface Frontmatter {
 }
 
 /** YYYY-MM-DD, optionally with a time and an offset (YAML 1.2 leaves these as strings). */
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}:?\d{2})?)?$/;
+const ISO_DATE =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(?:[Zz]|([+-])(\d{2}):?(\d{2}))?)?$/;
 
 /** Why `value` is not a usable date, or undefined when it is one. */
 export function dateProblem(value: unknown): string | undefined {
@@ -37,11 +38,44 @@ export function dateProblem(value: unknown): string | undefined {
   return undefined;
 }
 
-/** A checked date string as a Date. Like a YAML timestamp, a date or time without an offset is UTC. */
+/**
+ * A checked date string as a Date. Like a YAML timestamp, a date or time without an offset is UTC.
+ * Built from the pattern's parts rather than handed to `new Date`, which reads some spellings the
+ * pattern accepts (a lowercase `t`) in the build machine's zone, so the same post would get a
+ * different date on another machine. Invalid Date when the time or offset is out of range.
+ */
 export function toDate(value: string): Date {
-  const text = value.trim().replace(' ', 'T');
-  const hasZone = /(?:[Zz]|[+-]\d{2}:?\d{2})$/.test(text) && text.includes('T');
-  return new Date(text.includes('T') && !hasZone ? `${text}Z` : text);
+  const parts = ISO_DATE.exec(value.trim());
+  if (!parts) return new Date(Number.NaN);
+  const [
+    ,
+    year,
+    month,
+    day,
+    hour = '0',
+    minute = '0',
+    second = '0',
+    fraction = '',
+    sign,
+    offsetHours = '0',
+    offsetMinutes = '0',
+  ] = parts;
+  const [h, min, s] = [Number(hour), Number(minute), Number(second)];
+  const ms = Number(fraction.padEnd(3, '0').slice(0, 3));
+  // The ranges ECMAScript's own date format allows: 24:00 is the end of the day and nothing past it.
+  const inRange =
+    min <= 59 &&
+    s <= 59 &&
+    (h < 24 || (h === 24 && min + s + ms === 0)) &&
+    Number(offsetHours) <= 23 &&
+    Number(offsetMinutes) <= 59;
+  if (!inRange) return new Date(Number.NaN);
+  // setUTCFullYear, because Date.UTC would read years 0-99 as 1900-1999.
+  const date = new Date(0);
+  date.setUTCFullYear(Number(year), Number(month) - 1, Number(day));
+  date.setUTCHours(h, min, s, ms);
+  const offsetMinutesTotal = (sign === '-' ? -1 : 1) * (Number(offsetHours) * 60 + Number(offsetMinutes));
+  return new Date(date.getTime() - offsetMinutesTotal * 60_000);
 }
 
 /** Every string in `value` with its dotted path, for checks that apply to all text fields. */

@@ -70,6 +70,26 @@ export function latestDate(
   return latest;
 }
 
+export interface HomeListing<P> {
+  /** The newest pinned post (`featured: true`), else the newest post; undefined when there are none. */
+  featured: P | undefined;
+  /** Up to `latestCount` of the other posts, newest first. */
+  latest: P[];
+}
+
+/**
+ * The posts the home page shows. One rule for the page and for its sitemap
+ * lastmod, so the date a crawler sees moves exactly when the page does.
+ * `sorted` is newest first, as sortNewestFirst leaves it.
+ */
+export function homeListing<P extends { data: { featured?: boolean | undefined } }>(
+  sorted: readonly P[],
+  latestCount: number,
+): HomeListing<P> {
+  const featured = sorted.find((post) => post.data.featured) ?? sorted[0];
+  return { featured, latest: sorted.filter((post) => post !== featured).slice(0, latestCount) };
+}
+
 export interface TagCount {
   slug: string;
   label: string;

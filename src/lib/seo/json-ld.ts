@@ -27,7 +27,7 @@ export function organizationLd(): WithContext<Organization> {
     name: SITE.publisher.name,
     url: absoluteUrl(''),
     description: SITE.publisher.summary,
-    numberOfEmployees: { '@type': 'QuantitativeValue', value: 30 },
+    numberOfEmployees: { '@type': 'QuantitativeValue', value: SITE.publisher.employees },
   };
 }
 

@@ -12,7 +12,7 @@
  * protocol makes lastmod optional, and a made-up date would mislead crawlers.
  */
 import { paths } from '../routes/paths';
-import { latestDate } from '../posts/listing';
+import { homeListing, latestDate } from '../posts/listing';
 
 export interface DatedPost {
   id: string;
@@ -68,10 +68,8 @@ export function lastmodByPath(posts: readonly DatedPost[], shape: ListingShape):
   // The tags index counts every tagged post, so it changes with the newest of them.
   set(paths.tags(), latestDate(posts.filter((post) => post.data.tags.length > 0)));
 
-  // The home page: the featured post (the newest pinned one, else the newest) and the latest others.
-  const featured = posts.find((post) => post.data.featured) ?? posts[0];
-  const home = posts.filter((post) => post !== featured).slice(0, shape.homeLatestCount);
-  set(paths.home(), latestDate(featured ? [featured, ...home] : home));
+  const { featured, latest } = homeListing(posts, shape.homeLatestCount);
+  set(paths.home(), latestDate(featured ? [featured, ...latest] : latest));
   return dates;
 }
 

@@ -42,6 +42,28 @@ describe('survey credit on the downloads', () => {
     expect(comments[2]).toBe('# Licence: CC BY 4.0.');
   });
 
+  it("no cell of an accepted survey's CSV starts as a spreadsheet formula, credit lines included", () => {
+    /** Cells as a spreadsheet splits a line: at commas outside quotes, a quoted cell unquoted. */
+    const cells = (line: string): string[] =>
+      [...line.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g)].map(([, cell = '']) =>
+        cell.startsWith('"') ? cell.slice(1, -1).replace(/""/g, '"') : cell,
+      );
+    const raw = rawSurvey();
+    raw.entries[6]!.label = 'Omni-chain, cross-chain - "bridges"';
+    const edgy = deriveSurvey(
+      'x',
+      surveySchema.parse({
+        ...raw,
+        title: 'Top narratives, 2024 - a look back',
+        source: { name: 'Poll, 2024 @ example', url: 'https://example.com/poll?a=1,b=2' },
+        remainderLabel: 'Other, -ish',
+      }),
+    );
+    const all = surveyToCsv(edgy).split('\r\n').flatMap(cells);
+    expect(all).toContain('Omni-chain, cross-chain - "bridges"');
+    expect(all.filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
+  });
+
   it('the JSON carries the licence and the credit lines as fields', () => {
     const json = surveyToJson(view);
     expect(json.licence).toEqual({ name: "Token Metrics' terms (figures quoted as published)" });

@@ -40,6 +40,69 @@ describe('survey schema', () => {
     );
   });
 
+  it('refuses a share finer than the one decimal place every output shows, rather than rounding it', () => {
+    expect(problems((s) => (s.entries[0]!.share = 30.25))).toEqual([
+      'entries.0.share: share 30.25 has more than one decimal place, the precision the chart, table and downloads show; round it in the data (then check that the shares still add up to no more than 100)',
+    ]);
+    // 50.04 + 49.96 is 100, but rounded to tenths it would be 50.0 + 50.0; neither is what the author typed.
+    const twoEntries = (shares: [number, number]) =>
+      problems((s) => {
+        s.entries = s.entries.slice(0, 2);
+        s.entries[0]!.share = shares[0];
+        s.entries[1]!.share = shares[1];
+      });
+    expect(twoEntries([50.04, 49.96]).map((p) => p.split(':')[0])).toEqual(['entries.0.share', 'entries.1.share']);
+    expect(twoEntries([50.04, 18.85]).join('\n')).toContain('share 18.85 has more than one decimal place');
+    // Whole numbers and tenths, however the double behind them rounds, are what the site shows.
+    for (const shares of [
+      [50, 50],
+      [70.1, 29.9],
+      [0.3, 0.1],
+      [33.3, 33.3],
+    ] as [number, number][])
+      expect(twoEntries(shares), String(shares)).toEqual([]);
+  });
+
+  it('refuses names and labels a spreadsheet would run as a formula, naming the field', () => {
+    for (const text of ['=1+2', '@SUM(1+1)', '+cmd', '-2+3', '=HYPERLINK("https://example.com","x")', '  =1+2']) {
+      expect(
+        problems((s) => (s.entries[7]!.name = text)),
+        text,
+      ).toEqual([
+        'entries.7.name: name must not start with "=", "+", "-", "@", a tab or a carriage return: a spreadsheet opening the CSV download would run it as a formula',
+      ]);
+      expect(problems((s) => (s.entries[0]!.label = text))).toEqual([
+        'entries.0.label: label must not start with "=", "+", "-", "@", a tab or a carriage return: a spreadsheet opening the CSV download would run it as a formula',
+      ]);
+      expect(problems((s) => (s.remainderLabel = text))).toEqual([
+        'remainderLabel: remainderLabel must not start with "=", "+", "-", "@", a tab or a carriage return: a spreadsheet opening the CSV download would run it as a formula',
+      ]);
+    }
+    // The characters are harmless inside the text.
+    for (const text of ['Cross-chain', 'C++ tooling', 'Layer 2 = scaling', 'a@b', '2+2']) {
+      expect(
+        problems((s) => (s.entries[7]!.name = text)),
+        text,
+      ).toEqual([]);
+    }
+  });
+
+  it('refuses credit text with a formula after a comma, where a spreadsheet starts a new cell', () => {
+    const message = (field: string) =>
+      `${field}: ${field} must not have "=", "+", "-", "@", a tab or a carriage return right after a comma: a spreadsheet splits the CSV's credit lines at commas and would run that part as a formula`;
+    expect(problems((s) => (s.title = 'Top narratives,=1+2'))).toEqual([message('title')]);
+    expect(problems((s) => (s.question = 'Which one,"@SUM(1+1)"?'))).toEqual([message('question')]);
+    expect(problems((s) => (s.source = { name: 'Poll,+cmd' }))).toEqual([message('source.name')]);
+    expect(problems((s) => (s.licence = { name: 'CC BY,-1+1' }))).toEqual([message('licence.name')]);
+    expect(problems((s) => (s.licence = { name: 'L', url: 'https://example.com/a,=1+2' }))).toEqual([
+      message('licence.url'),
+    ]);
+    expect(problems((s) => (s.title = '=1+2'))).toEqual([
+      'title: title must not start with "=", "+", "-", "@", a tab or a carriage return: a spreadsheet opening the CSV download would run it as a formula',
+    ]);
+    expect(problems((s) => (s.title = 'Top narratives, 2024 - a look back'))).toEqual([]);
+  });
+
   it('rejects a duplicate rank, naming both entries', () => {
     const msg = problems((s) => (s.entries[2]!.rank = 2)).join('\n');
     expect(msg).toContain('entry "GameFi" repeats rank 2, already held by "AI"');

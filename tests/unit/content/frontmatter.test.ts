@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { dateProblem, parseFrontmatter, plainTextProblem, toDate } from '../../../src/lib/content/frontmatter';
 
 const options = { dateFields: ['pubDate', 'updatedDate'], reservedFields: ['bodyWords'] };
@@ -25,6 +25,45 @@ describe('frontmatter read as a YAML document', () => {
       problems: [],
     });
     expect(toDate('2024-03-12 10:00').toISOString()).toBe('2024-03-12T10:00:00.000Z');
+  });
+
+  it.each(['America/New_York', 'Asia/Tokyo'])(
+    'reads every accepted spelling of a time without an offset as UTC, on a build machine in %s',
+    (zone) => {
+      // Node applies a TZ change at once; this file's process is vitest's own fork, restored after.
+      const previous = process.env.TZ;
+      process.env.TZ = zone;
+      onTestFinished(() => {
+        if (previous === undefined) delete process.env.TZ;
+        else process.env.TZ = previous;
+      });
+      // The zone took effect, so a local-time reading would show as a different instant.
+      expect(new Date(2024, 2, 10, 10).getTimezoneOffset()).not.toBe(0);
+      const tenUtc = Date.UTC(2024, 2, 10, 10);
+      for (const text of ['2024-03-10T10:00', '2024-03-10t10:00', '2024-03-10 10:00', '2024-03-10t10:00:00.000'])
+        expect(toDate(text).getTime(), text).toBe(tenUtc);
+      for (const text of ['2024-03-10t10:00Z', '2024-03-10T10:00z', '2024-03-10t12:00+02:00', '2024-03-10t05:00-0500'])
+        expect(toDate(text).getTime(), text).toBe(tenUtc);
+      expect(toDate('2024-03-10').getTime()).toBe(Date.UTC(2024, 2, 10));
+      expect(parse('pubDate: 2024-03-10t10:00').data.pubDate).toEqual(new Date(tenUtc));
+    },
+  );
+
+  it('reads fractions of a second to the millisecond and 24:00 as the end of the day, as ECMAScript does', () => {
+    expect(toDate('2024-03-10T10:00:00.1239').getTime()).toBe(Date.UTC(2024, 2, 10, 10, 0, 0, 123));
+    expect(toDate('2024-03-10t24:00').getTime()).toBe(Date.UTC(2024, 2, 11));
+  });
+
+  it('refuses a time or offset out of range', () => {
+    for (const text of [
+      '2024-03-10T24:01',
+      '2024-03-10T25:00',
+      '2024-03-10t10:60',
+      '2024-03-10 10:00:60',
+      '2024-03-10T10:00+24:00',
+      '2024-03-10T10:00+23:60',
+    ])
+      expect(dateProblem(text), text).toBe(`"${text}" is not a valid date and time`);
   });
 
   it('refuses dates that are not written as dates', () => {

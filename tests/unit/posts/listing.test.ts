@@ -3,6 +3,7 @@ import {
   groupByAuthor,
   groupByCategory,
   groupByTag,
+  homeListing,
   latestDate,
   sortNewestFirst,
   tagIndex,
@@ -75,5 +76,36 @@ describe('post queries', () => {
       { slug: 'python', label: 'python', count: 2 },
     ]);
     expect(tagIndex(new Map())).toEqual([]);
+  });
+});
+
+describe('home listing: the featured post and the latest others', () => {
+  const post = (id: string, featured = false) => ({ id, data: { featured } });
+  const ids = ({ featured, latest }: { featured?: { id: string } | undefined; latest: { id: string }[] }) => ({
+    featured: featured?.id,
+    latest: latest.map((p) => p.id),
+  });
+  // Newest first, as the site's lists are.
+  const plain = ['e', 'd', 'c', 'b', 'a'].map((id) => post(id));
+
+  it('features the newest post when none is pinned, then lists the next ones up to the count', () => {
+    expect(ids(homeListing(plain, 2))).toEqual({ featured: 'e', latest: ['d', 'c'] });
+    expect(ids(homeListing(plain, 10))).toEqual({ featured: 'e', latest: ['d', 'c', 'b', 'a'] });
+    expect(ids(homeListing(plain, 0))).toEqual({ featured: 'e', latest: [] });
+  });
+
+  it('features the newest pinned post and leaves it out of the latest, which keep their order', () => {
+    const list = [post('e'), post('d'), post('c', true), post('b'), post('a', true)];
+    expect(ids(homeListing(list, 3))).toEqual({ featured: 'c', latest: ['e', 'd', 'b'] });
+    // The older pinned post is just another post in the latest.
+    expect(ids(homeListing(list, 4))).toEqual({ featured: 'c', latest: ['e', 'd', 'b', 'a'] });
+  });
+
+  it('shows nothing for no posts and leaves its input alone', () => {
+    expect(homeListing([], 6)).toEqual({ featured: undefined, latest: [] });
+    const list = [post('b'), post('a', true)];
+    const { featured } = homeListing(list, 6);
+    expect(featured).toBe(list[1]);
+    expect(list.map((p) => p.id)).toEqual(['b', 'a']);
   });
 });

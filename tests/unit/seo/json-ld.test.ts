@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { blogPostingLd, faqPageLd, organizationLd, serializeJsonLd } from '../../../src/lib/seo/json-ld';
+import { SITE } from '../../../src/site.config';
 
 describe('JSON-LD', () => {
   it('cannot be broken out of by </script> or <!--', () => {
@@ -38,7 +39,11 @@ describe('JSON-LD', () => {
     });
     expect(ld).not.toHaveProperty('image');
   });
-  it('names the organisation with its 30 employees', () => {
-    expect(organizationLd()).toMatchObject({ '@type': 'Organization', numberOfEmployees: { value: 30 } });
+  it('names the organisation with the headcount from the site config', () => {
+    expect(organizationLd()).toMatchObject({
+      '@type': 'Organization',
+      name: SITE.publisher.name,
+      numberOfEmployees: { '@type': 'QuantitativeValue', value: SITE.publisher.employees },
+    });
   });
 });
