@@ -263,6 +263,23 @@ function refusedUrls(property: string, value: Properties[string]): string[] {
   return urls.filter((url) => !urlAllowed(url, protocols));
 }
 
+/** Attributes whose URL the page fetches as it loads (an image, a video, its poster), rather than on a click. */
+const LOADED_PROPERTIES = new Set(['src', 'srcSet', 'poster']);
+
+/**
+ * The URLs in a loaded attribute that point at another origin: any with a scheme (the refused ones are
+ * named by refusedUrls), and scheme-relative ones (`//host/x`; browsers read `\\` as `/` there).
+ */
+function remoteResources(property: string, value: Properties[string]): string[] {
+  if (!LOADED_PROPERTIES.has(property) || (typeof value !== 'string' && !Array.isArray(value))) return [];
+  const text = Array.isArray(value) ? value.join(' ') : value;
+  const urls = property === 'srcSet' ? srcsetParts(text) : [text.trim()];
+  return urls.filter((url) => {
+    const scheme = schemeOf(url);
+    return (scheme !== undefined && SRC_PROTOCOLS.includes(scheme.slice(0, -1))) || /^[\\/]{2}/.test(url);
+  });
+}
+
 function schemeOf(url: string): string | undefined {
   try {
     return new URL(url).protocol;
@@ -440,8 +457,19 @@ class PolicyCheck {
       }
       const badUrls = expressions.has(property) ? [] : refusedUrls(property, value);
       for (const url of badUrls) this.report(place, urlReason(url, attribute, tag, property));
+      // An embed's host is checked on its own (checkEmbed); anything else a page loads comes from the site.
+      const remote =
+        badUrls.length === 0 && kept && element.tagName !== 'iframe' && !expressions.has(property)
+          ? remoteResources(property, value)
+          : [];
+      for (const url of remote) {
+        this.report(
+          place,
+          `${attribute} ${shown(url)} on ${tag} loads from another site, which the site's Content-Security-Policy blocks; put the file beside the post and give its relative path`,
+        );
+      }
       // On an element the schema refuses, only the attributes that could run or load something are worth a word.
-      if (badUrls.length > 0 || !kept) continue;
+      if (badUrls.length > 0 || remote.length > 0 || !kept) continue;
       if (property === 'style') {
         if (!fromMarkdown)
           this.report(

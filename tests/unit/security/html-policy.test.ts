@@ -121,10 +121,36 @@ describe('URL schemes', () => {
     ]);
     expect(
       check(
-        '<img src="/a.png" alt="" srcset="/a-400.png 400w,/a-800.png 800w, https://cdn.example.com/a.png 1600w" sizes="50vw">',
+        '<img src="/a.png" alt="" srcset="/a-400.png 400w,/a-800.png 800w, ./a-1600.png 1600w" sizes="50vw">',
         'md',
       ),
     ).toEqual([]);
+  });
+
+  it("refuses images and media from another site, which the site's CSP would block", () => {
+    const blocked = (attribute: string, url: string, tag: string) =>
+      `${attribute} ${JSON.stringify(url)} on <${tag}> loads from another site, which the site's Content-Security-Policy blocks; put the file beside the post and give its relative path`;
+    expect(
+      check(
+        [
+          '![A chart](https://cdn.example.com/a.png)',
+          '<img src="/a.png" alt="" srcset="/a-800.png 800w, https://cdn.example.com/a.png 1600w">',
+          '<video src="//cdn.example.com/a.mp4" poster="https://cdn.example.com/a.jpg" controls></video>',
+          '<audio src="/\\cdn.example.com/a.mp3" controls></audio>',
+          '[a link to another site](https://example.org/) and ![a local image](./a.png)',
+        ].join('\n\n') + '\n',
+        'md',
+      ),
+    ).toEqual([
+      { line: 6, reason: blocked('src', 'https://cdn.example.com/a.png', 'img') },
+      { line: 8, reason: blocked('srcset', 'https://cdn.example.com/a.png', 'img') },
+      { line: 10, reason: blocked('src', '//cdn.example.com/a.mp4', 'video') },
+      { line: 10, reason: blocked('poster', 'https://cdn.example.com/a.jpg', 'video') },
+      { line: 12, reason: blocked('src', '/\\cdn.example.com/a.mp3', 'audio') },
+    ]);
+    expect(check('<img src="https://cdn.example.com/a.png" alt="" />', 'mdx')).toEqual([
+      { line: 6, reason: blocked('src', 'https://cdn.example.com/a.png', 'img') },
+    ]);
   });
 });
 
