@@ -4,10 +4,10 @@
  * good post and one broken one.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildSite, TMP_ROOT } from '../support/build-site';
+import { buildSite, ROOT, TMP_ROOT } from '../support/build-site';
 
 const fixturesRoot = join(TMP_ROOT, 'bad-input-fixtures');
 afterAll(() => rmSync(fixturesRoot, { recursive: true, force: true }));
@@ -129,5 +129,29 @@ describe('bad input stops the build with the file and the field named', () => {
     const dir = fixture('control', {});
     const result = await buildSite('bad-control', { CONTENT_DIR: dir });
     expect(result.ok, result.output).toBe(true);
+  });
+});
+
+/** The line Astro prints for a ContentError, and the ones after it (Astro puts a blank line after some headers). */
+function contentErrorLines(output: string, count: number): string[] {
+  const lines = output
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .filter((line) => line !== '');
+  const start = lines.findIndex((line) => line.startsWith('[InvalidContent]'));
+  return start === -1 ? [] : lines.slice(start, start + count);
+}
+
+describe('post file names and references stop content sync, naming the file and the reason', () => {
+  it('a file name with no letter (a date) is refused at sync, not by the search index step after the build', async () => {
+    const dir = fixture('date-name', { 'posts/2025-10-01.md': frontmatter(valid) });
+    const result = await buildSite('bad-date-name', { CONTENT_DIR: dir });
+    expect(result.ok, result.output).toBe(false);
+    expect(contentErrorLines(result.output, 1), result.output).toEqual([
+      `[InvalidContent] ${relative(ROOT, dir)}/posts/2025-10-01.md: the file name "2025-10-01" becomes the post's URL /posts/2025-10-01/ and needs a letter: digits alone are the listing pages' URLs (/posts/2/); rename it to 2025-10-01-a-title.md`,
+    ]);
+    expect(result.output).not.toContain('generating static routes');
+    expect(result.output).not.toContain('pagefind');
+    expect(result.output).not.toMatch(/^\s+at /m);
   });
 });

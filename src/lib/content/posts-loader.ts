@@ -5,7 +5,7 @@
  *
  * For each `<base>/*.md(x)` file it:
  * 1. refuses what would change a URL silently: a file in a subfolder, a name
- *    that is not already a URL slug, two files with one name;
+ *    that is not already a URL slug or has no letter (isPostId), two files with one name;
  * 2. parses the source once with satteri, Astro 7's own Markdown/MDX engine,
  *    and reads the frontmatter as a YAML document (post-source.ts): dates,
  *    XML-invalid characters, undefined MDX names, the HTML policy, the hero image;
@@ -31,7 +31,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { postIdFromPath } from '../routes/post-id';
+import { isPostId, postIdFromPath } from '../routes/post-id';
 import { ContentError, type ContentProblem } from './content-error';
 import type { LocatedProblem } from './frontmatter';
 import { heroImageProblems } from './hero-image';
@@ -154,6 +154,15 @@ async function syncAll(
         {
           file,
           reason: `the file name "${name}" becomes the post's URL and must be lowercase letters, digits and hyphens; rename it to ${wanted || 'a-title'}${extension}`,
+        },
+      ]);
+      continue;
+    }
+    if (!isPostId(id)) {
+      fail(id, [
+        {
+          file,
+          reason: `the file name "${name}" becomes the post's URL /posts/${id}/ and needs a letter: digits alone are the listing pages' URLs (/posts/2/); rename it to ${id}-a-title${extension}`,
         },
       ]);
       continue;
