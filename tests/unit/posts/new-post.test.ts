@@ -142,7 +142,9 @@ describe('new-post: validation', () => {
   it('refuses an unknown author, an empty slug and a slug with no letter', () => {
     expect(check('x', 'research', 'nobody')[0]).toMatch(/^Unknown author "nobody"/);
     expect(check('')[0]).toMatch(/no letters or digits/);
-    expect(check('2024')[0]).toMatch(/"2024" has no letter and would collide with the listing pages such as \/posts\/2\//);
+    expect(check('2024')[0]).toMatch(
+      /"2024" has no letter and would collide with the listing pages such as \/posts\/2\//,
+    );
     expect(check('2025-10-01')[0]).toMatch(/"2025-10-01" has no letter/);
   });
 });
