@@ -154,4 +154,39 @@ describe('post file names and references stop content sync, naming the file and 
     expect(result.output).not.toContain('pagefind');
     expect(result.output).not.toMatch(/^\s+at /m);
   });
+
+  it('a category given as a path to an author file is refused at sync, not by a crash in a page', async () => {
+    const dir = fixture('reference-path', {
+      'posts/trav.md': frontmatter({ ...valid, category: '../authors/token-metrics-team' }),
+    });
+    const result = await buildSite('bad-reference-path', { CONTENT_DIR: dir });
+    expect(result.ok, result.output).toBe(false);
+    expect(contentErrorLines(result.output, 1)[0], result.output).toMatch(
+      `[InvalidContent] ${relative(ROOT, dir)}/posts/trav.md (category): "../authors/token-metrics-team" is not a category id, which is a file name without .json (known: `,
+    );
+    expect(result.output).not.toContain('generating static routes');
+    expect(result.output).not.toMatch(/^\s+at /m);
+  });
+
+  it('a category deleted since the last build stops the next build at sync, though its posts are unchanged in the cache', async () => {
+    const category = (name: string) =>
+      JSON.stringify({ name, description: `About ${name}.`, disclaimer: 'Not advice.' });
+    const dir = fixture('reference-gone', {
+      'categories/research.json': category('Research'),
+      'categories/crypto-basics.json': category('Crypto basics'),
+      'posts/basics.md': frontmatter({ ...valid, category: 'crypto-basics' }),
+    });
+    const env = { CONTENT_DIR: dir, ASTRO_CACHE_DIR: join(fixturesRoot, 'reference-gone-cache') };
+    const first = await buildSite('bad-reference-gone', env);
+    expect(first.ok, first.output).toBe(true);
+
+    rmSync(join(dir, 'categories/crypto-basics.json'));
+    const second = await buildSite('bad-reference-gone', env);
+    expect(second.ok, second.output).toBe(false);
+    expect(contentErrorLines(second.output, 1), second.output).toEqual([
+      `[InvalidContent] ${relative(ROOT, dir)}/posts/basics.md (category): unknown category "crypto-basics" (known: research)`,
+    ]);
+    expect(second.output).not.toContain('generating static routes');
+    expect(second.output).not.toMatch(/^\s+at /m);
+  });
 });
