@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { defineCollection, reference } from 'astro:content';
 import { z } from 'astro/zod';
 import { collectionDir } from './lib/content/collection-dirs';
@@ -8,6 +6,7 @@ import { MDX_COMPONENT_NAMES } from './components/mdx/names';
 import { surveySchema } from './lib/chart/survey-schema';
 import { dataLoader } from './lib/content/data-loader';
 import { postsLoader } from './lib/content/posts-loader';
+import { SyncedStores } from './lib/content/references';
 import { htmlPolicyViolations } from './lib/security/html-policy';
 import { lookupCollectionSynced, postSynced, postsSynced } from './collections/early-social-cards';
 import { recordSyncedPosts } from './lib/seo/synced-posts';
@@ -18,22 +17,10 @@ import { recordSyncedPosts } from './lib/seo/synced-posts';
 z.config({ jitless: true });
 
 /**
- * A reference that must name an existing entry. Astro's reference() accepts any
- * id; checking the file exists here makes a typo fail content sync with the
- * post's path and the field name, in `astro build` and in the dev overlay.
+ * The categories and authors stores, which the posts loader checks each post's category and author
+ * against (src/lib/content/references.ts); the schema's reference() alone only logs a missing entry.
  */
-function existingEntry(collection: 'authors' | 'categories') {
-  const dir = collectionDir(collection);
-  return z
-    .string()
-    .trim()
-    .min(1)
-    .refine((id) => existsSync(resolve(join(dir, `${id}.json`))), {
-      error: (issue) =>
-        `unknown ${collection === 'authors' ? 'author' : 'category'} "${String(issue.input)}" (no file ${dir}/${String(issue.input)}.json)`,
-    })
-    .pipe(reference(collection));
-}
+const referenced = new SyncedStores<'authors' | 'categories'>();
 
 /** A deck is a line under the title on cards and in search results; longer text belongs in description. */
 const DECK_MAX_LENGTH = 80;
@@ -52,8 +39,10 @@ const postFields = {
   description: nonEmpty('description'),
   pubDate: z.coerce.date({ error: 'pubDate must be a date such as 2024-03-12' }),
   updatedDate: z.coerce.date({ error: 'updatedDate must be a date such as 2024-03-12' }).optional(),
-  category: existingEntry('categories'),
-  author: existingEntry('authors'),
+  /** An id in the categories collection, checked by the posts loader (`references` below). */
+  category: z.string().trim().pipe(reference('categories')),
+  /** An id in the authors collection, checked by the posts loader (`references` below). */
+  author: z.string().trim().pipe(reference('authors')),
   tags: z.array(nonEmpty('tag')).default([]),
   draft: z.boolean().default(false),
   /** Pin to the home page's featured slot; the newest pinned post wins. */
@@ -76,6 +65,10 @@ const posts = defineCollection({
     components: MDX_COMPONENT_NAMES,
     // One HTML policy for .md and .mdx alike (src/lib/security/html-policy.ts).
     checkSource: (source, format) => htmlPolicyViolations(source, format, { embedHosts: SITE.content.embedHosts }),
+    references: {
+      category: { label: 'category', ids: () => referenced.ids('categories') },
+      author: { label: 'author', ids: () => referenced.ids('authors') },
+    },
     // `npm run build` starts drawing the social cards here, while the rest of the build runs.
     onPostStored: postSynced,
     onSynced: (entries) => {
@@ -110,7 +103,10 @@ const authors = defineCollection({
   loader: dataLoader({
     pattern: '*.json',
     base: collectionDir('authors'),
-    onSynced: (entries) => lookupCollectionSynced('authors', entries),
+    onSynced: (entries, store) => {
+      referenced.synced('authors', store);
+      lookupCollectionSynced('authors', entries);
+    },
   }),
   schema: z
     .object({
@@ -125,7 +121,10 @@ const categories = defineCollection({
   loader: dataLoader({
     pattern: '*.json',
     base: collectionDir('categories'),
-    onSynced: (entries) => lookupCollectionSynced('categories', entries),
+    onSynced: (entries, store) => {
+      referenced.synced('categories', store);
+      lookupCollectionSynced('categories', entries);
+    },
   }),
   schema: z
     .object({

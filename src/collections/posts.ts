@@ -9,7 +9,7 @@ import { SITE } from '../site.config';
 import { assertNoStoredProblems } from '../lib/content/problem-entries';
 import { buildNow, isVisible, publicationState, type PublicationState } from '../lib/posts/publishing';
 import { readingTimeFromWords, type ReadingTime } from '../lib/posts/reading-time';
-import { assertNoProblems } from '../lib/content/content-error';
+import { assertNoProblems, ContentError } from '../lib/content/content-error';
 import { tagProblems } from '../lib/content/tags';
 import { groupByAuthor, groupByCategory, groupByTag, sortNewestFirst, type TagGroup } from '../lib/posts/listing';
 import { onwardLinks, RELATED_SCAN_WINDOW, type OnwardLinks } from '../lib/posts/related';
@@ -91,8 +91,12 @@ export function authorOf(content: SiteContent, post: Post): Author {
   return lookup(content.authors, post.data.author.id, 'author', post);
 }
 
+/**
+ * The posts loader checks every reference on each sync (src/lib/content/references.ts); this is for `astro dev`,
+ * where a category file deleted after its posts synced is noticed only when a page asks for it.
+ */
 function lookup<T>(map: Map<string, T>, id: string, field: string, post: Post): T {
   const found = map.get(id);
-  if (!found) throw new Error(`${post.filePath ?? post.id}: ${field} "${id}" does not exist`);
+  if (!found) throw new ContentError([{ file: post.filePath ?? post.id, field, reason: `unknown ${field} "${id}"` }]);
   return found;
 }

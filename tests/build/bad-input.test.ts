@@ -4,10 +4,10 @@
  * good post and one broken one.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildSite, TMP_ROOT } from '../support/build-site';
+import { buildSite, ROOT, TMP_ROOT } from '../support/build-site';
 
 const fixturesRoot = join(TMP_ROOT, 'bad-input-fixtures');
 afterAll(() => rmSync(fixturesRoot, { recursive: true, force: true }));
@@ -129,5 +129,64 @@ describe('bad input stops the build with the file and the field named', () => {
     const dir = fixture('control', {});
     const result = await buildSite('bad-control', { CONTENT_DIR: dir });
     expect(result.ok, result.output).toBe(true);
+  });
+});
+
+/** The line Astro prints for a ContentError, and the ones after it (Astro puts a blank line after some headers). */
+function contentErrorLines(output: string, count: number): string[] {
+  const lines = output
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .filter((line) => line !== '');
+  const start = lines.findIndex((line) => line.startsWith('[InvalidContent]'));
+  return start === -1 ? [] : lines.slice(start, start + count);
+}
+
+describe('post file names and references stop content sync, naming the file and the reason', () => {
+  it('a file name with no letter (a date) is refused at sync, not by the search index step after the build', async () => {
+    const dir = fixture('date-name', { 'posts/2025-10-01.md': frontmatter(valid) });
+    const result = await buildSite('bad-date-name', { CONTENT_DIR: dir });
+    expect(result.ok, result.output).toBe(false);
+    expect(contentErrorLines(result.output, 1), result.output).toEqual([
+      `[InvalidContent] ${relative(ROOT, dir)}/posts/2025-10-01.md: the file name "2025-10-01" becomes the post's URL /posts/2025-10-01/ and needs a letter: digits alone are the listing pages' URLs (/posts/2/); rename it to 2025-10-01-a-title.md`,
+    ]);
+    expect(result.output).not.toContain('generating static routes');
+    expect(result.output).not.toContain('pagefind');
+    expect(result.output).not.toMatch(/^\s+at /m);
+  });
+
+  it('a category given as a path to an author file is refused at sync, not by a crash in a page', async () => {
+    const dir = fixture('reference-path', {
+      'posts/trav.md': frontmatter({ ...valid, category: '../authors/token-metrics-team' }),
+    });
+    const result = await buildSite('bad-reference-path', { CONTENT_DIR: dir });
+    expect(result.ok, result.output).toBe(false);
+    expect(contentErrorLines(result.output, 1)[0], result.output).toMatch(
+      `[InvalidContent] ${relative(ROOT, dir)}/posts/trav.md (category): "../authors/token-metrics-team" is not a category id, which is a file name without .json (known: `,
+    );
+    expect(result.output).not.toContain('generating static routes');
+    expect(result.output).not.toMatch(/^\s+at /m);
+  });
+
+  it('a category deleted since the last build stops the next build at sync, though its posts are unchanged in the cache', async () => {
+    const category = (name: string) =>
+      JSON.stringify({ name, description: `About ${name}.`, disclaimer: 'Not advice.' });
+    const dir = fixture('reference-gone', {
+      'categories/research.json': category('Research'),
+      'categories/crypto-basics.json': category('Crypto basics'),
+      'posts/basics.md': frontmatter({ ...valid, category: 'crypto-basics' }),
+    });
+    const env = { CONTENT_DIR: dir, ASTRO_CACHE_DIR: join(fixturesRoot, 'reference-gone-cache') };
+    const first = await buildSite('bad-reference-gone', env);
+    expect(first.ok, first.output).toBe(true);
+
+    rmSync(join(dir, 'categories/crypto-basics.json'));
+    const second = await buildSite('bad-reference-gone', env);
+    expect(second.ok, second.output).toBe(false);
+    expect(contentErrorLines(second.output, 1), second.output).toEqual([
+      `[InvalidContent] ${relative(ROOT, dir)}/posts/basics.md (category): unknown category "crypto-basics" (known: research)`,
+    ]);
+    expect(second.output).not.toContain('generating static routes');
+    expect(second.output).not.toMatch(/^\s+at /m);
   });
 });

@@ -234,7 +234,7 @@ describe('astro dev with a temporary content folder', () => {
     expect(payload.message).toContain('broken-post.mdx');
     expect(payload.message).toMatch(/title: .*Required/);
     // The overlay payload is HTML-escaped for display.
-    expect(payload.message).toMatch(/category: unknown category (&quot;|")reserch/);
+    expect(payload.message).toMatch(/\(category\): unknown category (&quot;|")reserch/);
     expect(payload.loc?.file).toBe(join(postsDir, 'broken-post.mdx'));
     // The terminal says the same.
     expect(output).toMatch(/broken-post\.mdx[\s\S]*title/);

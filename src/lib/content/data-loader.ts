@@ -6,12 +6,13 @@
  */
 import { glob, type Loader } from 'astro/loaders';
 import { ContentError } from './content-error';
+import type { IdStore } from './references';
 
 export interface DataLoaderOptions {
   pattern: string;
   base: string;
-  /** Called with the store's entries once every file has passed its schema. */
-  onSynced?: (entries: Iterable<{ id: string; data: Record<string, unknown> }>) => void;
+  /** Called with the store's entries once every file has passed its schema, and the store itself for later reads. */
+  onSynced?: (entries: Iterable<{ id: string; data: Record<string, unknown> }>, store: IdStore) => void;
 }
 
 export function dataLoader({ onSynced, ...options }: DataLoaderOptions): Loader {
@@ -28,7 +29,7 @@ export function dataLoader({ onSynced, ...options }: DataLoaderOptions): Loader 
         const reason = (error as Error).message.replaceAll('**', '');
         throw new ContentError([{ file: typeof file === 'string' && file ? file : options.base, reason }]);
       }
-      onSynced?.(context.store.values());
+      onSynced?.(context.store.values(), context.store);
     },
   };
 }

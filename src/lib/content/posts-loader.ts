@@ -5,11 +5,13 @@
  *
  * For each `<base>/*.md(x)` file it:
  * 1. refuses what would change a URL silently: a file in a subfolder, a name
- *    that is not already a URL slug, two files with one name;
+ *    that is not already a URL slug or has no letter (isPostId), two files with one name;
  * 2. parses the source once with satteri, Astro 7's own Markdown/MDX engine,
  *    and reads the frontmatter as a YAML document (post-source.ts): dates,
  *    XML-invalid characters, undefined MDX names, the HTML policy, the hero image;
- * 3. validates the frontmatter against the collection schema (parseData);
+ * 3. validates the frontmatter against the collection schema (parseData), and
+ *    its category and author against the ids those collections hold after this
+ *    sync (references.ts), for a post unchanged since the last sync too;
  * 4. renders Markdown now (renderMarkdown), including an .mdx file whose MDX
  *    parse equals its Markdown parse, or whose only MDX is known components set
  *    as blocks (component-slots.ts: the page renders those around the HTML), and
@@ -31,7 +33,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { postIdFromPath } from '../routes/post-id';
+import { isPostId, postIdFromPath } from '../routes/post-id';
 import { ContentError, type ContentProblem } from './content-error';
 import type { LocatedProblem } from './frontmatter';
 import { heroImageProblems } from './hero-image';
@@ -46,7 +48,8 @@ import {
 } from './post-html-files';
 import { removeMarkers, type ComponentSlot, type PlacedComponent } from './component-slots';
 import { PROBLEMS_FIELD, problemsOf } from './problem-entries';
-import type { SyncedEntry } from './synced-entry';
+import { referenceProblems, type ReferenceTarget } from './references';
+import { referencedId, type SyncedEntry } from './synced-entry';
 
 /** The key in a post's data that holds its body's word count (filled by the loader, never authored). */
 export const BODY_WORDS = 'bodyWords';
@@ -66,6 +69,11 @@ export interface PostsLoaderOptions {
   plainMdxAsMarkdown: boolean;
   /** Further checks of a post's source (the HTML policy), each problem with its line. */
   checkSource?: (source: string, format: PostFormat) => LocatedProblem[];
+  /**
+   * Frontmatter fields that name an entry of another collection (`category`), with the word for one entry and
+   * the ids that collection holds once it has synced. Checked for every post on every sync, cached ones too.
+   */
+  references?: Readonly<Record<string, { label: string; ids: () => Promise<ReadonlySet<string>> }>>;
   /** Called with each post that synced without a problem, as it is stored. */
   onPostStored?: (entry: SyncedEntry) => void;
   /** Called once the whole folder has synced, with every post stored without a problem. */
@@ -132,6 +140,11 @@ async function syncAll(
   const untouched = new Set(context.store.keys());
   const fail = (id: string, problems: ContentProblem[]) => failed.set(id, [...(failed.get(id) ?? []), ...problems]);
 
+  // Asked for once per sync, when the first post gets that far: the other collections' loaders run beside this one.
+  let targets: Promise<Record<string, ReferenceTarget>> | undefined;
+  const checkReferences: CheckReferences = async (values) =>
+    referenceProblems(values, await (targets ??= referenceTargets(options.references ?? {})));
+
   const pending: { id: string; file: string; format: PostFormat }[] = [];
   const htmlFolder = await PostHtmlFolder.open(htmlDir);
   for (const path of files) {
@@ -158,6 +171,15 @@ async function syncAll(
       ]);
       continue;
     }
+    if (!isPostId(id)) {
+      fail(id, [
+        {
+          file,
+          reason: `the file name "${name}" becomes the post's URL /posts/${id}/ and needs a letter: digits alone are the listing pages' URLs (/posts/2/); rename it to ${id}-a-title${extension}`,
+        },
+      ]);
+      continue;
+    }
     const owner = owners.get(id);
     if (owner) {
       fail(id, [
@@ -178,7 +200,7 @@ async function syncAll(
     Array.from({ length: 8 }, async () => {
       for (let next = work.shift(); next; next = work.shift()) {
         untouched.delete(next.id);
-        const problems = await syncPost(context, root, htmlFolder, next, options);
+        const problems = await syncPost(context, root, htmlFolder, next, options, checkReferences);
         if (problems.length > 0) fail(next.id, problems);
         else if (options.onPostStored) {
           const entry = context.store.get(next.id);
@@ -204,12 +226,24 @@ async function syncAll(
   for (const id of untouched) context.store.delete(id);
 }
 
+/** The reference fields' problems for a post, given each field's id as written. */
+type CheckReferences = (values: Readonly<Record<string, unknown>>) => Promise<LocatedProblem[]>;
+
+async function referenceTargets(
+  references: NonNullable<PostsLoaderOptions['references']>,
+): Promise<Record<string, ReferenceTarget>> {
+  const entries = Object.entries(references);
+  const ids = await Promise.all(entries.map(([, reference]) => reference.ids()));
+  return Object.fromEntries(entries.map(([field, { label }], index) => [field, { label, ids: ids[index]! }]));
+}
+
 async function syncPost(
   context: LoaderContext,
   root: string,
   htmlFolder: PostHtmlFolder,
   { id, file, format }: { id: string; file: string; format: PostFormat },
   options: PostsLoaderOptions,
+  checkReferences: CheckReferences,
 ): Promise<ContentProblem[]> {
   const source = await readFile(file, 'utf8');
   const digest = context.generateDigest(source);
@@ -223,6 +257,12 @@ async function syncPost(
     // A cache folder restored without its HTML files (or moved) renders the post again.
     (savedHtml === undefined || htmlFolder.holds(savedHtml))
   ) {
+    // The entries it names may have gone since the last sync.
+    const stored = Object.fromEntries(
+      Object.keys(options.references ?? {}).map((field) => [field, referencedId(existing.data[field])]),
+    );
+    const gone = await checkReferences(stored);
+    if (gone.length > 0) return gone.map((problem) => ({ file, ...problem }));
     // Unchanged since the last sync (a warm cache). Setting the same entry again re-registers what
     // Astro collects at set time, its MDX module and its images; set() skips an equal digest, so
     // the entry is deleted first.
@@ -237,13 +277,15 @@ async function syncPost(
     plainTextFields: options.plainTextFields ?? [],
     components: options.components,
   });
+  // Reported with the other problems, so one sync names each mistake in the file.
+  const references = await checkReferences(post.data);
   const located = [
     ...post.problems,
     // A source that did not parse has one problem already, its syntax error; there is no tree to check further.
     ...(post.parsed ? (options.checkSource?.(source, format) ?? []) : []),
     ...(post.problems.length ? [] : await heroImageProblems(file, post.data.heroImage)),
   ];
-  if (located.length > 0) return located.map((problem) => ({ file, ...problem }));
+  if (located.length > 0) return [...located, ...references].map((problem) => ({ file, ...problem }));
 
   let data: Record<string, unknown>;
   try {
@@ -254,8 +296,12 @@ async function syncPost(
     });
   } catch (error) {
     // Astro's schema message marks names with **bold**; inside our one-line form it would pair up wrongly.
-    return [{ file, reason: (error as Error).message.replaceAll('**', '') }];
+    return [{ reason: (error as Error).message.replaceAll('**', '') }, ...references].map((problem) => ({
+      file,
+      ...problem,
+    }));
   }
+  if (references.length > 0) return references.map((problem) => ({ file, ...problem }));
   if (post.renderAs === 'mdx' || (format === 'mdx' && !options.plainMdxAsMarkdown)) {
     context.store.set({ id, data, filePath, digest, deferredRender: true });
     return [];

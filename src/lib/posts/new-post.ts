@@ -4,6 +4,7 @@
  */
 import { slug as githubSlug } from 'github-slugger';
 import { paths } from '../routes/paths';
+import { isPostId } from '../routes/post-id';
 
 export interface NewPostArgs {
   title: string;
@@ -93,9 +94,9 @@ export function newPostProblems(
   const problems: string[] = [];
   const { slug } = input;
   if (!slug) problems.push('The title has no letters or digits to make a URL from.');
-  else if (/^\d+$/.test(slug))
+  else if (!isPostId(slug))
     problems.push(
-      `The slug "${slug}" is only digits and would collide with the listing page /${paths.posts(Number(slug))}. Use a more descriptive title.`,
+      `The slug "${slug}" has no letter and would collide with the listing pages such as /${paths.posts(2)}. Use a more descriptive title.`,
     );
   else if (existing.postIds.has(slug))
     problems.push(`A post with the slug "${slug}" already exists (/${paths.post(slug)}). Choose another title.`);

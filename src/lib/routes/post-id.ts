@@ -8,6 +8,25 @@
  */
 import { slug } from 'github-slugger';
 
+/**
+ * Whether `id` is already a slug as github-slugger makes one from a file name,
+ * as Astro's glob() does for the authors and categories: no capitals, spaces,
+ * dots or slashes (so no `../`), nothing the slugger would rewrite.
+ */
+export function isSlug(id: string): boolean {
+  return id !== '' && slug(id) === id;
+}
+
+/**
+ * Whether `id` may be a post's id, the `<id>` of /posts/<id>/: a slug with at
+ * least one letter a-z. An id of digits and hyphens alone (`2`, `2025-10-01`)
+ * would share its URL with, or look to the search index like, the listing
+ * pages /posts/2/…: Pagefind indexes only `posts/*[a-z]*` (src/lib/search/pagefind-index.ts).
+ */
+export function isPostId(id: string): boolean {
+  return isSlug(id) && /[a-z]/.test(id);
+}
+
 export function postIdFromPath(relativePath: string): string | undefined {
   const path = relativePath.split('\\').join('/');
   if (!/\.(md|mdx)$/.test(path) || path.split('/').pop()!.startsWith('_')) return undefined;

@@ -16,9 +16,10 @@ export const INDEX_LANGUAGE = 'en';
 export const WASM_FILE = `wasm.${INDEX_LANGUAGE}.pagefind`;
 
 /**
- * Only article pages are indexed. Post ids always contain a letter (all-digit
- * slugs are refused by new-post), which keeps the listing pages /posts/2/…
- * out of the indexer's way entirely.
+ * Only article pages are indexed. Post ids always contain a letter (isPostId in
+ * src/lib/routes/post-id.ts: the posts loader refuses any other file name, and
+ * new-post any other title), which keeps the listing pages /posts/2/… out of
+ * the indexer's way entirely.
  */
 export const ARTICLE_GLOB = 'posts/*[a-z]*/index.html';
 

@@ -139,10 +139,13 @@ describe('new-post: validation', () => {
   it('refuses an unknown category and lists the known ones', () => {
     expect(check('x', 'nope')).toEqual(['Unknown category "nope". Known categories: crypto-basics, research.']);
   });
-  it('refuses an unknown author, an empty slug and an all-digit slug', () => {
+  it('refuses an unknown author, an empty slug and a slug with no letter', () => {
     expect(check('x', 'research', 'nobody')[0]).toMatch(/^Unknown author "nobody"/);
     expect(check('')[0]).toMatch(/no letters or digits/);
-    expect(check('2024')[0]).toMatch(/collide with the listing page \/posts\/2024\//);
+    expect(check('2024')[0]).toMatch(
+      /"2024" has no letter and would collide with the listing pages such as \/posts\/2\//,
+    );
+    expect(check('2025-10-01')[0]).toMatch(/"2025-10-01" has no letter/);
   });
 });
 
