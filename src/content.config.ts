@@ -108,7 +108,6 @@ const posts = defineCollection({
 
 const authors = defineCollection({
   loader: dataLoader({
-    pattern: '*.json',
     base: collectionDir('authors'),
     onSynced: (entries) => lookupCollectionSynced('authors', entries),
   }),
@@ -123,7 +122,6 @@ const authors = defineCollection({
 
 const categories = defineCollection({
   loader: dataLoader({
-    pattern: '*.json',
     base: collectionDir('categories'),
     onSynced: (entries) => lookupCollectionSynced('categories', entries),
   }),
@@ -143,7 +141,6 @@ const categories = defineCollection({
 
 const surveys = defineCollection({
   loader: dataLoader({
-    pattern: '*.json',
     base: collectionDir('surveys'),
     onSynced: (entries) => lookupCollectionSynced('surveys', entries),
   }),
