@@ -101,7 +101,6 @@ const posts = defineCollection({
 
 const authors = defineCollection({
   loader: dataLoader({
-    pattern: '*.json',
     base: collectionDir('authors'),
     onSynced: (entries, store) => {
       referenced.synced('authors', store);
@@ -119,7 +118,6 @@ const authors = defineCollection({
 
 const categories = defineCollection({
   loader: dataLoader({
-    pattern: '*.json',
     base: collectionDir('categories'),
     onSynced: (entries, store) => {
       referenced.synced('categories', store);
@@ -142,7 +140,6 @@ const categories = defineCollection({
 
 const surveys = defineCollection({
   loader: dataLoader({
-    pattern: '*.json',
     base: collectionDir('surveys'),
     onSynced: (entries) => lookupCollectionSynced('surveys', entries),
   }),

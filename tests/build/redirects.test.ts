@@ -5,7 +5,7 @@
  */
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
 import { buildSite, ROOT, type BuildResult } from '../support/build-site';
@@ -113,8 +113,9 @@ describe('the redirects map is checked against the build', () => {
     const result = await buildSite('redirects-bad', { CONTENT_DIR: dir });
     expect(result.ok).toBe(false);
     expect(result.output).toContain(
-      '"old-unfinished" → "unfinished": /posts/unfinished/ is not a page of this build (missing, draft or scheduled)',
+      `${relative(ROOT, join(dir, 'redirects.json'))}:1 (old-unfinished): redirects to "unfinished", but /posts/unfinished/ is not a page of this build (missing, draft or scheduled)\n`,
     );
+    expect(result.output).not.toContain('Stack trace');
   });
 });
 
