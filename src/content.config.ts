@@ -17,10 +17,11 @@ import { recordSyncedPosts } from './lib/seo/synced-posts';
 z.config({ jitless: true });
 
 /**
- * The categories and authors stores, which the posts loader checks each post's category and author
- * against (src/lib/content/references.ts); the schema's reference() alone only logs a missing entry.
+ * The categories, authors and surveys stores, which the posts loader checks each post's category and
+ * author, and each survey its components name, against (src/lib/content/references.ts); the schema's
+ * reference() alone only logs a missing entry.
  */
-const referenced = new SyncedStores<'authors' | 'categories'>();
+const referenced = new SyncedStores<'authors' | 'categories' | 'surveys'>();
 
 /** A deck is a line under the title on cards and in search results; longer text belongs in description. */
 const DECK_MAX_LENGTH = 80;
@@ -68,6 +69,11 @@ const posts = defineCollection({
     references: {
       category: { label: 'category', ids: () => referenced.ids('categories') },
       author: { label: 'author', ids: () => referenced.ids('authors') },
+    },
+    // A component prop that names a survey (src/lib/content/mdx-components.ts).
+    collectionIds: (collection) => {
+      if (collection !== 'surveys') throw new Error(`no store for the collection "${collection}"`);
+      return referenced.ids(collection);
     },
     // `npm run build` starts drawing the social cards here, while the rest of the build runs.
     onPostStored: postSynced,
@@ -141,7 +147,10 @@ const categories = defineCollection({
 const surveys = defineCollection({
   loader: dataLoader({
     base: collectionDir('surveys'),
-    onSynced: (entries) => lookupCollectionSynced('surveys', entries),
+    onSynced: (entries, store) => {
+      referenced.synced('surveys', store);
+      lookupCollectionSynced('surveys', entries);
+    },
   }),
   schema: surveySchema,
 });

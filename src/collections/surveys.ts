@@ -6,6 +6,7 @@
  */
 import { getCollection, getEntry, render, type CollectionEntry } from 'astro:content';
 import { getSiteContent } from './posts';
+import { ContentError } from '../lib/content/content-error';
 import {
   assertSectionsExist,
   chartAltText,
@@ -30,9 +31,9 @@ async function loadSurvey(entry: SurveyEntry): Promise<SurveyView> {
   const file = fileOf(entry);
   const post = await getEntry('posts', entry.data.article);
   if (!post) {
-    throw new Error(
-      `${file}: article "${entry.data.article}" is not a post id (src/content/posts/${entry.data.article}.mdx?)`,
-    );
+    throw new ContentError([
+      { file, field: 'article', reason: `"${entry.data.article}" is not the id of a post (a file name in posts/)` },
+    ]);
   }
   const { headings } = await render(post);
   assertSectionsExist(
@@ -52,6 +53,7 @@ export async function getSurvey(id: string): Promise<SurveyView> {
     const entry = await getEntry('surveys', id);
     if (!entry) {
       const known = (await getCollection('surveys')).map((s) => s.id);
+      // Posts cannot get here (the posts loader checks every survey a post names); a page's own id can.
       throw new Error(`no survey "${id}" in src/content/surveys/ (known: ${known.join(', ') || 'none'})`);
     }
     return loadSurvey(entry);

@@ -168,6 +168,42 @@ describe('post file names and references stop content sync, naming the file and 
     expect(result.output).not.toMatch(/^\s+at /m);
   });
 
+  it('a VoteChart naming no survey is refused at sync at its line, not by a crash in the page', async () => {
+    const dir = fixture('survey-unknown', {
+      'posts/chart.mdx': frontmatter(valid).replace('Body text for the fixture.', '<VoteChart survey="nope" />'),
+    });
+    const result = await buildSite('bad-survey-unknown', { CONTENT_DIR: dir });
+    expect(result.ok, result.output).toBe(false);
+    expect(contentErrorLines(result.output, 1)[0], result.output).toMatch(
+      `[InvalidContent] ${relative(ROOT, dir)}/posts/chart.mdx:9: <VoteChart> survey: unknown survey "nope" (known: `,
+    );
+    expect(result.output).not.toContain('generating static routes');
+    expect(result.output).not.toMatch(/^\s+at /m);
+  });
+
+  it('a survey whose article is no post names the survey file and the field when a chart draws it, with no stack trace', async () => {
+    const dir = fixture('survey-orphan', {
+      'posts/chart.mdx': frontmatter(valid).replace('Body text for the fixture.', '<VoteChart survey="orphan" />'),
+      'surveys/orphan.json': JSON.stringify({
+        title: 'T',
+        question: 'Q?',
+        year: 2024,
+        source: { name: 'S' },
+        licence: { name: 'L' },
+        article: 'missing',
+        entries: [{ name: 'One', share: 30, rank: 1, section: 'x' }],
+      }),
+    });
+    const result = await buildSite('bad-survey-orphan', { CONTENT_DIR: dir });
+    expect(result.ok, result.output).toBe(false);
+    // A survey's article is checked where a chart draws it: a survey of a draft ships nothing, by design.
+    expect(result.output).toContain(
+      `InvalidContent: ${relative(ROOT, dir)}/surveys/orphan.json (article): "missing" is not the id of a post (a file name in posts/)`,
+    );
+    expect(result.output).not.toMatch(/^\s+at /m);
+    expect(result.output).not.toContain('Stack trace');
+  });
+
   it('a category deleted since the last build stops the next build at sync, though its posts are unchanged in the cache', async () => {
     const category = (name: string) =>
       JSON.stringify({ name, description: `About ${name}.`, disclaimer: 'Not advice.' });

@@ -20,7 +20,12 @@ import type { Expression, Program } from 'estree';
 import jsx from 'acorn-jsx';
 import globals from 'globals';
 import { analyze } from 'periscopic';
-import { componentPropProblems, isMdxComponentName, NOT_A_PLAIN_VALUE } from './mdx-components';
+import {
+  componentPropProblems,
+  isMdxComponentName,
+  MDX_COMPONENT_REFERENCES,
+  NOT_A_PLAIN_VALUE,
+} from './mdx-components';
 
 const parser = Parser.extend(jsx());
 const parse = (code: string) =>
@@ -89,6 +94,29 @@ export function plainValueOf(code: string): unknown {
     // reported by the expression check
   }
   return NOT_A_PLAIN_VALUE;
+}
+
+/** A component's prop that names an entry of another collection: `<VoteChart survey="x">` names survey x. */
+export interface ComponentReference {
+  collection: string;
+  /** The word for one entry in messages: `survey`. */
+  label: string;
+  id: string;
+  line: number;
+  /** How the post wrote it, for messages: `<VoteChart> survey`. */
+  where: string;
+}
+
+/** Every reference the post's components make with a plain string (MDX_COMPONENT_REFERENCES). */
+export function componentReferences(pieces: readonly MdxCode[]): ComponentReference[] {
+  return pieces.flatMap((piece) => {
+    if (piece.kind !== 'component' || !isMdxComponentName(piece.code)) return [];
+    const name = piece.code;
+    return Object.entries(MDX_COMPONENT_REFERENCES[name] ?? {}).flatMap(([prop, { collection, label }]) => {
+      const id = piece.props[prop];
+      return typeof id === 'string' ? [{ collection, label, id, line: piece.line, where: `<${name}> ${prop}` }] : [];
+    });
+  });
 }
 
 /**

@@ -23,6 +23,14 @@ export const MDX_COMPONENT_PROPS = {
 };
 
 export type MdxComponentName = keyof typeof MDX_COMPONENT_PROPS;
+
+/**
+ * Props that name an entry of another collection. The schema can only check that such a prop is a
+ * string; the posts loader checks the id against the collection once it has synced (references.ts).
+ */
+export const MDX_COMPONENT_REFERENCES: {
+  [Name in MdxComponentName]?: Record<string, { collection: string; label: string }>;
+} = { VoteChart: { survey: { collection: 'surveys', label: 'survey' } } };
 export type MdxComponentProps<Name extends MdxComponentName> = z.infer<(typeof MDX_COMPONENT_PROPS)[Name]>;
 
 export const MDX_COMPONENT_NAMES = Object.keys(MDX_COMPONENT_PROPS) as MdxComponentName[];

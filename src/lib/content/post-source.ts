@@ -6,7 +6,8 @@
  */
 import { markdownToMdast, mdxToMdast } from 'satteri';
 import { parseFrontmatter, type LocatedProblem } from './frontmatter';
-import { mdxCodeProblems, plainValueOf, type MdxCode } from './mdx-code';
+import { componentReferences, mdxCodeProblems, plainValueOf, type ComponentReference, type MdxCode } from './mdx-code';
+import { MDX_COMPONENT_REFERENCES } from './mdx-components';
 import { isHtmlElementName } from '../security/html-policy';
 import { invalidCharacterReason, xmlInvalidCharacters } from './xml-characters';
 import { countWords } from '../posts/reading-time';
@@ -32,6 +33,8 @@ export interface AnalysedPost {
   words: number;
   /** Fenced or indented code blocks in the body: the article loads its Copy button only when there are some. */
   codeBlocks: number;
+  /** Entries of other collections its components name (a VoteChart's survey), with their lines. */
+  references: ComponentReference[];
   /** False when the source is not valid Markdown/MDX; `problems` then holds the syntax error. */
   parsed: boolean;
   problems: LocatedProblem[];
@@ -126,6 +129,7 @@ function unusable(parsed: boolean, problem: LocatedProblem): AnalysedPost {
     componentSlots: [],
     words: 0,
     codeBlocks: 0,
+    references: [],
     parsed,
     problems: [problem],
   };
@@ -162,8 +166,12 @@ export function analysePost(source: string, format: PostFormat, options: Analyse
   let renderAs: AnalysedPost['renderAs'] = 'markdown';
   let markdownBody = body;
   let componentSlots: ComponentSlot[] = [];
+  let references: ComponentReference[] = [];
   if (format === 'mdx') {
-    const names = mdxCodeProblems(mdxCode(all), options.components);
+    const code = mdxCode(all);
+    // Lines come from a parse with positions, made only when there is something to place.
+    if (componentReferences(code).length > 0) references = componentReferences(mdxCode(nodes(parse(true))));
+    const names = mdxCodeProblems(code, options.components);
     problems.push(...(names.length > 0 ? mdxCodeProblems(mdxCode(nodes(parse(true))), options.components) : []));
     const usesMdx = all.some(isMdxNode);
     const differs = all.some(serializersDiffer);
@@ -185,7 +193,19 @@ export function analysePost(source: string, format: PostFormat, options: Analyse
     componentSlots,
     words: wordsIn(all),
     codeBlocks: all.filter((node) => node.type === 'code').length,
+    references,
     parsed: true,
     problems,
   };
+}
+
+/**
+ * The references a post's components make (componentReferences), for a post the loader keeps from the
+ * last sync: what it names may have gone since. Only a source that writes such a component is parsed.
+ */
+export function componentReferencesIn(source: string, format: PostFormat): ComponentReference[] {
+  const names = Object.keys(MDX_COMPONENT_REFERENCES);
+  if (format !== 'mdx' || !names.some((name) => source.includes(`<${name}`))) return [];
+  // It parsed when it was stored, so it parses now.
+  return componentReferences(mdxCode(nodes(mdxToMdast(source, { position: true }) as TreeNode)));
 }

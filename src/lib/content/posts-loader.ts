@@ -37,7 +37,7 @@ import { isPostId, postIdFromPath } from '../routes/post-id';
 import { ContentError, type ContentProblem } from './content-error';
 import type { LocatedProblem } from './frontmatter';
 import { heroImageProblems } from './hero-image';
-import { analysePost, type PostFormat } from './post-source';
+import { analysePost, componentReferencesIn, type PostFormat } from './post-source';
 import {
   htmlFileOf,
   POST_COMPONENTS_KEY,
@@ -48,7 +48,8 @@ import {
 } from './post-html-files';
 import { removeMarkers, type ComponentSlot, type PlacedComponent } from './component-slots';
 import { PROBLEMS_FIELD, problemsOf } from './problem-entries';
-import { referenceProblems, type ReferenceTarget } from './references';
+import { componentReferenceProblems, referenceProblems, type ReferenceTarget } from './references';
+import type { ComponentReference } from './mdx-code';
 import { referencedId, type SyncedEntry } from './synced-entry';
 
 /** The key in a post's data that holds its body's word count (filled by the loader, never authored). */
@@ -74,6 +75,8 @@ export interface PostsLoaderOptions {
    * the ids that collection holds once it has synced. Checked for every post on every sync, cached ones too.
    */
   references?: Readonly<Record<string, { label: string; ids: () => Promise<ReadonlySet<string>> }>>;
+  /** The ids a collection holds once it has synced, for the entries a post's components name (a VoteChart's survey). */
+  collectionIds?: (collection: string) => Promise<ReadonlySet<string>>;
   /** Called with each post that synced without a problem, as it is stored. */
   onPostStored?: (entry: SyncedEntry) => void;
   /** Called once the whole folder has synced, with every post stored without a problem. */
@@ -226,6 +229,13 @@ async function syncAll(
   for (const id of untouched) context.store.delete(id);
 }
 
+function checkComponentReferences(
+  references: readonly ComponentReference[],
+  { collectionIds }: PostsLoaderOptions,
+): Promise<LocatedProblem[]> {
+  return collectionIds ? componentReferenceProblems(references, collectionIds) : Promise.resolve([]);
+}
+
 /** The reference fields' problems for a post, given each field's id as written. */
 type CheckReferences = (values: Readonly<Record<string, unknown>>) => Promise<LocatedProblem[]>;
 
@@ -261,7 +271,10 @@ async function syncPost(
     const stored = Object.fromEntries(
       Object.keys(options.references ?? {}).map((field) => [field, referencedId(existing.data[field])]),
     );
-    const gone = await checkReferences(stored);
+    const gone = [
+      ...(await checkReferences(stored)),
+      ...(await checkComponentReferences(componentReferencesIn(source, format), options)),
+    ];
     if (gone.length > 0) return gone.map((problem) => ({ file, ...problem }));
     // Unchanged since the last sync (a warm cache). Setting the same entry again re-registers what
     // Astro collects at set time, its MDX module and its images; set() skips an equal digest, so
@@ -278,7 +291,10 @@ async function syncPost(
     components: options.components,
   });
   // Reported with the other problems, so one sync names each mistake in the file.
-  const references = await checkReferences(post.data);
+  const references = [
+    ...(await checkReferences(post.data)),
+    ...(await checkComponentReferences(post.references, options)),
+  ];
   const located = [
     ...post.problems,
     // A source that did not parse has one problem already, its syntax error; there is no tree to check further.

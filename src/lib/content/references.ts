@@ -11,6 +11,7 @@
  */
 import { isSlug } from '../routes/post-id';
 import type { LocatedProblem } from './frontmatter';
+import type { ComponentReference } from './mdx-code';
 
 export interface ReferenceTarget {
   /** The word for one entry in messages: `category`. */
@@ -39,6 +40,21 @@ export function referenceProblems(
       : `"${id}" is not a ${label} id, which is a file name without .json (${known})`;
     return [{ field, reason }];
   });
+}
+
+/** A problem, at its line, for each component prop that names an entry its collection does not hold. */
+export async function componentReferenceProblems(
+  references: readonly ComponentReference[],
+  idsOf: (collection: string) => Promise<ReadonlySet<string>>,
+): Promise<LocatedProblem[]> {
+  const problems: LocatedProblem[] = [];
+  for (const { collection, label, id, line, where } of references) {
+    const ids = await idsOf(collection);
+    if (ids.has(id)) continue;
+    const known = [...ids].sort().join(', ') || '(none)';
+    problems.push({ line, reason: `${where}: unknown ${label} "${id}" (known: ${known})` });
+  }
+  return problems;
 }
 
 /** A store as a loader sees it; only its ids are read. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analysePost } from '../../../src/lib/content/post-source';
+import { analysePost, componentReferencesIn } from '../../../src/lib/content/post-source';
 import { xmlInvalidCharacters } from '../../../src/lib/content/xml-characters';
 
 const options = { dateFields: ['pubDate'], reservedFields: [] };
@@ -100,6 +100,20 @@ describe('analysePost', () => {
       '8: <VoteChart> survey: Invalid input: expected string, received undefined',
       '10: <VoteChart> survey: Invalid input: expected string, received boolean',
     ]);
+  });
+
+  it('lists the surveys its VoteCharts name, with their lines, also for a post kept from the last sync', () => {
+    const body = 'Text.\n\n<VoteChart survey="one" />\n\n<Callout>hi</Callout>\n\n<VoteChart survey={"two"} />\n';
+    const expected = [
+      { collection: 'surveys', label: 'survey', id: 'one', line: 8, where: '<VoteChart> survey' },
+      { collection: 'surveys', label: 'survey', id: 'two', line: 12, where: '<VoteChart> survey' },
+    ];
+    expect(analysePost(fm + body, 'mdx', { ...options, components: ['Callout', 'VoteChart'] }).references).toEqual(
+      expected,
+    );
+    expect(componentReferencesIn(fm + body, 'mdx')).toEqual(expected);
+    expect(componentReferencesIn(fm + 'No chart here.\n', 'mdx')).toEqual([]);
+    expect(mdx('Plain text.\n').references).toEqual([]);
   });
 
   it('names a control character in the body by its line', () => {

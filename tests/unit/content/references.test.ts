@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { referenceProblems, SyncedStores } from '../../../src/lib/content/references';
+import { componentReferenceProblems, referenceProblems, SyncedStores } from '../../../src/lib/content/references';
 
 const targets = {
   category: { label: 'category', ids: new Set(['research', 'crypto-basics']) },
@@ -55,5 +55,30 @@ describe('SyncedStores', () => {
     // A file added later (astro dev: glob() updates its own store) counts at the next question.
     keys.push('defi');
     expect([...(await stores.ids('categories'))]).toEqual(['research', 'defi']);
+  });
+});
+
+describe('componentReferenceProblems', () => {
+  const chart = (id: string, line: number) => ({
+    collection: 'surveys',
+    label: 'survey',
+    id,
+    line,
+    where: '<VoteChart> survey',
+  });
+
+  it('names each survey the collection does not hold, at its line, and asks only for the collections named', async () => {
+    const asked: string[] = [];
+    const idsOf = (collection: string) => {
+      asked.push(collection);
+      return Promise.resolve(new Set(['moon-2024', 'moon-2025']));
+    };
+    expect(await componentReferenceProblems([chart('moon-2024', 8), chart('moon-2023', 12)], idsOf)).toEqual([
+      { line: 12, reason: '<VoteChart> survey: unknown survey "moon-2023" (known: moon-2024, moon-2025)' },
+    ]);
+    expect(asked).toEqual(['surveys', 'surveys']);
+    asked.length = 0;
+    expect(await componentReferenceProblems([], idsOf)).toEqual([]);
+    expect(asked).toEqual([]);
   });
 });
