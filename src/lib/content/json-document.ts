@@ -1,13 +1,13 @@
 /**
  * An authored JSON file (redirects.json, the authors, categories and surveys)
  * read so that every mistake is reported at its line. `JSON.parse` keeps only
- * the last of two equal keys and names no line; this reads the file as a YAML
- * document first (JSON is YAML 1.2), which refuses duplicate keys with their
- * offsets, then walks the token tree to refuse whatever YAML accepts but JSON
- * does not (comments, single quotes, trailing commas, block style ...), so a
- * file that builds here is one every JSON tool reads the same way.
+ * the last of two equal keys and names no line; Momoa (the JSON parser behind
+ * ESLint's JSON language) gives a syntax tree with a place for every node, in
+ * strict JSON mode: no comments, no trailing commas, no single quotes. The
+ * checks JSON leaves to its readers, a key twice in one object and a raw
+ * control character inside a string, are made on that tree.
  */
-import { CST, isScalar, LineCounter, Parser, parseDocument, visit, type Document, type YAMLError } from 'yaml';
+import { iterator, parse, type AnyNode, type DocumentNode, type ObjectNode } from '@humanwhocodes/momoa';
 import type { ContentProblem } from './content-error';
 
 export interface JsonDocument {
@@ -18,212 +18,146 @@ export interface JsonDocument {
   lineOf: (path: readonly (string | number)[]) => number | undefined;
 }
 
-interface Offending {
-  offset: number;
-  reason: string;
+/** Momoa's parse errors carry the place they were found. */
+interface PlacedError extends Error {
+  line?: number;
+  column?: number;
+  offset?: number;
 }
 
 /** Parses `text`, the contents of `file`; `file` only labels the problems. */
 export function parseJsonDocument(text: string, file: string): JsonDocument {
-  // RFC 8259 lets a parser ignore a byte-order mark, and editors on Windows write one; JSON.parse does not skip it.
+  // RFC 8259 lets a parser ignore a byte-order mark, and editors on Windows write one.
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(source, {
-    lineCounter,
-    schema: 'json',
-    uniqueKeys: true,
-    strict: true,
-    prettyErrors: false,
-  });
-  const at = (offset: number) => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col };
-  };
-  const lineOf = (path: readonly (string | number)[]) => {
-    const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
-    return node?.range ? at(node.range[0]).line : undefined;
-  };
-  const located = (found: Offending[]): JsonDocument => ({
-    data: undefined,
-    problems: found.sort((a, b) => a.offset - b.offset).map(({ offset, reason }) => ({ file, ...at(offset), reason })),
-    lineOf,
-  });
-
-  if (source.trim() === '') return located([{ offset: 0, reason: 'the file is empty; it must hold one JSON value' }]);
-  const yamlErrors = [...doc.errors, ...doc.warnings];
-  const duplicates = yamlErrors.filter((error) => error.code === 'DUPLICATE_KEY');
-  // After the first syntax error the parser's further complaints follow from it; one is what the author can act on.
-  const syntax = yamlErrors.find((error) => error.code !== 'DUPLICATE_KEY');
-  if (yamlErrors.length > 0)
-    return located([
-      ...duplicates.map((error) => ({
-        offset: error.pos[0],
-        reason: duplicateKeyReason(doc, error.pos[0], lineCounter),
-      })),
-      ...(syntax ? [{ offset: syntax.pos[0], reason: syntaxReason(syntax, source) }] : []),
-    ]);
-  const notJson = [...new Parser().parse(source)].flatMap((token) => topLevelProblems(token));
-  if (notJson.length > 0) return located(notJson);
-
-  // Everything above is only JSON now, so JSON.parse reads it as any JSON tool would; its own
-  // message (with a position) stays as a last line of defence for anything the walk let through.
+  if (source.trim() === '') {
+    return {
+      data: undefined,
+      problems: [{ file, line: 1, reason: 'the file is empty; it must hold one JSON value' }],
+      lineOf: () => undefined,
+    };
+  }
+  let tree: DocumentNode;
   try {
-    return { data: JSON.parse(source) as unknown, problems: [], lineOf };
+    tree = parse(source, { mode: 'json' });
   } catch (error) {
-    return { data: undefined, problems: [{ file, reason: `not valid JSON: ${(error as Error).message}` }], lineOf };
+    const { reason, at } = syntaxProblem(error as PlacedError, source);
+    return {
+      data: undefined,
+      problems: [{ file, ...placeOf(source, at), reason: `not valid JSON: ${reason}` }],
+      lineOf: () => undefined,
+    };
   }
-}
-
-function syntaxReason(error: YAMLError, source: string): string {
-  // Two entries on separate lines with no comma between them read to YAML as one key spanning both.
-  if (error.code === 'MULTILINE_IMPLICIT_KEY') return 'not valid JSON: a comma is missing after this entry';
-  if (error.code !== 'TAG_RESOLVE_FAILED') return `not valid JSON: ${error.message.split('\n')[0]}`;
-  // The JSON schema resolves only JSON's own words and numbers; anything else unquoted lands here.
-  const word = source.slice(error.pos[0], error.pos[1]).trim();
-  return word === ''
-    ? 'not valid JSON: a value is missing'
-    : `not valid JSON: ${JSON.stringify(word)} is not a number, true, false or null (text goes in double quotes)`;
-}
-
-/** `"name" appears twice ...`, naming the key and the line it was first written on. */
-function duplicateKeyReason(doc: Document, offset: number, lineCounter: LineCounter): string {
-  let reason = 'a key appears twice in one object';
-  visit(doc, {
-    Map(_, map) {
-      const keys = map.items.map((pair) => pair.key);
-      const index = keys.findIndex((key) => isScalar(key) && key.range?.[0] === offset);
-      if (index < 0) return;
-      const key = (keys[index] as { value: unknown }).value;
-      const first = keys.find((other) => isScalar(other) && other.value === key);
-      const firstLine = isScalar(first) && first.range ? lineCounter.linePos(first.range[0]).line : undefined;
-      reason = `the key ${JSON.stringify(key)} appears twice in one object${firstLine ? ` (first on line ${firstLine})` : ''}; JSON keeps only one of them, so delete the other`;
-      return visit.BREAK;
-    },
-  });
-  return reason;
-}
-
-const SPACING = new Set(['space', 'newline']);
-
-function topLevelProblems(token: CST.Token): Offending[] {
-  if (SPACING.has(token.type)) return [];
-  if (token.type !== 'document') return [{ offset: token.offset, reason: describe(token) }];
-  return [
-    ...token.start.filter((t) => !SPACING.has(t.type)).map((t) => ({ offset: t.offset, reason: describe(t) })),
-    ...(token.value ? valueProblems(token.value) : []),
-    ...(token.end ?? []).filter((t) => !SPACING.has(t.type)).map((t) => ({ offset: t.offset, reason: describe(t) })),
-  ];
-}
-
-/** What is not JSON in one value and everything inside it. */
-function valueProblems(token: CST.Token): Offending[] {
-  switch (token.type) {
-    case 'double-quoted-scalar':
-    case 'scalar':
-      return [...scalarProblems(token), ...trailing(token.end)];
-    case 'flow-collection':
-      return collectionProblems(token);
-    default:
-      return [{ offset: token.offset, reason: describe(token) }];
+  const lineOf = (path: readonly (string | number)[]) => nodeAt(tree.body, path)?.loc.start.line;
+  const problems: ContentProblem[] = [];
+  for (const step of iterator(tree, ({ phase }) => phase === 'enter')) {
+    const node = step.node as AnyNode;
+    if (node.type === 'Object') problems.push(...duplicateKeys(node, file));
+    // JSON forbids raw control characters in a string; Momoa reads them as they are.
+    if (node.type === 'String' && hasControlCharacter(source.slice(node.loc.start.offset, node.loc.end.offset))) {
+      problems.push({
+        file,
+        line: node.loc.start.line,
+        column: node.loc.start.column,
+        reason: 'not valid JSON: a string with a raw line break or tab; write \\n or \\t',
+      });
+    }
   }
+  if (problems.length > 0) return { data: undefined, problems, lineOf };
+  // The tree is strict JSON, so JSON.parse reads the same value any JSON tool would (`__proto__` as a key too).
+  return { data: JSON.parse(source) as unknown, problems: [], lineOf };
 }
 
-function scalarProblems(token: CST.FlowScalar): Offending[] {
-  // Each token on its own is a JSON text (a string, number, true, false or null), so JSON's own parser judges it.
-  try {
-    const value: unknown = JSON.parse(token.source);
-    if (token.type === 'scalar' && typeof value === 'string') throw new Error('a bare word');
-    return [];
-  } catch {
-    return [
-      {
-        offset: token.offset,
-        reason:
-          token.type === 'double-quoted-scalar'
-            ? 'not valid JSON: a string with a raw line break or tab, or an escape JSON lacks (such as \\x41); write \\n, \\t or \\u0041'
-            : `not valid JSON: ${JSON.stringify(token.source)} is not a number, true, false or null (text goes in double quotes)`,
-      },
-    ];
-  }
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) < 0x20) return true;
+  return false;
 }
 
-function collectionProblems(token: CST.FlowCollection): Offending[] {
-  const isObject = token.start.source === '{';
-  const problems: Offending[] = [];
-  let entries = 0;
-  for (const item of token.items) {
-    const commas = item.start.filter((t) => t.type === 'comma');
-    problems.push(
-      ...item.start
-        .filter((t) => !SPACING.has(t.type) && t.type !== 'comma')
-        .map((t) => ({ offset: t.offset, reason: describe(t) })),
-    );
-    if (!item.key && !item.value && !item.sep) {
-      // The space before the closing bracket, or a comma after the last entry, which YAML allows and JSON does not.
-      if (commas[0])
-        problems.push({ offset: commas[0].offset, reason: 'not valid JSON: a comma after the last entry' });
+function duplicateKeys(object: ObjectNode, file: string): ContentProblem[] {
+  const firstLine = new Map<string, number>();
+  const problems: ContentProblem[] = [];
+  for (const { name } of object.members) {
+    const key = name.type === 'String' ? name.value : name.name;
+    const first = firstLine.get(key);
+    if (first === undefined) {
+      firstLine.set(key, name.loc.start.line);
       continue;
     }
-    if (commas.length !== (entries++ === 0 ? 0 : 1))
-      problems.push({
-        offset: (commas[1] ?? commas[0] ?? item.key ?? item.value ?? token.start).offset,
-        reason:
-          commas.length === 0
-            ? 'not valid JSON: a comma is missing before this entry'
-            : 'not valid JSON: a comma with no value before it',
-      });
-    const colons = (item.sep ?? []).filter((t) => t.type === 'map-value-ind');
-    problems.push(...trailing((item.sep ?? []).filter((t) => t.type !== 'map-value-ind')));
-    if (isObject) {
-      if (item.key?.type !== 'double-quoted-scalar')
-        problems.push({
-          offset: item.key?.offset ?? item.value?.offset ?? token.offset,
-          reason: 'not valid JSON: every key of an object is text in double quotes',
-        });
-      else problems.push(...valueProblems(item.key));
-      if (!item.value || colons.length !== 1)
-        problems.push({
-          offset: item.key?.offset ?? token.offset,
-          reason: 'not valid JSON: every key of an object is followed by ":" and a value',
-        });
-    } else if (item.key || colons.length > 0) {
-      problems.push({
-        offset: item.key?.offset ?? token.offset,
-        reason: 'not valid JSON: a list holds values; put a "key": value pair inside { }',
-      });
-    }
-    if (item.value) problems.push(...valueProblems(item.value));
-  }
-  const [close, ...after] = token.end;
-  if (close?.source !== (isObject ? '}' : ']'))
     problems.push({
-      offset: close?.offset ?? token.offset,
-      reason: `not valid JSON: ${isObject ? '{' : '['} is never closed`,
+      file,
+      line: name.loc.start.line,
+      column: name.loc.start.column,
+      reason: `the key ${JSON.stringify(key)} appears twice in one object (first on line ${first}); JSON keeps only one of them, so delete the other`,
     });
-  problems.push(...trailing(after));
+  }
   return problems;
 }
 
-function trailing(tokens: CST.SourceToken[] | undefined): Offending[] {
-  return (tokens ?? []).filter((t) => !SPACING.has(t.type)).map((t) => ({ offset: t.offset, reason: describe(t) }));
+function nodeAt(node: AnyNode, path: readonly (string | number)[]): AnyNode | undefined {
+  const [step, ...rest] = path;
+  if (step === undefined) return node;
+  if (node.type === 'Object' && typeof step === 'string') {
+    const member = node.members.find(({ name }) => (name.type === 'String' ? name.value : name.name) === step);
+    return member && nodeAt(member.value, rest);
+  }
+  if (node.type === 'Array' && typeof step === 'number') {
+    const element = node.elements[step];
+    return element && nodeAt(element.value, rest);
+  }
+  return undefined;
 }
 
-/** Why a YAML-only token is refused, in the author's terms. */
-function describe(token: CST.Token): string {
-  const reasons: Partial<Record<CST.Token['type'], string>> = {
-    comment: 'a comment (#); JSON has none, so delete it',
-    'single-quoted-scalar': 'text in single quotes; use double quotes',
-    anchor: 'a YAML anchor (&)',
-    alias: 'a YAML alias (*)',
-    tag: 'a YAML tag (!)',
-    'block-map': 'an object is written inside { }',
-    'block-seq': 'a list is written inside [ ]',
-    'block-scalar': 'text is written inside double quotes',
-    'doc-start': 'a YAML document marker (---)',
-    'doc-end': 'a YAML document marker (...)',
-    directive: 'a YAML directive (%)',
-    comma: 'a comma with no value before it',
-  };
-  const source = 'source' in token ? token.source : '';
-  return `not valid JSON: ${reasons[token.type] ?? `unexpected ${JSON.stringify(source.slice(0, 20))}`}`;
+/**
+ * Momoa's message in the author's terms, for the mistakes people make when they write JSON by hand,
+ * and where to point: the error's own place, or the comma that should not be there.
+ */
+function syntaxProblem(error: PlacedError, source: string): { reason: string; at: number } {
+  const at = offsetOf(source, error);
+  const found = source[at];
+  const text = source.slice(0, at).trimEnd();
+  if ((found === '}' || found === ']') && text.endsWith(','))
+    return { reason: 'a comma after the last entry', at: text.length - 1 };
+  return { reason: syntaxReason(error, source, at), at };
+}
+
+function syntaxReason(error: PlacedError, source: string, at: number): string {
+  const found = source[at];
+  const before = source.slice(0, at).trimEnd().at(-1);
+  if (at >= source.trimEnd().length) return 'the file ends before every { and [ is closed';
+  if (found === '}' && before === ':') return 'a value is missing';
+  if (found === '}' && before === '"') return 'every key of an object is followed by ":" and a value';
+  if (found === ':') return 'a list holds values; put "key": value pairs inside { }';
+  if (found === '/' || found === '#') return 'a comment; JSON has none, so delete it';
+  if (found === "'") return 'text in single quotes; use double quotes';
+  if (found === '\\') return 'an escape JSON lacks (such as \\x41); write \\u0041';
+  if (found !== undefined && '"{['.includes(found) && before !== undefined && '"}]0123456789el'.includes(before))
+    return 'a comma is missing before this entry';
+  const bare = bareWordAt(source, at);
+  if (/[A-Za-z_]/.test(bare))
+    return `${JSON.stringify(bare)} is not a number, true, false or null (text goes in double quotes)`;
+  return error.message.replace(/\s*\(\d+:\d+\)$/, '');
+}
+
+/** The 1-based line and column of an offset. */
+function placeOf(source: string, offset: number): { line: number; column: number } {
+  const before = source.slice(0, offset);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return { line: before.split('\n').length, column: offset - lineStart + 1 };
+}
+
+/** Where the error is, from its line and column (Momoa gives an offset for some errors only). */
+function offsetOf(source: string, { line, column, offset }: PlacedError): number {
+  if (line === undefined || column === undefined) return offset ?? 0;
+  let start = 0;
+  for (let n = 1; n < line; n++) start = source.indexOf('\n', start) + 1;
+  return start + column - 1;
+}
+
+/** The run of characters around `at` that JSON would need in quotes (`yes`, `0x10`, `name`). */
+function bareWordAt(source: string, at: number): string {
+  const inWord = (c: string | undefined) => c !== undefined && !/[\s,:{}[\]"]/.test(c);
+  let start = at;
+  let end = at;
+  while (inWord(source[start - 1])) start--;
+  while (inWord(source[end])) end++;
+  return source.slice(start, end);
 }
