@@ -34,6 +34,18 @@ const valid = {
 
 type Files = Record<string, string | Buffer>;
 
+/** A survey file about `article`, right in every field the test does not set. */
+const survey = (article: string, entries: unknown[]) =>
+  JSON.stringify({
+    title: 'T',
+    question: 'Q?',
+    year: 2024,
+    source: { name: 'S' },
+    licence: { name: 'L' },
+    article,
+    entries,
+  });
+
 function fixture(name: string, files: Files): string {
   const dir = join(fixturesRoot, name);
   rmSync(dir, { recursive: true, force: true });
@@ -101,15 +113,7 @@ const cases: { name: string; files: () => Files | Promise<Files>; file: RegExp; 
   {
     name: 'survey share over 100',
     files: () => ({
-      'surveys/bad-survey.json': JSON.stringify({
-        title: 'T',
-        question: 'Q?',
-        year: 2024,
-        source: { name: 'S' },
-        licence: { name: 'L' },
-        article: 'good',
-        entries: [{ name: 'Too much', share: 130, rank: 1, section: 'x' }],
-      }),
+      'surveys/bad-survey.json': survey('good', [{ name: 'Too much', share: 130, rank: 1, section: 'x' }]),
     }),
     file: /surveys\/bad-survey\.json|bad-survey/,
     field: /entries\.0\.share|share must be between 0 and 100/,
@@ -184,15 +188,7 @@ describe('post file names and references stop content sync, naming the file and 
   it('a survey whose article is no post names the survey file and the field when a chart draws it, with no stack trace', async () => {
     const dir = fixture('survey-orphan', {
       'posts/chart.mdx': frontmatter(valid).replace('Body text for the fixture.', '<VoteChart survey="orphan" />'),
-      'surveys/orphan.json': JSON.stringify({
-        title: 'T',
-        question: 'Q?',
-        year: 2024,
-        source: { name: 'S' },
-        licence: { name: 'L' },
-        article: 'missing',
-        entries: [{ name: 'One', share: 30, rank: 1, section: 'x' }],
-      }),
+      'surveys/orphan.json': survey('missing', [{ name: 'One', share: 30, rank: 1, section: 'x' }]),
     });
     const result = await buildSite('bad-survey-orphan', { CONTENT_DIR: dir });
     expect(result.ok, result.output).toBe(false);
