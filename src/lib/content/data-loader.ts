@@ -17,6 +17,7 @@ import { slug } from 'github-slugger';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { ContentError, type ContentProblem } from './content-error';
 import { parseJsonDocument } from './json-document';
+import { isSlug } from '../routes/post-id';
 import type { IdStore } from './references';
 
 export interface DataLoaderOptions {
@@ -82,7 +83,7 @@ async function syncAll(context: LoaderContext, dir: string, root: string): Promi
 
 async function syncFile(context: LoaderContext, root: string, file: string, id: string): Promise<ContentProblem[]> {
   // Posts refer to an entry by its file name, so a name that is not already an id is refused, never slugged.
-  if (slug(id) !== id || id === '')
+  if (!isSlug(id))
     return [
       {
         file,

@@ -20,6 +20,11 @@ export interface ReferenceTarget {
   ids: ReadonlySet<string>;
 }
 
+/** `known: a, b`: what the author may write instead. */
+function knownIds(ids: ReadonlySet<string>): string {
+  return `known: ${[...ids].sort().join(', ') || '(none)'}`;
+}
+
 /**
  * A problem for each field whose value is not an id of its collection. A value
  * that is not a string is left to the schema, which says what it should be.
@@ -33,11 +38,10 @@ export function referenceProblems(
     if (typeof value !== 'string') return [];
     const id = value.trim();
     if (ids.has(id)) return [];
-    const known = `known: ${[...ids].sort().join(', ') || '(none)'}`;
     // A path or a file name is not an id; saying "unknown" would send the author looking for a missing file.
     const reason = isSlug(id)
-      ? `unknown ${label} "${id}" (${known})`
-      : `"${id}" is not a ${label} id, which is a file name without .json (${known})`;
+      ? `unknown ${label} "${id}" (${knownIds(ids)})`
+      : `"${id}" is not a ${label} id, which is a file name without .json (${knownIds(ids)})`;
     return [{ field, reason }];
   });
 }
@@ -51,8 +55,7 @@ export async function componentReferenceProblems(
   for (const { collection, label, id, line, where } of references) {
     const ids = await idsOf(collection);
     if (ids.has(id)) continue;
-    const known = [...ids].sort().join(', ') || '(none)';
-    problems.push({ line, reason: `${where}: unknown ${label} "${id}" (known: ${known})` });
+    problems.push({ line, reason: `${where}: unknown ${label} "${id}" (${knownIds(ids)})` });
   }
   return problems;
 }
@@ -65,9 +68,9 @@ export interface IdStore {
 /**
  * The stores of the collections posts refer to, handed over by their loaders
  * once synced. Astro runs every collection's loader at once (Promise.all), so
- * the posts loader waits here for the categories and authors loaders. The ids
+ * the posts loader waits here for the categories, authors and surveys loaders. The ids
  * are read from the store when asked for, so a category added while `astro dev`
- * runs (Astro's glob() updates its store itself) counts at the next save of a post.
+ * runs (its loader updates the same store) counts at the next save of a post.
  */
 export class SyncedStores<Name extends string> {
   readonly #slots = new Map<Name, { synced: Promise<void>; done: () => void; store?: IdStore }>();
